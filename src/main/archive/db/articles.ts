@@ -1,0 +1,261 @@
+import type {
+  Article,
+  ArticlePatch,
+  ArticleSummary,
+  ExtractedArticle,
+  ListPage,
+  ListQuery,
+  SortField,
+  SourceFormat,
+} from '../../../common/types'
+import type { Database } from './database'
+import { tagKey, tagsByArticle } from './tags'
+
+export const DEFAULT_PAGE_SIZE = 50
+
+/** What one import stores: the extracted reading copy and the original bytes it came from. */
+export interface NewArticle {
+  extracted: ExtractedArticle
+  sourceName: string | null
+  original: { sha256: string; bytes: Buffer; name: string | null }
+  addedAt: string
+}
+
+export interface ExistingArticleRef {
+  id: number
+  title: string
+}
+
+interface SummaryRow {
+  id: number
+  title: string
+  subtitle: string | null
+  authors: string
+  site_name: string | null
+  section: string | null
+  published_at: string | null
+  language: string | null
+  url: string | null
+  excerpt: string | null
+  word_count: number
+  format: string
+  added_at: string
+  updated_at: string
+}
+
+interface ArticleRow extends SummaryRow {
+  rights: string | null
+  content_text: string
+  content_html: string
+  source_name: string | null
+  original_sha256: string
+  warnings: string
+}
+
+const SUMMARY_COLUMNS = `a.id, a.title, a.subtitle, a.authors, a.site_name, a.section, a.published_at, a.language,
+  a.url, a.excerpt, a.word_count, a.format, a.added_at, a.updated_at`
+
+// Undated and siteless articles go last in either direction. NULL sorts first in SQLite, so
+// descending order needs no help, and ascending order puts "IS NULL" first; each form has an index.
+const ORDER_BY: Record<SortField, (direction: 'ASC' | 'DESC') => string> = {
+  addedAt: (d) => `a.added_at ${d}, a.id ${d}`,
+  publishedAt: (d) =>
+    d === 'ASC' ? 'a.published_at IS NULL, a.published_at, a.id' : 'a.published_at DESC, a.id DESC',
+  title: (d) => `a.title COLLATE NOCASE ${d}, a.id ${d}`,
+  siteName: (d) =>
+    d === 'ASC'
+      ? 'a.site_name IS NULL, a.site_name COLLATE NOCASE, a.id'
+      : 'a.site_name COLLATE NOCASE DESC, a.id DESC',
+}
+
+/** Maps ArticlePatch fields to their columns; arrays are stored as JSON. */
+const PATCH_COLUMNS: Record<keyof ArticlePatch, string> = {
+  title: 'title',
+  subtitle: 'subtitle',
+  authors: 'authors',
+  siteName: 'site_name',
+  section: 'section',
+  publishedAt: 'published_at',
+  language: 'language',
+  url: 'url',
+  rights: 'rights',
+}
+
+export async function findDuplicate(
+  db: Database,
+  sha256: string,
+  url: string | null,
+): Promise<ExistingArticleRef | undefined> {
+  const sameBytes = await db.get<ExistingArticleRef>(
+    'SELECT id, title FROM articles WHERE original_sha256 = ? ORDER BY id LIMIT 1',
+    [sha256],
+  )
+  if (sameBytes || url === null) return sameBytes
+  return db.get<ExistingArticleRef>('SELECT id, title FROM articles WHERE url = ? ORDER BY id LIMIT 1', [url])
+}
+
+/** Store one article and its original bytes (kept once per distinct content). Call inside a transaction. */
+export async function insertArticle(db: Database, article: NewArticle): Promise<number> {
+  const { extracted: e, original } = article
+  await db.run('INSERT OR IGNORE INTO originals (sha256, bytes, size, name) VALUES (?, ?, ?, ?)', [
+    original.sha256,
+    original.bytes,
+    original.bytes.length,
+    original.name,
+  ])
+  const result = await db.run(
+    `INSERT INTO articles (title, subtitle, authors, site_name, section, published_at, language, url, excerpt,
+       rights, word_count, content_text, content_html, format, source_name, original_sha256, warnings,
+       added_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      e.title,
+      e.subtitle,
+      JSON.stringify(e.authors),
+      e.siteName,
+      e.section,
+      e.publishedAt,
+      e.language,
+      e.url,
+      e.excerpt,
+      e.rights,
+      e.wordCount,
+      e.contentText,
+      e.contentHtml,
+      e.format,
+      article.sourceName,
+      original.sha256,
+      JSON.stringify(e.warnings),
+      article.addedAt,
+      article.addedAt,
+    ],
+  )
+  return result.lastID
+}
+
+export async function getArticle(db: Database, id: number): Promise<Article | undefined> {
+  return db.exclusive(async () => {
+    const row = await db.get<ArticleRow>('SELECT a.* FROM articles a WHERE a.id = ?', [id])
+    if (!row) return undefined
+    const tags = await tagsByArticle(db, [id])
+    return toArticle(row, tags.get(id) ?? [])
+  })
+}
+
+export async function listArticles(db: Database, query: ListQuery): Promise<ListPage> {
+  const limit = query.limit ?? DEFAULT_PAGE_SIZE
+  const offset = query.offset ?? 0
+  const direction = (query.order ?? 'desc') === 'asc' ? 'ASC' : 'DESC'
+  const orderBy = ORDER_BY[query.sort ?? 'addedAt'](direction)
+  const tagFilter =
+    query.tag === undefined
+      ? ''
+      : `WHERE a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id
+                        WHERE t.name_key = $tag)`
+  const filterParams: Record<string, string> = query.tag === undefined ? {} : { $tag: tagKey(query.tag) }
+  return db.exclusive(async () => {
+    const rows = await db.all<SummaryRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM articles a ${tagFilter} ORDER BY ${orderBy} LIMIT $limit OFFSET $offset`,
+      { ...filterParams, $limit: limit, $offset: offset },
+    )
+    const counted = await db.get<{ total: number }>(
+      `SELECT count(*) AS total FROM articles a ${tagFilter}`,
+      filterParams,
+    )
+    const tags = await tagsByArticle(
+      db,
+      rows.map((row) => row.id),
+    )
+    return {
+      items: rows.map((row) => toSummary(row, tags.get(row.id) ?? [])),
+      total: counted?.total ?? 0,
+    }
+  })
+}
+
+/** Apply a patch; returns false when the article does not exist. */
+export async function updateArticle(
+  db: Database,
+  id: number,
+  patch: ArticlePatch,
+  now: string,
+): Promise<boolean> {
+  const assignments: string[] = []
+  const params: Record<string, string | number | null> = { $id: id, $now: now }
+  for (const [field, value] of Object.entries(patch) as [
+    keyof ArticlePatch,
+    ArticlePatch[keyof ArticlePatch],
+  ][]) {
+    if (value === undefined) continue
+    const column = PATCH_COLUMNS[field]
+    assignments.push(`${column} = $${column}`)
+    params[`$${column}`] = Array.isArray(value) ? JSON.stringify(value) : value
+  }
+  const result = await db.run(
+    `UPDATE articles SET ${[...assignments, 'updated_at = $now'].join(', ')} WHERE id = $id`,
+    params,
+  )
+  return result.changes > 0
+}
+
+/** Delete articles (their tags and now-unused originals go with them); returns how many existed. */
+export async function deleteArticles(db: Database, ids: readonly number[]): Promise<number> {
+  const result = await db.run('DELETE FROM articles WHERE id IN (SELECT value FROM json_each(?))', [
+    JSON.stringify(ids),
+  ])
+  return result.changes
+}
+
+export async function existingArticleIds(db: Database, ids: readonly number[]): Promise<number[]> {
+  const rows = await db.all<{ id: number }>(
+    'SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?))',
+    [JSON.stringify(ids)],
+  )
+  return rows.map((row) => row.id)
+}
+
+export async function countArticles(db: Database): Promise<number> {
+  const row = await db.get<{ total: number }>('SELECT count(*) AS total FROM articles')
+  return row?.total ?? 0
+}
+
+function toSummary(row: SummaryRow, tags: string[]): ArticleSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    subtitle: row.subtitle,
+    authors: parseStringArray(row.authors),
+    siteName: row.site_name,
+    section: row.section,
+    publishedAt: row.published_at,
+    language: row.language,
+    url: row.url,
+    excerpt: row.excerpt,
+    wordCount: row.word_count,
+    format: row.format as SourceFormat,
+    addedAt: row.added_at,
+    updatedAt: row.updated_at,
+    tags,
+  }
+}
+
+function toArticle(row: ArticleRow, tags: string[]): Article {
+  return {
+    ...toSummary(row, tags),
+    rights: row.rights,
+    contentText: row.content_text,
+    contentHtml: row.content_html,
+    sourceName: row.source_name,
+    originalSha256: row.original_sha256,
+    warnings: parseStringArray(row.warnings),
+  }
+}
+
+function parseStringArray(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json)
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []
+  } catch {
+    return []
+  }
+}

@@ -1,0 +1,244 @@
+import { createHash, randomUUID } from 'node:crypto'
+import { constants } from 'node:fs'
+import { open } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { ApiError, type ArchiveEvents } from '../../../common/api'
+import type {
+  ExtractedArticle,
+  FileUpload,
+  ImportItemResult,
+  ImportProgress,
+  ImportReport,
+  PasteInput,
+} from '../../../common/types'
+import { findDuplicate, insertArticle } from '../db/articles'
+import type { Database } from '../db/database'
+import { ExtractError, extractDocument, extractPaste } from '../extract/index'
+import { collectImportTargets, describeFileError } from './walk'
+
+export type ImportEventName = 'importProgress' | 'archiveChanged'
+export type ImportEventSink = <E extends ImportEventName>(event: E, payload: ArchiveEvents[E]) => void
+
+/** Larger files are refused by name instead of exhausting memory. */
+export const MAX_IMPORT_BYTES = 200 * 1024 * 1024
+
+/** During a long batch, tell views to reload after this many new articles (and at the end). */
+const CHANGE_NOTICE_EVERY = 100
+
+export const PASTE_LABEL = 'clipboard'
+
+interface ImportSource {
+  /** How results and errors name the item: the path or file name as given. */
+  label: string
+  /** Stored as the article's source name. */
+  sourceName: string | null
+  read(): Promise<Buffer>
+  extract(bytes: Buffer): Promise<ExtractedArticle>
+  /** Known before reading: why this item cannot be imported. */
+  problem?: string
+}
+
+interface Job {
+  cancelled: boolean
+}
+
+/**
+ * Runs imports: each item is read, fingerprinted (SHA-256), checked for duplicates, extracted
+ * and stored with its original bytes in one transaction. A failing item is reported by name and
+ * the batch goes on. Batches report progress and can be cancelled between items.
+ */
+export class Importer {
+  private readonly jobs = new Map<string, Job>()
+  private readonly running = new Set<Promise<unknown>>()
+
+  constructor(
+    private readonly db: Database,
+    private readonly emit: ImportEventSink,
+  ) {}
+
+  importFiles(args: { files: FileUpload[]; jobId?: string }): Promise<ImportReport> {
+    const sources = args.files.map((file): ImportSource => ({
+      label: file.name,
+      sourceName: basename(file.name),
+      read: async () => Buffer.from(file.dataBase64, 'base64'),
+      extract: (bytes) => extractDocument({ name: file.name, bytes }),
+    }))
+    return this.track(this.runBatch(args.jobId, async () => sources))
+  }
+
+  importPaths(args: { paths: string[]; recursive?: boolean; jobId?: string }): Promise<ImportReport> {
+    return this.track(
+      this.runBatch(args.jobId, async () => {
+        const targets = await collectImportTargets(args.paths, args.recursive ?? false)
+        return targets.map((target): ImportSource => ({
+          label: target.path,
+          sourceName: basename(target.path),
+          problem:
+            target.problem ??
+            (target.size !== undefined && target.size > MAX_IMPORT_BYTES ? tooLarge(target.size) : undefined),
+          read: () => readWholeFile(target.path),
+          extract: (bytes) => extractDocument({ name: target.path, bytes }),
+        }))
+      }),
+    )
+  }
+
+  async importPaste(input: PasteInput): Promise<ImportItemResult> {
+    const paste: PasteInput = { text: input.text }
+    if (input.html !== undefined) paste.html = input.html
+    if (input.url !== undefined) paste.url = input.url
+    // The original of a paste is the paste itself, kept as JSON so it can be extracted again.
+    const bytes = Buffer.from(JSON.stringify(paste), 'utf8')
+    const result = await this.track(
+      this.importOne({
+        label: PASTE_LABEL,
+        sourceName: null,
+        read: async () => bytes,
+        extract: () => extractPaste(paste),
+      }),
+    )
+    if (result.status === 'imported' && result.id !== undefined) {
+      this.emit('archiveChanged', { reason: 'import', ids: [result.id] })
+    }
+    return result
+  }
+
+  /** Ask a running batch to stop after its current item. */
+  cancel(jobId: string): boolean {
+    const job = this.jobs.get(jobId)
+    if (!job || job.cancelled) return false
+    job.cancelled = true
+    return true
+  }
+
+  /** Stop every batch after its current item and wait until all imports have settled. */
+  async shutdown(): Promise<void> {
+    for (const job of this.jobs.values()) job.cancelled = true
+    await Promise.allSettled([...this.running])
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.running.add(work)
+    void work.finally(() => this.running.delete(work)).catch(() => undefined)
+    return work
+  }
+
+  private async runBatch(
+    requestedJobId: string | undefined,
+    list: () => Promise<ImportSource[]>,
+  ): Promise<ImportReport> {
+    const jobId = requestedJobId ?? randomUUID()
+    if (this.jobs.has(jobId))
+      throw new ApiError('conflict', `an import with job id "${jobId}" is already running`)
+    const job: Job = { cancelled: false }
+    this.jobs.set(jobId, job)
+    try {
+      const sources = await list()
+      const progress: ImportProgress = {
+        jobId,
+        done: 0,
+        total: sources.length,
+        current: null,
+        imported: 0,
+        duplicates: 0,
+        failed: 0,
+        finished: false,
+      }
+      const items: ImportItemResult[] = []
+      const importedIds: number[] = []
+      let noticedCount = 0
+      for (const source of sources) {
+        if (job.cancelled) break
+        this.emit('importProgress', { ...progress, current: source.label })
+        const item = await this.importOne(source)
+        items.push(item)
+        progress.done += 1
+        if (item.status === 'imported') {
+          progress.imported += 1
+          if (item.id !== undefined) importedIds.push(item.id)
+        } else if (item.status === 'duplicate') progress.duplicates += 1
+        else progress.failed += 1
+        if (importedIds.length - noticedCount >= CHANGE_NOTICE_EVERY) {
+          this.emit('archiveChanged', { reason: 'import', ids: importedIds.slice(noticedCount) })
+          noticedCount = importedIds.length
+        }
+      }
+      this.emit('importProgress', { ...progress, current: null, finished: true })
+      if (importedIds.length > noticedCount) {
+        this.emit('archiveChanged', { reason: 'import', ids: importedIds.slice(noticedCount) })
+      }
+      return {
+        jobId,
+        items,
+        imported: progress.imported,
+        duplicates: progress.duplicates,
+        failed: progress.failed,
+        cancelled: job.cancelled,
+      }
+    } finally {
+      this.jobs.delete(jobId)
+    }
+  }
+
+  private async importOne(source: ImportSource): Promise<ImportItemResult> {
+    const { label } = source
+    try {
+      if (source.problem !== undefined) return failed(label, `${label}: ${source.problem}`)
+      let bytes: Buffer
+      try {
+        bytes = await source.read()
+      } catch (error) {
+        return failed(label, `${label}: ${describeFileError(error)}`)
+      }
+      if (bytes.length > MAX_IMPORT_BYTES) return failed(label, `${label}: ${tooLarge(bytes.length)}`)
+      const sha256 = createHash('sha256').update(bytes).digest('hex')
+      // Cheap check first, so a re-import of a big folder skips extraction.
+      const known = await findDuplicate(this.db, sha256, null)
+      if (known) return { file: label, status: 'duplicate', duplicateOf: known.id, title: known.title }
+      const extracted = await source.extract(bytes)
+      return await this.db.transaction(async () => {
+        // Checked again inside the transaction: another batch may have stored it meanwhile.
+        const duplicate = await findDuplicate(this.db, sha256, extracted.url)
+        if (duplicate)
+          return { file: label, status: 'duplicate', duplicateOf: duplicate.id, title: duplicate.title }
+        const id = await insertArticle(this.db, {
+          extracted,
+          sourceName: source.sourceName,
+          original: { sha256, bytes, name: source.sourceName },
+          addedAt: new Date().toISOString(),
+        })
+        return { file: label, status: 'imported', id, title: extracted.title }
+      })
+    } catch (error) {
+      if (error instanceof ExtractError) return failed(label, error.message)
+      const detail = error instanceof Error ? error.message : String(error)
+      return failed(label, `${label}: could not be imported (${detail})`)
+    }
+  }
+}
+
+function failed(file: string, error: string): ImportItemResult {
+  return { file, status: 'failed', error }
+}
+
+function tooLarge(size: number): string {
+  const megabytes = (bytes: number) => Math.round(bytes / (1024 * 1024))
+  return `the file is too large to import (${megabytes(size)} MB; the limit is ${megabytes(MAX_IMPORT_BYTES)} MB)`
+}
+
+const READ_FLAGS = constants.O_RDONLY | (process.platform === 'win32' ? 0 : constants.O_NONBLOCK)
+
+/**
+ * Read a file that `collectImportTargets` found to be a regular file. Opening without blocking
+ * means a path that turned into a pipe meanwhile cannot hang the batch.
+ */
+async function readWholeFile(path: string): Promise<Buffer> {
+  const handle = await open(path, READ_FLAGS)
+  try {
+    const info = await handle.stat()
+    if (!info.isFile()) throw new Error('not a regular file (a pipe, socket or device)')
+    return await handle.readFile()
+  } finally {
+    await handle.close()
+  }
+}

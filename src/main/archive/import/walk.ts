@@ -1,0 +1,110 @@
+import { readdir, realpath, stat } from 'node:fs/promises'
+import { extname, join } from 'node:path'
+
+/** File kinds picked up when walking a folder; a file named explicitly is always tried. */
+export const IMPORTABLE_EXTENSIONS: ReadonlySet<string> = new Set([
+  '.html',
+  '.htm',
+  '.xhtml',
+  '.shtml',
+  '.mhtml',
+  '.mht',
+  '.txt',
+  '.text',
+  '.pdf',
+])
+
+/** A file to import, or a path that cannot be imported and why (reported as a failed item). */
+export interface ImportTarget {
+  path: string
+  size?: number
+  problem?: string
+}
+
+/**
+ * Expand files and folders into the files to import, in a stable order. Hidden entries, files
+ * of other kinds and the "<page>_files" folders browsers save beside a page are skipped inside
+ * folders; subfolders are walked only when `recursive`. Unreadable paths become targets with a
+ * `problem`, so the batch can report them and go on.
+ */
+export async function collectImportTargets(
+  paths: readonly string[],
+  recursive: boolean,
+): Promise<ImportTarget[]> {
+  const targets: ImportTarget[] = []
+  const walkedFolders = new Set<string>()
+
+  async function visit(path: string, namedByUser: boolean): Promise<void> {
+    // Inside folders only page files count; a file the user named is always tried.
+    const wanted = namedByUser || IMPORTABLE_EXTENSIONS.has(extname(path).toLowerCase())
+    let info
+    try {
+      info = await stat(path)
+    } catch (error) {
+      if (wanted) targets.push({ path, problem: describeFileError(error) })
+      return
+    }
+    if (info.isFile()) {
+      if (wanted) targets.push({ path, size: info.size })
+      return
+    }
+    if (!info.isDirectory()) {
+      if (wanted) targets.push({ path, problem: 'not a regular file (a pipe, socket or device)' })
+      return
+    }
+    if (!namedByUser && !recursive) return
+    let entries
+    try {
+      const folder = await realpath(path)
+      if (walkedFolders.has(folder)) return // a link back up the tree
+      walkedFolders.add(folder)
+      entries = await readdir(path, { withFileTypes: true })
+    } catch (error) {
+      targets.push({ path, problem: describeFileError(error) })
+      return
+    }
+    const names = new Set(entries.map((entry) => entry.name))
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue
+      if (entry.isDirectory() && isSavedPageResources(entry.name, names)) continue
+      await visit(join(path, entry.name), false)
+    }
+  }
+
+  for (const path of paths) await visit(path, true)
+  return targets
+}
+
+/** "Page_files" next to "Page.html" holds the page's images and scripts, not articles. */
+function isSavedPageResources(folderName: string, siblings: ReadonlySet<string>): boolean {
+  const match = /^(.*)_files$/.exec(folderName)
+  if (!match) return false
+  const stem = match[1]
+  return ['.html', '.htm', '.xhtml', '.shtml'].some((ext) => siblings.has(`${stem}${ext}`))
+}
+
+/** A file-system error in words a user understands. */
+export function describeFileError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or folder (or a link to one that is gone)'
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied'
+    case 'EISDIR':
+      return 'is a folder, not a file'
+    case 'ENOTDIR':
+      return 'part of the path is not a folder'
+    case 'ELOOP':
+      return 'too many symbolic links in the path'
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files'
+    case 'EIO':
+      return 'input/output error while reading'
+    default:
+      return error instanceof Error ? error.message : String(error)
+  }
+}
