@@ -9,4 +9,4 @@ if (!existsSync(cli)) {
   process.stderr.write('lectern: the CLI is not built yet. Run `npm run build` in the Lectern checkout.\n')
   process.exit(2)
 }
-require(cli)
+require(cli).main()

@@ -1,1 +1,5 @@
-export {}
+import { contextBridge, ipcRenderer } from 'electron'
+import { createIpcClient } from './client'
+
+// The page gets the typed archive client and nothing else: no ipcRenderer, no Node.
+contextBridge.exposeInMainWorld('lectern', createIpcClient(ipcRenderer))

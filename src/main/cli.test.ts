@@ -1,0 +1,329 @@
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli, type CliIo } from './cli'
+import { EXTRACT_FIELDS, SUMMARY_FIELDS } from './cli/output'
+
+const SEED = resolve(__dirname, '../../../shared/corpus/seed/caliber-az-vance-visit.txt')
+
+interface Captured {
+  io: CliIo
+  stdout(): string
+  stderr(): string
+}
+
+function capture(cwd: string, env: NodeJS.ProcessEnv = {}, signal?: AbortSignal): Captured {
+  let out = ''
+  let err = ''
+  return {
+    io: {
+      stdout: { write: (chunk: string) => (out += chunk) },
+      stderr: { write: (chunk: string) => (err += chunk) },
+      env,
+      cwd,
+      signal,
+    },
+    stdout: () => out,
+    stderr: () => err,
+  }
+}
+
+describe('lectern CLI', () => {
+  let root: string
+  let archiveDir: string
+  const run = async (argv: string[], env?: NodeJS.ProcessEnv) => {
+    const captured = capture(root, env)
+    const code = await runCli(argv, captured.io)
+    return { code, stdout: captured.stdout(), stderr: captured.stderr() }
+  }
+  const runInArchive = (argv: string[]) => run([...argv, '--archive', 'archive'])
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'lectern-cli-'))
+    archiveDir = join(root, 'archive')
+    await mkdir(join(root, 'pages', 'nested'), { recursive: true })
+    await writeFile(
+      join(root, 'pages', 'first.txt'),
+      [
+        'Визит вице-президента',
+        'Вице-президент США прибывает в Баку с визитом, который многое говорит о приоритетах новой администрации.',
+        'Эксперты связывают поездку с региональным сотрудничеством, транспортными коридорами и энергетикой.',
+        'Символика таких визитов редко бывает случайной: она показывает, куда смотрит Вашингтон.',
+      ].join('\n\n') + '\n',
+    )
+    await writeFile(join(root, 'pages', 'second.txt'), 'Second story\n\nA paragraph about regional trade.\n')
+    await writeFile(join(root, 'pages', 'nested', 'third.txt'), 'Third story\n\nNested text about ports.\n')
+    await writeFile(join(root, 'pages', 'empty.txt'), '')
+  })
+
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true })
+  })
+
+  describe('usage', () => {
+    it('prints help with --help, help and COMMAND --help', async () => {
+      const help = await run(['--help'])
+      expect(help.code).toBe(0)
+      expect(help.stdout).toContain('Commands:')
+      expect(help.stdout).toContain('extract')
+      expect((await run(['help'])).stdout).toBe(help.stdout)
+      const importHelp = await run(['import', '--help'])
+      expect(importHelp.code).toBe(0)
+      expect(importHelp.stdout).toContain('Usage: lectern import PATH...')
+      expect((await run(['help', 'import'])).stdout).toBe(importHelp.stdout)
+    })
+
+    it('exits 2 with a clear message for a missing or unknown command', async () => {
+      const none = await run([])
+      expect(none.code).toBe(2)
+      expect(none.stderr).toContain('Usage: lectern')
+      const unknown = await run(['frobnicate'])
+      expect(unknown.code).toBe(2)
+      expect(unknown.stderr).toContain('lectern: unknown command "frobnicate"')
+    })
+
+    it('exits 2 for unknown flags and bad values, naming them', async () => {
+      const flag = await runInArchive(['list', '--bogus'])
+      expect(flag.code).toBe(2)
+      expect(flag.stderr).toContain('unknown option --bogus')
+      expect(flag.stderr).toContain('lectern list --help')
+      const limit = await runInArchive(['list', '--limit', 'ten'])
+      expect(limit.code).toBe(2)
+      expect(limit.stderr).toContain('--limit')
+      const id = await runInArchive(['show', 'abc'])
+      expect(id.code).toBe(2)
+      expect(id.stderr).toContain('"abc"')
+      const missingValue = await runInArchive(['search', 'x', '--limit'])
+      expect(missingValue.code).toBe(2)
+      expect(missingValue.stderr).toContain('--limit')
+    })
+
+    it('never prints a stack trace for expected errors', async () => {
+      const result = await runInArchive(['show', '99999'])
+      expect(result.code).toBe(1)
+      expect(result.stderr).toMatch(/^lectern: .*99999/)
+      expect(result.stderr).not.toContain('    at ')
+    })
+  })
+
+  describe('extract', () => {
+    it('prints one JSON object per file with the documented fields in order', async () => {
+      const result = await run(['extract', 'pages/first.txt', 'pages/second.txt', '--json'])
+      expect(result.code).toBe(0)
+      const lines = result.stdout.trim().split('\n')
+      expect(lines).toHaveLength(2)
+      const first = JSON.parse(lines[0] as string) as Record<string, unknown>
+      expect(Object.keys(first).slice(0, EXTRACT_FIELDS.length + 1)).toEqual(['file', ...EXTRACT_FIELDS])
+      expect(first.file).toBe('pages/first.txt')
+      expect(typeof first.title).toBe('string')
+      expect(typeof first.contentHtml).toBe('string')
+      expect(first.contentText).toContain('прибывает в Баку с визитом')
+    })
+
+    it('reports a failing file by name, keeps going, and exits 1', async () => {
+      const result = await run(['extract', 'pages/missing.txt', 'pages/second.txt', '--json'])
+      expect(result.code).toBe(1)
+      const [failed, ok] = result.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+      expect(Object.keys(failed ?? {})).toEqual(['file', 'error'])
+      expect(failed?.file).toBe('pages/missing.txt')
+      expect(String(failed?.error)).toMatch(/no such file/)
+      expect(ok?.file).toBe('pages/second.txt')
+    })
+
+    it('passes --url through and refuses a non-web address', async () => {
+      const result = await run([
+        'extract',
+        'pages/second.txt',
+        '--json',
+        '--url',
+        'https://example.org/story',
+      ])
+      expect(JSON.parse(result.stdout).url).toBe('https://example.org/story')
+      const bad = await run(['extract', 'pages/second.txt', '--url', 'javascript:alert(1)'])
+      expect(bad.code).toBe(2)
+    })
+
+    it('prints a readable summary without --json', async () => {
+      const result = await run(['extract', 'pages/second.txt'])
+      expect(result.code).toBe(0)
+      expect(result.stdout).toMatch(/^File: +pages\/second\.txt$/m)
+      expect(result.stdout).toMatch(/^Title: /m)
+      expect(result.stdout).toMatch(/^Words: +\d+/m)
+    })
+
+    it.skipIf(!existsSync(SEED))('extracts the seed page (corpus present)', async () => {
+      const result = await run(['extract', SEED, '--json'])
+      expect(result.code).toBe(0)
+      const article = JSON.parse(result.stdout) as { file: string; contentText: string; wordCount: number }
+      expect(article.file).toBe(SEED)
+      expect(article.wordCount).toBeGreaterThan(100)
+      expect(article.contentText).toContain('Vance')
+    })
+  })
+
+  describe('with an archive', () => {
+    let firstId = 0
+
+    it('imports files and folders, a line per file, and exits 1 when one failed', async () => {
+      const result = await runInArchive(['import', 'pages/first.txt', 'pages/empty.txt'])
+      expect(result.code).toBe(1)
+      const lines = result.stdout.trim().split('\n')
+      expect(lines[0]).toMatch(/^imported #\d+: /)
+      firstId = Number(/#(\d+)/.exec(lines[0] as string)?.[1])
+      expect(lines[1]).toMatch(/^failed: pages\/empty\.txt: \S/)
+      expect(lines[1]).not.toContain(root)
+      expect(result.stderr).toContain('1 failed')
+      expect(existsSync(join(archiveDir, 'lectern.sqlite'))).toBe(true)
+    })
+
+    it('reports duplicates and imports folders recursively', async () => {
+      const again = await runInArchive(['import', 'pages/first.txt'])
+      expect(again.code).toBe(0)
+      expect(again.stdout.trim()).toBe(`duplicate of #${firstId}: pages/first.txt`)
+      const folder = await runInArchive(['import', 'pages', '--recursive', '--json'])
+      const report = JSON.parse(folder.stdout) as {
+        imported: number
+        duplicates: number
+        items: { file: string }[]
+      }
+      expect(report.imported).toBe(2)
+      expect(report.duplicates).toBe(1)
+      expect(report.items.map((item) => item.file).join(' ')).toContain('third.txt')
+    })
+
+    it('shows progress on a terminal and keeps stdout to one line per file', async () => {
+      const captured = capture(root)
+      captured.io.stderr.isTTY = true
+      await writeFile(
+        join(root, 'pages', 'fourth.txt'),
+        'Fourth story\n\nA longer paragraph about grain exports and ports.\n',
+      )
+      const code = await runCli(['import', 'pages/fourth.txt', '--archive', 'archive-progress'], captured.io)
+      expect(code).toBe(0)
+      expect(captured.stdout()).toMatch(/^imported #\d+: .*\n$/)
+      expect(captured.stderr()).toContain('Importing 1/1: pages/fourth.txt')
+      expect(captured.stderr()).toContain('\r\u001b[K')
+    })
+
+    it('lists articles as a JSON array of summaries', async () => {
+      const result = await runInArchive(['list', '--json'])
+      expect(result.code).toBe(0)
+      const items = JSON.parse(result.stdout) as Record<string, unknown>[]
+      expect(items).toHaveLength(3)
+      expect(Object.keys(items[0] ?? {}).slice(0, SUMMARY_FIELDS.length)).toEqual([...SUMMARY_FIELDS])
+      const limited = JSON.parse(
+        (await runInArchive(['list', '--json', '--limit', '1', '--offset', '1'])).stdout,
+      )
+      expect(limited).toHaveLength(1)
+      const text = await runInArchive(['list'])
+      expect(text.stdout.trim().split('\n')).toHaveLength(3)
+    })
+
+    it('validates arguments the same way as the other transports', async () => {
+      const result = await runInArchive(['list', '--sort', 'colour'])
+      expect(result.code).toBe(1)
+      expect(result.stderr).toMatch(/^lectern: listArticles: sort: /)
+    })
+
+    it('shows one article with every stored field', async () => {
+      const result = await runInArchive(['show', `#${firstId}`, '--json'])
+      expect(result.code).toBe(0)
+      const article = JSON.parse(result.stdout) as Record<string, unknown>
+      expect(article.id).toBe(firstId)
+      for (const field of ['contentHtml', 'contentText', 'originalSha256', 'sourceName', 'rights', 'tags']) {
+        expect(article, field).toHaveProperty(field)
+      }
+      const text = await runInArchive(['show', String(firstId)])
+      expect(text.stdout).toContain(`#${firstId} `)
+      expect(text.stdout).toContain('прибывает в Баку с визитом')
+    })
+
+    it('tags and untags articles, and lists by tag', async () => {
+      const tagged = await runInArchive(['tag', String(firstId), '--add', 'кавказ', '--add', 'usa', '--json'])
+      expect(tagged.code).toBe(0)
+      expect(JSON.parse(tagged.stdout)).toEqual({ changed: 1 })
+      const byTag = JSON.parse((await runInArchive(['list', '--tag', 'кавказ', '--json'])).stdout) as {
+        id: number
+        tags: string[]
+      }[]
+      expect(byTag.map((item) => item.id)).toEqual([firstId])
+      expect(byTag[0]?.tags).toEqual(expect.arrayContaining(['кавказ', 'usa']))
+      const removed = await runInArchive(['tag', String(firstId), '--remove', 'usa'])
+      expect(removed.stdout.trim()).toBe('1 article changed')
+      const nothing = await runInArchive(['tag', String(firstId)])
+      expect(nothing.code).toBe(2)
+      const missing = await runInArchive(['tag', '424242', '--add', 'x'])
+      expect(missing.code).toBe(1)
+      expect(missing.stderr).toContain('424242')
+    })
+
+    it('searches with plain-text snippets and highlight offsets', async () => {
+      const result = await runInArchive(['search', 'визит', '--json'])
+      expect(result.code).toBe(0)
+      const hits = JSON.parse(result.stdout) as {
+        id: number
+        snippet: string
+        highlights: [number, number][]
+        score: number
+      }[]
+      expect(hits.map((hit) => hit.id)).toContain(firstId)
+      expect(hits.some((hit) => hit.highlights.length > 0)).toBe(true)
+      for (const hit of hits) {
+        expect(Object.keys(hit)).toEqual([
+          'id',
+          'title',
+          'siteName',
+          'publishedAt',
+          'snippet',
+          'highlights',
+          'score',
+        ])
+        expect(hit.snippet.includes('\u0002') || hit.snippet.includes('\u0003')).toBe(false)
+        for (const [start, end] of hit.highlights) expect(end).toBeGreaterThan(start)
+      }
+    })
+
+    it('tells where the archive is', async () => {
+      const result = await runInArchive(['info', '--json'])
+      expect(result.code).toBe(0)
+      const info = JSON.parse(result.stdout) as Record<string, unknown>
+      expect(Object.keys(info)).toEqual(['path', 'articleCount', 'schemaVersion', 'version'])
+      expect(info.path).toBe(archiveDir)
+      expect(info.articleCount).toBe(3)
+    })
+
+    it('uses LECTERN_ARCHIVE when --archive is absent', async () => {
+      const result = await run(['info', '--json'], { LECTERN_ARCHIVE: archiveDir })
+      expect(JSON.parse(result.stdout).path).toBe(archiveDir)
+    })
+
+    it('serves the archive over HTTP until stopped', async () => {
+      const stop = new AbortController()
+      const captured = capture(root, { LECTERN_RENDERER_DIR: join(root, 'no-renderer') }, stop.signal)
+      const serving = runCli(['serve', '--no-open', '--archive', 'archive'], captured.io)
+      for (let attempt = 0; attempt < 500 && !captured.stdout().includes('Ctrl+C'); attempt++) {
+        await new Promise((resolveWait) => setTimeout(resolveWait, 10))
+      }
+      const [first, second] = captured.stdout().trim().split('\n')
+      const match = /^Lectern is running at (http:\/\/127\.0\.0\.1:\d+)\/\?token=(\S+)$/.exec(first ?? '')
+      expect(match, captured.stdout()).not.toBeNull()
+      expect(second).toBe('Press Ctrl+C to stop.')
+      const response = await fetch(`${match?.[1]}/api/info`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Lectern-Token': decodeURIComponent(match?.[2] ?? ''),
+        },
+        body: '{}',
+      })
+      expect(await response.json()).toMatchObject({ ok: true, result: { articleCount: 3 } })
+      stop.abort()
+      expect(await serving).toBe(0)
+    })
+  })
+})

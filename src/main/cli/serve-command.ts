@@ -1,0 +1,56 @@
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { startWebHost, type HostedArchive } from '../web-host'
+import { EXIT_OK, interruptSignal, whenAborted, writeLine, type CliIo } from './context'
+
+/** The built renderer next to the bundled CLI (out/main/cli.js -> out/renderer). */
+export function defaultRendererDir(env: NodeJS.ProcessEnv): string {
+  return env.LECTERN_RENDERER_DIR || join(__dirname, '..', 'renderer')
+}
+
+/** `lectern serve`: runs until Ctrl+C (or the caller's signal), then closes cleanly. */
+export async function runServe(
+  io: CliIo,
+  archive: HostedArchive,
+  options: { port?: number; open: boolean },
+): Promise<number> {
+  const interrupt = interruptSignal(io)
+  try {
+    const rendererDir = defaultRendererDir(io.env)
+    if (!existsSync(join(rendererDir, 'index.html'))) {
+      writeLine(
+        io.stderr,
+        `lectern: the window is not built (${rendererDir}); run \`npm run build\`. The API still answers.`,
+      )
+    }
+    const host = await startWebHost({ api: archive, rendererDir, port: options.port })
+    writeLine(io.stdout, `Lectern is running at ${host.url}`)
+    writeLine(io.stdout, 'Press Ctrl+C to stop.')
+    if (options.open) openInBrowser(io, host.url)
+    await whenAborted(interrupt.signal)
+    await host.close()
+    writeLine(io.stderr, 'Lectern stopped.')
+    return EXIT_OK
+  } finally {
+    interrupt.dispose()
+  }
+}
+
+function openInBrowser(io: CliIo, url: string): void {
+  const [command, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '""', url.replace(/&/g, '^&')]]
+        : ['xdg-open', [url]]
+  try {
+    const child = spawn(command, args, { detached: true, stdio: 'ignore', windowsHide: true })
+    child.on('error', () =>
+      writeLine(io.stderr, 'Could not open a browser: open the address above yourself.'),
+    )
+    child.unref()
+  } catch {
+    writeLine(io.stderr, 'Could not open a browser: open the address above yourself.')
+  }
+}
