@@ -1,1 +1,16 @@
-console.log('r')
+import { createApp } from 'vue'
+import { createPinia } from 'pinia'
+import App from './App.vue'
+import { createLecternI18n } from './i18n'
+import { useSettingsStore } from './stores/settings'
+import './styles/base.css'
+
+const app = createApp(App)
+const pinia = createPinia()
+app.use(pinia)
+// The stored language and theme apply before the first paint.
+const settings = useSettingsStore(pinia)
+document.documentElement.dataset.theme = settings.theme
+document.documentElement.lang = settings.language
+app.use(createLecternI18n(settings.language))
+app.mount('#app')

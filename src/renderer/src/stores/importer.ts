@@ -1,0 +1,205 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { FileUpload, ImportItemResult, ImportProgress, PasteInput } from '../../../common/types'
+import { errorMessage, getClient } from '../api/client'
+import { fileToBase64 } from '../lib/base64'
+
+/** Raw bytes sent per importFiles call, well under the browser host's request limit. */
+const BATCH_BYTES = 48 * 1024 * 1024
+
+export const ACCEPTED_EXTENSIONS = ['.html', '.htm', '.mhtml', '.mht', '.txt', '.pdf'] as const
+
+export type ImportPhase = 'idle' | 'reading' | 'importing' | 'finished'
+
+export interface ImportSummary {
+  imported: number
+  duplicates: number
+  /** Failures with their reasons (empty for an import started elsewhere, e.g. the desktop menu). */
+  failed: ImportItemResult[]
+  failedCount: number
+  cancelled: boolean
+  /** The single new article, so the view can open it right away. */
+  openId: number | null
+}
+
+function newJobId(): string {
+  return typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `job-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
+}
+
+/** Splits files into calls of bounded size, keeping each file whole. */
+export function batchBySize<T extends { size: number }>(files: readonly T[], budget = BATCH_BYTES): T[][] {
+  const batches: T[][] = []
+  let current: T[] = []
+  let bytes = 0
+  for (const file of files) {
+    if (current.length > 0 && bytes + file.size > budget) {
+      batches.push(current)
+      current = []
+      bytes = 0
+    }
+    current.push(file)
+    bytes += file.size
+  }
+  if (current.length > 0) batches.push(current)
+  return batches
+}
+
+/** One import at a time: reads files, sends them in batches, follows `importProgress`. */
+export const useImportStore = defineStore('importer', () => {
+  const phase = ref<ImportPhase>('idle')
+  const totalFiles = ref(0)
+  /** Files finished in batches that already returned. */
+  const doneBefore = ref(0)
+  const progress = ref<ImportProgress | null>(null)
+  const currentFile = ref<string | null>(null)
+  const failedSoFar = ref(0)
+  const summary = ref<ImportSummary | null>(null)
+  const error = ref<string | null>(null)
+  const activeJobId = ref<string | null>(null)
+  const cancelRequested = ref(false)
+  /** Jobs this window started; their late events must not look like someone else's import. */
+  const ownJobIds = new Set<string>()
+
+  const busy = computed(() => phase.value === 'reading' || phase.value === 'importing')
+  const done = computed(() => doneBefore.value + (progress.value?.done ?? 0))
+
+  function onProgress(event: ImportProgress): void {
+    if (event.jobId === activeJobId.value) {
+      progress.value = event
+      currentFile.value = event.current
+      failedSoFar.value = (summary.value?.failed.length ?? 0) + event.failed
+      if (event.finished && phase.value === 'importing' && !ownJobIds.has(event.jobId))
+        finishForeignJob(event)
+      return
+    }
+    // An import started elsewhere (the desktop menu's Import): show its progress too.
+    if (busy.value || ownJobIds.has(event.jobId)) return
+    reset(event.total)
+    phase.value = 'importing'
+    activeJobId.value = event.jobId
+    progress.value = event
+    currentFile.value = event.current
+    failedSoFar.value = event.failed
+    if (event.finished) finishForeignJob(event)
+  }
+
+  function finishForeignJob(event: ImportProgress): void {
+    summary.value = {
+      imported: event.imported,
+      duplicates: event.duplicates,
+      failed: [],
+      failedCount: event.failed,
+      cancelled: cancelRequested.value,
+      openId: null,
+    }
+    activeJobId.value = null
+    currentFile.value = null
+    phase.value = 'finished'
+  }
+
+  function reset(total: number): void {
+    phase.value = 'reading'
+    totalFiles.value = total
+    doneBefore.value = 0
+    progress.value = null
+    currentFile.value = null
+    failedSoFar.value = 0
+    error.value = null
+    cancelRequested.value = false
+    summary.value = { imported: 0, duplicates: 0, failed: [], failedCount: 0, cancelled: false, openId: null }
+  }
+
+  async function importFiles(files: readonly File[]): Promise<void> {
+    if (busy.value || files.length === 0) return
+    reset(files.length)
+    const accumulated = summary.value!
+    let lastImportedId: number | null = null
+    try {
+      for (const batch of batchBySize(files)) {
+        if (cancelRequested.value) break
+        phase.value = 'reading'
+        const uploads: FileUpload[] = []
+        for (const file of batch) {
+          currentFile.value = file.name
+          try {
+            uploads.push({ name: file.name, dataBase64: await fileToBase64(file) })
+          } catch (err) {
+            accumulated.failed.push({ file: file.name, status: 'failed', error: errorMessage(err) })
+            doneBefore.value += 1
+          }
+        }
+        if (uploads.length === 0) continue
+        phase.value = 'importing'
+        const jobId = newJobId()
+        ownJobIds.add(jobId)
+        activeJobId.value = jobId
+        progress.value = null
+        const report = await getClient().importFiles({ files: uploads, jobId })
+        accumulated.imported += report.imported
+        accumulated.duplicates += report.duplicates
+        for (const item of report.items) {
+          if (item.status === 'failed') accumulated.failed.push(item)
+          if (item.status === 'imported' && item.id !== undefined) lastImportedId = item.id
+        }
+        doneBefore.value += report.items.length
+        progress.value = null
+        failedSoFar.value = accumulated.failed.length
+        if (report.cancelled) accumulated.cancelled = true
+      }
+      if (cancelRequested.value) accumulated.cancelled = true
+      accumulated.failedCount = accumulated.failed.length
+      accumulated.openId = files.length === 1 ? lastImportedId : null
+    } catch (err) {
+      error.value = errorMessage(err)
+      accumulated.failedCount = accumulated.failed.length
+    } finally {
+      activeJobId.value = null
+      currentFile.value = null
+      phase.value = 'finished'
+    }
+  }
+
+  /** Stores a paste; returns the new (or already present) article's id. */
+  async function importPaste(input: PasteInput): Promise<ImportItemResult> {
+    const result = await getClient().importPaste(input)
+    if (result.status === 'failed') throw new Error(result.error ?? 'the paste could not be imported')
+    return result
+  }
+
+  async function cancel(): Promise<void> {
+    cancelRequested.value = true
+    const jobId = activeJobId.value
+    if (!jobId) return
+    try {
+      await getClient().cancelImport({ jobId })
+    } catch (err) {
+      error.value = errorMessage(err)
+    }
+  }
+
+  function dismiss(): void {
+    if (busy.value) return
+    phase.value = 'idle'
+    summary.value = null
+    error.value = null
+  }
+
+  return {
+    phase,
+    totalFiles,
+    done,
+    currentFile,
+    failedSoFar,
+    summary,
+    error,
+    busy,
+    cancelRequested,
+    onProgress,
+    importFiles,
+    importPaste,
+    cancel,
+    dismiss,
+  }
+})
