@@ -1,0 +1,116 @@
+/** Small pieces every extraction path shares: words, excerpts, escaping, language. */
+import { francAll } from 'franc-min'
+
+const ISO_639_3_TO_1: Readonly<Record<string, string>> = {
+  rus: 'ru',
+  eng: 'en',
+  ukr: 'uk',
+  bel: 'be',
+  deu: 'de',
+  fra: 'fr',
+  spa: 'es',
+  ita: 'it',
+  por: 'pt',
+  pol: 'pl',
+  ces: 'cs',
+  slk: 'sk',
+  bul: 'bg',
+  srp: 'sr',
+  hrv: 'hr',
+  nld: 'nl',
+  swe: 'sv',
+  ron: 'ro',
+  hun: 'hu',
+  ell: 'el',
+  tur: 'tr',
+  azj: 'az',
+  kaz: 'kk',
+  uzn: 'uz',
+  cmn: 'zh',
+  jpn: 'ja',
+  kor: 'ko',
+  arb: 'ar',
+  pes: 'fa',
+  heb: 'he',
+  hin: 'hi',
+}
+
+/** Enough text for a stable guess; more only costs time. */
+const LANGUAGE_SAMPLE_CHARS = 4000
+
+const ISO_639_1_TO_3: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(ISO_639_3_TO_1).map(([three, one]) => [one, three]),
+)
+
+/** A declared language this close to the best guess (franc's 0..1 scores) is believed. */
+const DECLARED_LANGUAGE_MARGIN = 0.9
+
+/**
+ * ISO 639-1 code of the text's language. A declared language (<html lang>) is believed when the text
+ * fits it nearly as well as the best guess, or when it is one the detector does not know (Danish,
+ * Norwegian, ...); otherwise the guess wins. With too little text, the declared language is used.
+ */
+export function detectLanguage(text: string, declared: string | null = null): string | null {
+  const declaredCode = normaliseLanguageTag(declared)
+  const ranking = francAll(text.slice(0, LANGUAGE_SAMPLE_CHARS), { minLength: 20 })
+  const [best] = ranking
+  if (!best || best[0] === 'und') return declaredCode
+  if (declaredCode) {
+    const declaredThree = ISO_639_1_TO_3[declaredCode]
+    if (!declaredThree) return declaredCode
+    const declaredScore = ranking.find(([code]) => code === declaredThree)?.[1] ?? 0
+    if (declaredScore >= best[1] * DECLARED_LANGUAGE_MARGIN) return declaredCode
+  }
+  return ISO_639_3_TO_1[best[0]] ?? declaredCode
+}
+
+/** "en-US" -> "en", "RU" -> "ru"; null for anything that is not a language tag. */
+export function normaliseLanguageTag(tag: string | null | undefined): string | null {
+  const primary = tag?.trim().toLowerCase().split(/[-_]/)[0] ?? ''
+  return /^[a-z]{2}$/.test(primary) ? primary : null
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu
+
+/** Words separated by spaces; Chinese, Japanese and Korean characters count one each (no spaces there). */
+export function countWords(text: string): number {
+  let count = 0
+  for (const token of text.split(/\s+/)) {
+    const cjk = token.match(CJK)?.length ?? 0
+    if (cjk > 0)
+      count +=
+        cjk +
+        (/[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{P}]/u.test(token) &&
+        /[\p{L}\p{N}]/u.test(token.replace(CJK, ''))
+          ? 1
+          : 0)
+    else if (/[\p{L}\p{N}]/u.test(token)) count++
+  }
+  return count
+}
+
+const EXCERPT_CHARS = 300
+
+/** About the first 300 characters of the text, cut at a word boundary. */
+export function makeExcerpt(text: string): string | null {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  if (!flat) return null
+  if (flat.length <= EXCERPT_CHARS) return flat
+  const cut = flat.slice(0, EXCERPT_CHARS)
+  const lastSpace = cut.lastIndexOf(' ')
+  return `${(lastSpace > EXCERPT_CHARS / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:–—-]+$/, '')}…`
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
+/** Collapses runs of whitespace (including no-break spaces) to one space. */
+export function squash(text: string): string {
+  return text.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim()
+}
+
+/** A reading copy for text without markup: one <p> per paragraph. */
+export function paragraphsToHtml(paragraphs: readonly string[]): string {
+  return paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')
+}

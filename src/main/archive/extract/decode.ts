@@ -1,0 +1,142 @@
+/** Bytes to text: BOM, then what the document or its container declares, then a guess (chardet). */
+import chardet from 'chardet'
+import iconv from 'iconv-lite'
+
+export interface DecodedText {
+  text: string
+  /** The encoding actually used, lowercased ("utf-8", "windows-1251"). */
+  encoding: string
+  warnings: string[]
+}
+
+/** How many leading bytes are examined for declarations and sniffing. */
+const SNIFF_BYTES = 64 * 1024
+
+const ALIASES: Readonly<Record<string, string>> = {
+  'x-cp1251': 'windows-1251',
+  cp1251: 'windows-1251',
+  'win-1251': 'windows-1251',
+  'x-mac-cyrillic': 'maccyrillic',
+  'iso-8859-1': 'windows-1252',
+  latin1: 'windows-1252',
+  'us-ascii': 'windows-1252',
+  ascii: 'windows-1252',
+  unicode: 'utf-16le',
+  'utf-16': 'utf-16le',
+  utf8: 'utf-8',
+}
+
+/** A usable encoding name for a declared charset label, or null when iconv-lite does not know it. */
+export function normaliseEncoding(label: string | null | undefined): string | null {
+  const cleaned = label
+    ?.trim()
+    .toLowerCase()
+    .replace(/^["']|["']$/g, '')
+  if (!cleaned) return null
+  const name = ALIASES[cleaned] ?? cleaned
+  return iconv.encodingExists(name) ? name : null
+}
+
+function bomEncoding(bytes: Uint8Array): { encoding: string; length: number } | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 }
+  return null
+}
+
+/**
+ * UTF-16 without a BOM: one byte of each pair (the high byte) takes very few values (0 for ASCII,
+ * 0x04 for Cyrillic, ...), with some zeros, while the other byte is almost never zero.
+ */
+export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const sample = Math.min(bytes.length, 4096) & ~1
+  if (sample < 16) return null
+  const pairs = sample / 2
+  const isUtf16 = (high: number, low: number): boolean => {
+    const counts = new Map<number, number>()
+    let zeros = 0
+    let lowZeros = 0
+    for (let i = 0; i < sample; i += 2) {
+      const value = bytes[i + high] ?? 0
+      counts.set(value, (counts.get(value) ?? 0) + 1)
+      if (value === 0) zeros++
+      if (bytes[i + low] === 0) lowZeros++
+    }
+    const topNonZero = Math.max(
+      0,
+      ...Array.from(counts)
+        .filter(([v]) => v !== 0)
+        .map(([, n]) => n),
+    )
+    return zeros >= pairs * 0.05 && lowZeros <= pairs * 0.02 && zeros + topNonZero >= pairs * 0.9
+  }
+  if (isUtf16(1, 0)) return 'utf-16le'
+  if (isUtf16(0, 1)) return 'utf-16be'
+  return null
+}
+
+/** The charset an HTML document declares in its first bytes (<meta charset>, http-equiv, <?xml encoding>). */
+export function declaredHtmlCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, SNIFF_BYTES)).toString(
+    'latin1',
+  )
+  const meta =
+    /<meta[^>]{0,200}?\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ??
+    /<\?xml[^>]{0,100}?\bencoding\s*=\s*["']([\w.:-]+)/i.exec(head)
+  return meta?.[1] ?? null
+}
+
+export function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    return true
+  } catch {
+    return false
+  }
+}
+
+const hasNonAscii = (bytes: Uint8Array): boolean => bytes.some((b) => b > 0x7f)
+
+/**
+ * Decodes text. `declared` is what the container says (an MHTML part's charset); HTML documents also
+ * get their own <meta> declaration read. Valid multi-byte UTF-8 wins over a contradicting single-byte
+ * declaration, since pages re-saved by browsers often keep a stale <meta charset>.
+ */
+export function decodeText(
+  bytes: Uint8Array,
+  options: { declared?: string | null; html: boolean },
+): DecodedText {
+  const warnings: string[] = []
+  const bom = bomEncoding(bytes)
+  if (bom)
+    return {
+      text: iconv.decode(Buffer.from(bytes.subarray(bom.length)), bom.encoding),
+      encoding: bom.encoding,
+      warnings,
+    }
+  const utf16 = utf16WithoutBom(bytes)
+  if (utf16) return { text: iconv.decode(Buffer.from(bytes), utf16), encoding: utf16, warnings }
+
+  const label = options.declared ?? (options.html ? declaredHtmlCharset(bytes) : null)
+  let encoding = normaliseEncoding(label)
+  if (label && !encoding) warnings.push(`unknown charset "${label}"; the encoding was guessed`)
+  if (
+    encoding &&
+    encoding !== 'utf-8' &&
+    !encoding.startsWith('utf-16') &&
+    hasNonAscii(bytes) &&
+    isValidUtf8(bytes)
+  ) {
+    warnings.push(`declared charset "${label}" did not match the bytes; read as UTF-8`)
+    encoding = 'utf-8'
+  }
+  if (encoding?.startsWith('utf-16')) encoding = null // a UTF-16 label on bytes that are not UTF-16
+  if (!encoding) encoding = guessEncoding(bytes)
+  return { text: iconv.decode(Buffer.from(bytes), encoding), encoding, warnings }
+}
+
+function guessEncoding(bytes: Uint8Array): string {
+  if (!hasNonAscii(bytes) || isValidUtf8(bytes)) return 'utf-8'
+  const guess = normaliseEncoding(chardet.detect(bytes.subarray(0, SNIFF_BYTES * 4)))
+  return guess && !guess.startsWith('utf-16') && !guess.startsWith('utf-32') ? guess : 'windows-1252'
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest'
+import {
+  dropLargeDataUris,
+  ensureBody,
+  readHtmlPage,
+  siteNameFromTitle,
+  stripHeavyElements,
+  tagsNestDeeperThan,
+} from './html-page'
+
+describe('HTML preparation', () => {
+  it('drops scripts and styles but keeps JSON-LD', () => {
+    const html =
+      '<p>a</p><script>x()</script><STYLE>p{}</STYLE><script type="application/ld+json">{}</script><svg><g/></svg><p>b'
+    expect(stripHeavyElements(html)).toBe('<p>a</p><script type="application/ld+json">{}</script><p>b')
+    expect(stripHeavyElements('<p>a</p><script>never closed')).toBe('<p>a</p>')
+  })
+
+  it('puts in a <body> when the markup has none', () => {
+    expect(ensureBody('<p>x</p>')).toBe('<!doctype html><html><head></head><body><p>x</p></body></html>')
+    expect(ensureBody('<html><head><title>t</title></head><p>x</p></html>')).toBe(
+      '<html><head><title>t</title></head><body><p>x</p></body></html>',
+    )
+    expect(ensureBody('<body><p>x</p></body>')).toBe('<body><p>x</p></body>')
+  })
+
+  it('empties long data URIs only', () => {
+    const long = `data:image/png;base64,${'A'.repeat(100)}`
+    const short = 'data:image/gif;base64,R0lGOD=='
+    expect(dropLargeDataUris(`<img src="${long}"><img src="${short}">`, 50)).toBe(
+      `<img src=""><img src="${short}">`,
+    )
+  })
+
+  it('measures nesting without counting void or implicitly closed tags', () => {
+    expect(tagsNestDeeperThan('<div>'.repeat(11), 10)).toBe(true)
+    expect(tagsNestDeeperThan('<div></div>'.repeat(100), 10)).toBe(false)
+    expect(tagsNestDeeperThan('<p>x<br><img src=a>'.repeat(100), 10)).toBe(false)
+  })
+})
+
+describe('site name from <title>', () => {
+  it('takes the last part, or the first when the last is page chrome', () => {
+    expect(siteNameFromTitle('Headline text | В мире | Политика | Аргументы и Факты', 'Headline text')).toBe(
+      'Аргументы и Факты',
+    )
+    expect(siteNameFromTitle('Moment.js | Home', null)).toBe('Moment.js')
+    expect(siteNameFromTitle('How Japan changed - by Noah Smith', 'How Japan changed')).toBeNull()
+    expect(siteNameFromTitle('Just a title', null)).toBeNull()
+  })
+})
+
+describe('readHtmlPage', () => {
+  it('takes the visible headline over a different og:title, and a lead outside the content block', () => {
+    const page = `<html><head><title>Other words entirely | Site</title>
+      <meta property="og:title" content="Other words entirely"></head><body>
+      <h1 itemprop="headline">The visible headline of the story</h1>
+      <div class="article__lead">A lead paragraph that sums up the story in one sentence.</div>
+      <article><p>${'Body sentence with enough words to count as an article paragraph. '.repeat(8)}</p>
+      <p>${'Another body paragraph that keeps the article long enough for detection. '.repeat(8)}</p></article>
+      </body></html>`
+    const fields = readHtmlPage(page, { url: null, fallbackTitle: 'x' })
+    expect(fields.title).toBe('The visible headline of the story')
+    expect(fields.siteName).toBe('Site')
+    expect(fields.contentText.split('\n\n')[0]).toBe(
+      'A lead paragraph that sums up the story in one sentence.',
+    )
+  })
+
+  it('prefers the canonical URL over the saved one, and the given URL over both', () => {
+    const page =
+      '<html><head><link rel="canonical" href="https://a.example/story"></head><body><p>Some text for the page body here.</p></body></html>'
+    expect(
+      readHtmlPage(page, { url: null, savedUrl: 'https://a.example/story?utm=x', fallbackTitle: 'x' }).url,
+    ).toBe('https://a.example/story')
+    expect(readHtmlPage(page, { url: 'https://given.example/', fallbackTitle: 'x' }).url).toBe(
+      'https://given.example/',
+    )
+  })
+})

@@ -1,0 +1,374 @@
+/** The HTML path: parse (linkedom), metadata, main content (Readability), sanitised copy and text. */
+import { Readability } from '@mozilla/readability'
+import type { ExtractedArticle } from '../../../common/types'
+import { countWords, detectLanguage, escapeHtml, makeExcerpt, squash } from './article'
+import { normaliseIsoDate } from './dates'
+import { type DomDocument, type DomElement, parseDocument } from './dom'
+import { firstValue, readMetadata, splitNames } from './metadata'
+import { MAX_INLINE_IMAGE_CHARS, sanitizeHtml } from './sanitize'
+import { nameFromCopyright } from './text-page'
+import {
+  bylineAuthors,
+  dateOfLine,
+  endsLikeSentence,
+  isChrome,
+  isDomainLike,
+  isRightsNotice,
+  rightsStrength,
+} from './text-rules'
+
+export type HtmlPageFields = Omit<ExtractedArticle, 'format'>
+
+/** Markup beyond this is not parsed (after scripts and styles are dropped); keeps huge saves bounded. */
+export const MAX_HTML_CHARS = 12_000_000
+/** Below this many characters the declared language is trusted over a guess from the text. */
+const SHORT_TEXT_CHARS = 400
+
+type ReadabilityDocument = ConstructorParameters<typeof Readability>[0]
+
+/**
+ * Drops <script> (except JSON-LD), <style>, <svg> and <template> before parsing: they are never
+ * shown, and on big saved pages they are most of the bytes. One linear scan.
+ */
+export function stripHeavyElements(html: string): string {
+  const opening = /<(script|style|svg|template)\b/gi
+  const lower = html.toLowerCase()
+  const parts: string[] = []
+  let kept = 0
+  let match: RegExpExecArray | null
+  while ((match = opening.exec(html))) {
+    const tagEnd = html.indexOf('>', match.index)
+    if (tagEnd < 0) break
+    const name = (match[1] ?? '').toLowerCase()
+    if (name === 'script' && /ld\+json/i.test(html.slice(match.index, Math.min(tagEnd, match.index + 500))))
+      continue
+    const close = lower.indexOf(`</${name}`, tagEnd)
+    parts.push(html.slice(kept, match.index))
+    const closeEnd = close < 0 ? -1 : html.indexOf('>', close)
+    kept = closeEnd < 0 ? html.length : closeEnd + 1
+    opening.lastIndex = kept
+  }
+  parts.push(html.slice(kept))
+  return parts.join('')
+}
+
+/**
+ * Empties base64 data URIs longer than `maxChars` (SingleFile embeds every image and font that way).
+ * One linear scan; the reading copy could not keep them anyway.
+ */
+export function dropLargeDataUris(html: string, maxChars: number): string {
+  const start = /data:[\w.+/-]{1,100}(?:;[\w=.+-]{1,100})*;base64,/gi
+  const payload = /[A-Za-z0-9+/=\s]*/y
+  const parts: string[] = []
+  let kept = 0
+  for (let match = start.exec(html); match; match = start.exec(html)) {
+    payload.lastIndex = match.index + match[0].length
+    payload.exec(html)
+    const end = payload.lastIndex
+    if (end - match.index > maxChars) {
+      parts.push(html.slice(kept, match.index))
+      kept = end
+    }
+    start.lastIndex = end
+  }
+  parts.push(html.slice(kept))
+  return parts.join('')
+}
+
+/** Nesting beyond this (by a tag count) is hostile or broken markup; parsing it costs minutes. */
+const MAX_TAG_DEPTH = 1000
+const VOID_OR_SELF_CLOSING =
+  /^(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|p|li|dt|dd|tr|td|th|option)$/i
+
+/** Whether open tags nest deeper than `limit` (a linear scan; implicitly closed tags are not counted). */
+export function tagsNestDeeperThan(html: string, limit: number): boolean {
+  let depth = 0
+  for (const match of html.matchAll(/<(\/?)([a-zA-Z][\w-]*)[^<>]*?(\/?)>/g)) {
+    const name = match[2] ?? ''
+    if (VOID_OR_SELF_CLOSING.test(name) || match[3]) continue
+    depth = match[1] ? Math.max(0, depth - 1) : depth + 1
+    if (depth > limit) return true
+  }
+  return false
+}
+
+/** Keeps only paragraph-level tags, so hostile nesting cannot reach the parser. */
+function flattenMarkup(html: string): string {
+  return html.replace(
+    /<\/?(?!(?:p|h[1-6]|li|br|title|meta|link|head|body|html|script)\b)[a-zA-Z][\w-]*[^<>]*>/gi,
+    ' ',
+  )
+}
+
+/**
+ * linkedom builds no implied <body>: content of a page without a <body> tag (or of a pasted fragment)
+ * would sit outside document.body, so one is put in.
+ */
+export function ensureBody(html: string): string {
+  if (/<body[\s>]/i.test(html)) return html
+  const headEnd = /<\/head\s*>/i.exec(html)
+  const rest = (headEnd ? html.slice(headEnd.index + headEnd[0].length) : html)
+    .replace(/^\s*(?:<!doctype[^>]*>\s*)?(?:<html[^>]*>)?/i, '')
+    .replace(/<\/html\s*>\s*$/i, '')
+  const head = headEnd ? `${html.slice(0, headEnd.index)}</head>` : '<!doctype html><html><head></head>'
+  return `${head}<body>${rest}</body></html>`
+}
+
+/**
+ * A rights or copyright line in the page footer ("© 2026 Site. All rights reserved.").
+ * Selectors stay simple (no descendant combinators): those cost depth x elements on deep pages.
+ */
+function footerRights(document: DomDocument): string | null {
+  const candidates: DomElement[] = []
+  for (const footer of Array.from(document.querySelectorAll('footer')).slice(0, 5)) {
+    candidates.push(footer, ...Array.from(footer.querySelectorAll('p, small, div, span')).slice(0, 300))
+  }
+  candidates.push(...Array.from(document.querySelectorAll('[class*="copyright"], small')).slice(0, 200))
+  let best: string | null = null
+  let bestStrength = 0
+  for (const element of candidates) {
+    const text = squash(element.textContent ?? '')
+    if (!text || text.length > 300) continue
+    const strength = rightsStrength(text)
+    if (strength === 0) continue
+    if (
+      strength > bestStrength ||
+      (strength === bestStrength && best !== null && text.length < best.length)
+    ) {
+      bestStrength = strength
+      best = text
+    }
+  }
+  return best
+}
+
+function hostnameOf(url: string | null): string | null {
+  if (!url) return null
+  try {
+    const { hostname, protocol } = new URL(url)
+    return protocol.startsWith('http') ? hostname.replace(/^www\./, '') || null : null
+  } catch {
+    return null
+  }
+}
+
+function absoluteHttpUrl(url: string | null | undefined, base: string | null): string | null {
+  if (!url) return null
+  try {
+    const trimmed = url.trim()
+    const resolved = base ? new URL(trimmed, base) : new URL(trimmed)
+    if (resolved.protocol !== 'http:' && resolved.protocol !== 'https:') return null
+    // An absolute address is kept as written; a relative one is resolved against the page.
+    return /^https?:\/\//i.test(trimmed) ? trimmed : resolved.href
+  } catch {
+    return null
+  }
+}
+
+const TITLE_SEPARATOR = /\s+[|–—-]\s+|\s+::\s+|\s+[»/]\s+/
+
+/** The site's name as the <title> carries it: "Headline | Section | Site" -> "Site" ("Site | Home" -> "Site"). */
+export function siteNameFromTitle(pageTitle: string | null, headline: string | null): string | null {
+  if (!pageTitle) return null
+  const parts = pageTitle.split(TITLE_SEPARATOR).map((part) => part.trim())
+  if (parts.length < 2) return null
+  const plausible = (part: string | undefined): part is string =>
+    part !== undefined &&
+    part.length > 0 &&
+    part.length <= 40 &&
+    part.split(' ').length <= 4 &&
+    !/^(?:by|от|автор)\s/iu.test(part) &&
+    (isDomainLike(part) || !isChrome(part)) &&
+    (headline === null || !headline.toLowerCase().includes(part.toLowerCase()))
+  const last = parts.at(-1)
+  if (plausible(last)) return last
+  const first = parts[0]
+  return plausible(first) && isChrome(last ?? '') ? first : null
+}
+
+/** "Headline | Site" -> "Headline" when the suffix (or prefix) is the site's name. */
+function withoutSiteName(title: string, siteName: string | null): string {
+  if (!siteName) return title
+  const parts = title.split(/\s+[|–—·:-]\s+/)
+  if (parts.length < 2) return title
+  const site = siteName.toLowerCase()
+  if (parts.at(-1)?.toLowerCase() === site) return parts.slice(0, -1).join(' - ').trim() || title
+  if (parts[0]?.toLowerCase() === site) return parts.slice(1).join(' - ').trim() || title
+  return title
+}
+
+interface ReadabilityResult {
+  title: string | null
+  byline: string | null
+  siteName: string | null
+  publishedTime: string | null
+  content: string | null
+  textLength: number
+}
+
+/**
+ * Readability's time grows steeply with nesting depth (minutes at a depth of 2000), and real pages stay
+ * under about 40 levels; deeper documents skip it. Element counts beyond the second limit are refused by
+ * Readability itself.
+ */
+const MAX_READABILITY_DEPTH = 120
+const MAX_READABILITY_ELEMENTS = 100_000
+
+/** Whether the element tree goes deeper than `limit` (iterative, stops early). */
+export function nestedDeeperThan(root: DomElement | null, limit: number): boolean {
+  const stack: Array<[DomElement, number]> = root ? [[root, 0]] : []
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [element, depth] = item
+    if (depth > limit) return true
+    for (const child of Array.from(element.children)) stack.push([child, depth + 1])
+  }
+  return false
+}
+
+function runReadability(document: DomDocument): ReadabilityResult | null {
+  try {
+    const result = new Readability(document as unknown as ReadabilityDocument, {
+      classesToPreserve: ['caption'],
+      maxElemsToParse: MAX_READABILITY_ELEMENTS,
+    }).parse()
+    if (!result) return null
+    return {
+      title: result.title ?? null,
+      byline: result.byline ?? null,
+      siteName: result.siteName ?? null,
+      publishedTime: result.publishedTime ?? null,
+      content: result.content ?? null,
+      textLength: squash(result.textContent ?? '').length,
+    }
+  } catch {
+    return null
+  }
+}
+
+function bodyHtml(document: DomDocument): string {
+  const root = document.querySelector('article') ?? document.querySelector('main') ?? document.body
+  return (root as unknown as { innerHTML?: string } | null)?.innerHTML ?? ''
+}
+
+/** "Jona Niemiec (r.) will abziehen … Foto: Getty Images": a caption that ends with its photo credit. */
+const CAPTION_CREDIT = /(?:^|\s)(?:foto|fotos|photo|photos|фото|bild|image|credit)\s?:\s*[^.!?]{1,60}$/iu
+
+function isPhotoCaption(block: string): boolean {
+  return block.length <= 250 && CAPTION_CREDIT.test(block)
+}
+
+export function readHtmlPage(
+  rawHtml: string,
+  options: {
+    /** The page's address as the user gave it: wins over everything the page says. */
+    url: string | null
+    /** The address a saver recorded (MHTML, SingleFile): used when the page names no canonical URL. */
+    savedUrl?: string | null
+    fallbackTitle: string
+    /** For a pasted selection: keep all of it unless Readability keeps at least half. */
+    preferWholeBody?: boolean
+  },
+): HtmlPageFields {
+  const warnings: string[] = []
+  let html = ensureBody(dropLargeDataUris(stripHeavyElements(rawHtml), MAX_INLINE_IMAGE_CHARS))
+  if (html.length > MAX_HTML_CHARS) {
+    html = dropLargeDataUris(html, 0)
+    warnings.push('embedded images were left out to keep the page within the size limit')
+  }
+  if (html.length > MAX_HTML_CHARS) {
+    html = html.slice(0, MAX_HTML_CHARS)
+    warnings.push(`the page was too large; only its first ${MAX_HTML_CHARS} characters were read`)
+  }
+  if (tagsNestDeeperThan(html, MAX_TAG_DEPTH)) {
+    html = flattenMarkup(html)
+    warnings.push('the page was nested too deeply; only its paragraphs were kept')
+  }
+  const document = parseDocument(html)
+  const metadata = readMetadata(document)
+  const rightsInFooter = footerRights(document)
+  const pageTitle = squash(document.querySelector('title')?.textContent ?? '') || null
+  const firstHeading = squash(document.querySelector('h1')?.textContent ?? '') || null
+  const baseUrl =
+    absoluteHttpUrl(options.url, null) ??
+    absoluteHttpUrl(options.savedUrl, null) ??
+    absoluteHttpUrl(document.querySelector('base[href]')?.getAttribute('href'), null) ??
+    absoluteHttpUrl(metadata.url, null)
+  const wholeBodyText = squash(document.body?.textContent ?? '').length
+
+  const tooDeep = nestedDeeperThan(document.documentElement, MAX_READABILITY_DEPTH)
+  if (tooDeep) warnings.push('the page is nested too deeply for article detection')
+  const readable = tooDeep ? null : runReadability(document)
+  let content = readable?.content ?? null
+  const tooLittle = !readable || readable.textLength < (options.preferWholeBody ? wholeBodyText * 0.5 : 1)
+  if (!content || tooLittle) {
+    // Readability found no article (or, for a pasted selection, kept too little of it): use the page itself.
+    content = bodyHtml(parseDocument(html))
+    if (!options.preferWholeBody) warnings.push('no main article block was found; the whole page was kept')
+  }
+  const sanitised = sanitizeHtml(content, baseUrl)
+
+  const title =
+    firstValue(metadata.headline, metadata.title, readable?.title, pageTitle, firstHeading)?.trim() ||
+    options.fallbackTitle
+  const siteName =
+    metadata.siteName ??
+    readable?.siteName ??
+    siteNameFromTitle(pageTitle, metadata.headline ?? metadata.title) ??
+    (rightsInFooter ? nameFromCopyright(rightsInFooter) : null) ??
+    hostnameOf(baseUrl)
+  const cleanTitle = withoutSiteName(title, siteName)
+  // The headline, byline and date lines that open the content block are metadata, not body text.
+  const blocks = [...sanitised.blocks]
+  const isHeaderLine = (block: string): boolean =>
+    squash(block).toLowerCase() === cleanTitle.toLowerCase() ||
+    bylineAuthors(block) !== null ||
+    dateOfLine(block) !== null
+  while (blocks.length > 1 && blocks[0] !== undefined && isHeaderLine(blocks[0])) blocks.shift()
+  // Furniture inside the block (share prompts, date and rights lines) and short tails after the last
+  // sentence ("Startseite", "Seitennavigation") are not body text either.
+  const isFurniture = (block: string): boolean =>
+    isChrome(block) || dateOfLine(block) !== null || isRightsNotice(block) || isPhotoCaption(block)
+  const kept = blocks.filter((block) => !isFurniture(block))
+  if (kept.length > 0) blocks.splice(0, blocks.length, ...kept)
+  const isTail = (block: string): boolean =>
+    block.length <= 40 && !endsLikeSentence(block) && block.split(/\s+/).length <= 3
+  while (blocks.length > 1 && isTail(blocks[blocks.length - 1] ?? '')) blocks.pop()
+  const subtitle = metadata.subtitle && metadata.subtitle !== cleanTitle ? metadata.subtitle : null
+  // A lead printed outside the main content block belongs to the body (it is not the subtitle).
+  const lead = metadata.lead
+  const addLead = lead !== null && lead !== subtitle && !blocks.join(' ').includes(lead.slice(0, 80))
+  if (addLead) blocks.unshift(lead)
+  const contentText = blocks.join('\n\n')
+
+  const declared = metadata.language
+  const language =
+    declared && contentText.length < SHORT_TEXT_CHARS
+      ? declared
+      : detectLanguage(contentText || cleanTitle, declared)
+  const byline = readable?.byline && readable.byline.length <= 100 ? splitNames(readable.byline) : []
+  // An organisation credited as author (the site itself, an agency named like it) is not a person.
+  const notTheSite = (name: string): boolean =>
+    ![siteName, hostnameOf(baseUrl)].some((site) => site && site.toLowerCase() === name.toLowerCase())
+  const authors = (metadata.authors.length > 0 ? metadata.authors : byline).filter(notTheSite)
+
+  return {
+    title: cleanTitle,
+    subtitle,
+    authors,
+    siteName,
+    section: metadata.section,
+    publishedAt:
+      metadata.publishedAt ?? (readable?.publishedTime ? normaliseIsoDate(readable.publishedTime) : null),
+    language,
+    url:
+      absoluteHttpUrl(options.url, null) ??
+      absoluteHttpUrl(metadata.url, baseUrl) ??
+      absoluteHttpUrl(options.savedUrl, null),
+    excerpt: makeExcerpt(metadata.description ?? contentText),
+    rights: metadata.rights ?? rightsInFooter,
+    wordCount: countWords(contentText),
+    contentText,
+    contentHtml: addLead ? `<p>${escapeHtml(lead)}</p>\n${sanitised.html}` : sanitised.html,
+    warnings,
+  }
+}

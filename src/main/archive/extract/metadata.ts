@@ -1,0 +1,487 @@
+/**
+ * Page metadata from an HTML document. For each field the first source that has a value wins:
+ *   headline    the visible article <h1> (itemprop=headline, a title-like class, inside article/header/main,
+ *               or matching a metadata title); it wins over `title` because it is what a reader sees
+ *   title       JSON-LD headline/name > og:title > citation_title > DC.title > twitter:title > microdata headline
+ *   subtitle    JSON-LD alternativeHeadline > microdata alternativeHeadline > a subtitle/standfirst/dek/lead
+ *               element right after the headline
+ *   authors     JSON-LD author > citation_author > DC.creator > microdata author (Person names)
+ *               > meta author / article:author (names, not URLs); photo credits are dropped
+ *   siteName    JSON-LD publisher.name > JSON-LD WebSite name > og:site_name > citation_journal_title
+ *               > DC.publisher > application-name
+ *   section     JSON-LD articleSection > article:section > meta section
+ *   publishedAt JSON-LD datePublished > dateCreated > microdata datePublished (as printed on the page)
+ *               > article:published_time > citation_publication_date > citation_date > citation_online_date
+ *               > DC/dcterms issued/created/date > other date metas > <time datetime> in the article
+ *               > a date printed right after the headline > the first <time datetime>
+ *   url         canonical link > og:url > JSON-LD url/mainEntityOfPage > citation_public_url
+ *   language    (declared) <html lang> > JSON-LD inLanguage > og:locale > DC.language > content-language
+ *   description JSON-LD description > og:description > meta description > DC.description > twitter:description
+ *   rights      JSON-LD copyrightNotice > license > DC.rights / dcterms.rights > meta copyright
+ * JSON-LD nodes come from every ld+json script, arrays and @graph flattened; an Article-like node
+ * (NewsArticle, BlogPosting, ...) is preferred over a WebPage node.
+ */
+import { normaliseLanguageTag, squash } from './article'
+import { normaliseIsoDate } from './dates'
+import type { DomDocument, DomElement } from './dom'
+import { dateOfLine } from './text-rules'
+
+export interface PageMetadata {
+  headline: string | null
+  /** The standfirst printed between the headline and the body (often outside the main content block). */
+  lead: string | null
+  title: string | null
+  subtitle: string | null
+  authors: string[]
+  siteName: string | null
+  section: string | null
+  publishedAt: string | null
+  url: string | null
+  language: string | null
+  description: string | null
+  rights: string | null
+}
+
+type JsonObject = Record<string, unknown>
+
+const ARTICLE_TYPES = new Set(
+  [
+    'article',
+    'newsarticle',
+    'blogposting',
+    'reportagenewsarticle',
+    'analysisnewsarticle',
+    'opinionnewsarticle',
+    'backgroundnewsarticle',
+    'reviewnewsarticle',
+    'scholarlyarticle',
+    'techarticle',
+    'report',
+    'liveblogposting',
+    'socialmediaposting',
+  ].map((t) => t.toLowerCase()),
+)
+const PAGE_TYPES = new Set(['webpage', 'itempage', 'aboutpage', 'profilepage'])
+
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+function typesOf(node: JsonObject): string[] {
+  const type = node['@type']
+  const list = Array.isArray(type) ? type : [type]
+  return list
+    .filter((t): t is string => typeof t === 'string')
+    .map((t) => t.replace(/^.*[/#:]/, '').toLowerCase())
+}
+
+function flatten(value: unknown, into: JsonObject[], depth = 0): void {
+  if (depth > 5) return
+  if (Array.isArray(value)) for (const item of value) flatten(item, into, depth + 1)
+  else if (isObject(value)) {
+    into.push(value)
+    if ('@graph' in value) flatten(value['@graph'], into, depth + 1)
+  }
+}
+
+function jsonLdNodes(document: DomDocument): JsonObject[] {
+  const nodes: JsonObject[] = []
+  for (const script of Array.from(document.querySelectorAll('script'))) {
+    if (!/ld\+json/i.test(script.getAttribute('type') ?? '')) continue
+    const source = (script.textContent ?? '')
+      .replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)/, '')
+      .replace(/(?:-->|\/\/\s*\]\]>|\]\]>)\s*$/, '')
+      .trim()
+    if (!source || source.length > 2_000_000) continue
+    try {
+      flatten(JSON.parse(source), nodes)
+    } catch {
+      try {
+        // Raw line breaks inside strings are a common JSON-LD mistake.
+        flatten(JSON.parse(source.replace(/[\r\n\t]+/g, ' ')), nodes)
+      } catch {
+        // Not JSON at all: ignore this script, the other sources still count.
+      }
+    }
+  }
+  return nodes
+}
+
+/** Plain text of a JSON-LD value: a string, a number, {"@value"}, or the first of a list. */
+function jsonText(value: unknown): string | null {
+  if (typeof value === 'string') return squash(decodeEntities(value)) || null
+  if (typeof value === 'number') return String(value)
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const text = jsonText(item)
+      if (text) return text
+    }
+    return null
+  }
+  if (isObject(value)) return jsonText(value['@value'] ?? value['name'])
+  return null
+}
+
+/** People named by a JSON-LD author value; organisations credited as authors are left out. */
+function jsonNames(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(jsonNames)
+  if (typeof value === 'string') return splitNames(value)
+  if (isObject(value)) {
+    if (typesOf(value).some((type) => type.includes('organization'))) return []
+    const name =
+      jsonText(value['name']) ??
+      ([jsonText(value['givenName']), jsonText(value['familyName'])].filter(Boolean).join(' ') || null)
+    // One Person sometimes carries two people ("A og B") or a signature ("Elena Oberholzer (obe)").
+    return name ? splitNames(name) : []
+  }
+  return []
+}
+
+function jsonUrl(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim() || null
+  if (isObject(value)) return jsonUrl(value['@id'] ?? value['url'])
+  if (Array.isArray(value)) return jsonUrl(value[0])
+  return null
+}
+
+const ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+}
+
+/** JSON-LD and meta values sometimes carry HTML entities. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
+    if (code[0] === '#') {
+      const point = code[1]?.toLowerCase() === 'x' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10)
+      return point > 0 && point <= 0x10ffff ? String.fromCodePoint(point) : whole
+    }
+    return ENTITIES[code.toLowerCase()] ?? whole
+  })
+}
+
+const looksLikeUrl = (text: string): boolean => /^(?:https?:)?\/\/|^www\./i.test(text)
+
+/** "Jane Doe, John Roe and Ann Poe" (or "og", "und", "et", ...) -> three names; URLs and empty parts dropped. */
+export function splitNames(text: string): string[] {
+  const cleaned = squash(decodeEntities(text)).replace(/^(?:by|автор[ы]?:?)\s+/i, '')
+  if (!cleaned || looksLikeUrl(cleaned)) return []
+  if (PHOTO_CREDIT.test(cleaned)) return []
+  return cleaned
+    .split(/\s*[,;]\s*|\s+(?:and|и|&|und|et|og|och|en|y|e)\s+/u)
+    // "Elena Oberholzer (obe)": the initials a paper signs with are not part of the name.
+    .map((name) => name.replace(/\s*\(\p{L}{1,5}\.?\)$/u, '').trim())
+    .filter((name) => /\p{L}/u.test(name) && !looksLikeUrl(name) && name.length <= 100)
+}
+
+const PHOTO_CREDIT =
+  /^(?:фото|photo|photos|фотография|иллюстрация|illustration|image|видео|video|credit|источник фото)(?![\p{L}])/iu
+
+const IN_COMMENTS = '[class*="comment"], [id*="comment"]'
+
+/**
+ * Names of the microdata authors (itemprop=author, with a nested itemprop=name when there is one),
+ * leaving out organisations, comment authors and photo credits ("Фото: <span itemprop=author>…").
+ */
+function microdataAuthors(document: DomDocument): string[] {
+  const names: string[] = []
+  for (const element of Array.from(document.querySelectorAll('[itemprop~="author"]')).slice(0, 20)) {
+    if (/organization/i.test(element.getAttribute('itemtype') ?? '') || element.closest(IN_COMMENTS)) continue
+    const parent = element.parentNode as DomElement | null
+    if (PHOTO_CREDIT.test(squash(parent?.textContent ?? ''))) continue
+    const nameElement = element.querySelector('[itemprop~="name"]')
+    const name = nameElement
+      ? firstValue(nameElement.getAttribute('content'), squash(nameElement.textContent ?? ''))
+      : firstValue(element.getAttribute('content'), squash(element.textContent ?? ''))
+    for (const single of splitNames(name ?? '')) if (!names.includes(single)) names.push(single)
+  }
+  return names
+}
+
+const SUBTITLE_CLASS = /subtitle|sub-title|subhead|standfirst|\bdek\b|lead|lede|intro|summary|description/i
+
+function wordsOf(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
+}
+
+/** How alike two titles are by their words (Dice coefficient, 0..1). */
+function similarity(a: string, b: string): number {
+  const left = wordsOf(a)
+  const right = wordsOf(b)
+  if (left.size + right.size === 0) return 0
+  let shared = 0
+  for (const word of left) if (right.has(word)) shared++
+  return (2 * shared) / (left.size + right.size)
+}
+
+/** "Headline - Site" -> "Headline": the part of a <title> that can be the headline. */
+function titleHead(pageTitle: string | null): string | null {
+  return pageTitle?.split(/\s+[|–—-]\s+|\s+::\s+/)[0] ?? null
+}
+
+/**
+ * The <h1> that is the article's headline (not a logo or a blurb): marked itemprop=headline, or sharing
+ * words with a title the page declares (metadata, or the <title> without its site part); when the page
+ * declares no title, an <h1> inside the article or main content.
+ */
+function visibleHeadline(
+  document: DomDocument,
+  knownTitles: ReadonlyArray<string | null>,
+): DomElement | null {
+  const titles = knownTitles.filter((title): title is string => title !== null && title !== '')
+  const candidates = Array.from(document.querySelectorAll('h1'))
+    .slice(0, 10)
+    .filter((h1) => {
+      const text = squash(h1.textContent ?? '')
+      return text.length >= 3 && text.length <= 300
+    })
+  const marked = candidates.find((h1) => /headline/i.test(h1.getAttribute('itemprop') ?? ''))
+  if (marked) return marked
+  if (titles.length === 0) {
+    return candidates.find((h1) => h1.closest('article, main, [role="main"]') !== null) ?? null
+  }
+  let best: DomElement | null = null
+  let bestSimilarity = 0.5
+  for (const h1 of candidates) {
+    const text = squash(h1.textContent ?? '')
+    const score = Math.max(...titles.map((title) => similarity(text, title)))
+    if (score >= bestSimilarity) {
+      bestSimilarity = score
+      best = h1
+    }
+  }
+  return best
+}
+
+/** A subtitle element printed right after the headline (class subtitle/standfirst/dek/lead). */
+function subtitleAfter(headline: DomElement | null): string | null {
+  let element = headline?.nextElementSibling ?? null
+  for (let step = 0; element && step < 3; step++, element = element.nextElementSibling) {
+    const marked =
+      SUBTITLE_CLASS.test(element.getAttribute('class') ?? '') ||
+      /alternativeHeadline/i.test(element.getAttribute('itemprop') ?? '')
+    const text = squash(element.textContent ?? '')
+    const words = text.split(' ').length
+    if (marked && words >= 2 && words <= 60) return text
+  }
+  return null
+}
+
+/** A date printed in the few elements after the headline ("Apr 01, 2026", "19.10.2020 09:34"). */
+function printedDateAfter(headline: DomElement | null): string | null {
+  let element = headline ? nextInDocument(headline, true) : null
+  for (let step = 0; element && step < 80; step++, element = nextInDocument(element, false)) {
+    if (element.children.length > 0) continue
+    const date = dateOfLine(squash(element.textContent ?? ''))
+    if (date) return date
+  }
+  return null
+}
+
+const LEAD_CLASS = /lead|intro|overview|standfirst|summary|description|excerpt|anons/i
+
+/** A lead paragraph (class lead/intro/overview…, or itemprop=description) shortly after the headline. */
+function leadAfter(headline: DomElement | null): string | null {
+  let element = headline ? nextInDocument(headline, true) : null
+  for (let step = 0; element && step < 150; step++, element = nextInDocument(element, false)) {
+    if (element.localName === 'meta' || element.closest('nav, aside, footer')) continue
+    const marked =
+      LEAD_CLASS.test(element.getAttribute('class') ?? '') ||
+      /\bdescription\b/i.test(element.getAttribute('itemprop') ?? '')
+    if (!marked) continue
+    const text = squash(element.textContent ?? '')
+    const words = text.split(' ').length
+    if (words >= 5 && words <= 150) return text
+  }
+  return null
+}
+
+/** The next element in document order (skipping the subtree of `element` when asked). */
+function nextInDocument(element: DomElement, skipSubtree: boolean): DomElement | null {
+  if (!skipSubtree && element.children.length > 0) return element.children[0] ?? null
+  for (let current: DomElement | null = element; current; current = current.parentElement) {
+    if (current.nextElementSibling) return current.nextElementSibling
+  }
+  return null
+}
+
+function metaIndex(document: DomDocument): Map<string, string[]> {
+  const index = new Map<string, string[]>()
+  for (const meta of Array.from(document.querySelectorAll('meta'))) {
+    const content = meta.getAttribute('content')
+    if (content === null || !content.trim()) continue
+    for (const attribute of ['property', 'name', 'itemprop', 'http-equiv']) {
+      const key = meta.getAttribute(attribute)?.trim().toLowerCase()
+      if (!key) continue
+      for (const single of key.split(/\s+/)) {
+        const list = index.get(single) ?? []
+        list.push(squash(decodeEntities(content)))
+        index.set(single, list)
+      }
+    }
+  }
+  return index
+}
+
+/** A relative canonical link made absolute with the page's own absolute URL (og:url), when it has one. */
+function resolveAgainst(url: string | null | undefined, base: string | null): string | null {
+  if (!url) return null
+  if (/^https?:\/\//i.test(url.trim()) || !base) return url
+  try {
+    return new URL(url.trim(), base).href
+  } catch {
+    return url
+  }
+}
+
+/** The first value that is a non-blank string. */
+export const firstValue = (...values: ReadonlyArray<string | null | undefined>): string | null =>
+  values.find((v): v is string => typeof v === 'string' && v.trim() !== '') ?? null
+
+export function readMetadata(document: DomDocument): PageMetadata {
+  const nodes = jsonLdNodes(document)
+  const article =
+    nodes.find((node) => typesOf(node).some((t) => ARTICLE_TYPES.has(t))) ??
+    nodes.find((node) => typesOf(node).some((t) => PAGE_TYPES.has(t))) ??
+    null
+  const website = nodes.find((node) => typesOf(node).includes('website')) ?? null
+  const metas = metaIndex(document)
+  const meta = (...keys: string[]): string | null => {
+    for (const key of keys) {
+      const value = metas.get(key)?.[0]
+      if (value) return value
+    }
+    return null
+  }
+  const metaAll = (key: string): string[] => metas.get(key) ?? []
+  const itemprop = (name: string): string | null => {
+    const element = Array.from(document.querySelectorAll(`[itemprop~="${name}"]`)).find(
+      (candidate) => !candidate.closest(IN_COMMENTS),
+    )
+    if (!element) return null
+    return firstValue(
+      element.getAttribute('content'),
+      element.getAttribute('datetime'),
+      squash(element.textContent ?? ''),
+    )
+  }
+  const ld = (key: string): unknown => (article ? article[key] : undefined)
+
+  const authors = [
+    jsonNames(ld('author')).filter((name) => !PHOTO_CREDIT.test(name)),
+    metaAll('citation_author').flatMap(splitNames),
+    [...metaAll('dc.creator'), ...metaAll('dcterms.creator')].flatMap(splitNames),
+    microdataAuthors(document),
+    [...metaAll('author'), ...metaAll('article:author')].flatMap(splitNames),
+  ].find((list) => list.length > 0)
+
+  const title = firstValue(
+    jsonText(ld('headline')),
+    jsonText(ld('name')),
+    meta('og:title', 'citation_title', 'dc.title', 'dcterms.title', 'twitter:title'),
+    itemprop('headline'),
+  )
+  const pageTitle = squash(document.querySelector('title')?.textContent ?? '') || null
+  const headlineElement = visibleHeadline(document, [
+    title,
+    meta('og:title'),
+    meta('twitter:title'),
+    titleHead(pageTitle),
+  ])
+
+  const dates = [
+    jsonText(ld('datePublished')),
+    jsonText(ld('dateCreated')),
+    itemprop('datePublished'),
+    meta(
+      'article:published_time',
+      'og:published_time',
+      'citation_publication_date',
+      'citation_date',
+      'citation_online_date',
+      'dc.date.issued',
+      'dcterms.issued',
+      'dcterms.created',
+      'dc.date',
+      'dcterms.date',
+      'date',
+      'pubdate',
+      'publishdate',
+      'publish-date',
+      'publication_date',
+      'sailthru.date',
+      'parsely-pub-date',
+      'datepublished',
+    ),
+    document
+      .querySelector('article time[datetime], header time[datetime], main time[datetime]')
+      ?.getAttribute('datetime'),
+    printedDateAfter(headlineElement),
+    document.querySelector('time[datetime]')?.getAttribute('datetime'),
+  ]
+  const publishedAt =
+    dates.map((value) => (value ? normaliseIsoDate(value) : null)).find((v) => v !== null) ?? null
+
+  const publisher = ld('publisher')
+  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href')
+  const section = jsonText(ld('articleSection')) ?? meta('article:section', 'section', 'category')
+
+  return {
+    headline: headlineElement ? squash(headlineElement.textContent ?? '') : null,
+    lead: leadAfter(headlineElement),
+    title,
+    subtitle: firstValue(
+      jsonText(ld('alternativeHeadline')),
+      itemprop('alternativeHeadline'),
+      subtitleAfter(headlineElement),
+    ),
+    authors: authors ?? [],
+    siteName: firstValue(
+      isObject(publisher) ? jsonText(publisher['name']) : jsonText(publisher),
+      website ? jsonText(website['name']) : null,
+      meta(
+        'og:site_name',
+        'citation_journal_title',
+        'citation_conference_title',
+        'dc.publisher',
+        'application-name',
+      ),
+    ),
+    section,
+    publishedAt,
+    url: firstValue(
+      resolveAgainst(canonical, firstValue(meta('og:url'), jsonUrl(ld('url')))),
+      meta('og:url'),
+      jsonUrl(ld('url')),
+      jsonUrl(ld('mainEntityOfPage')),
+      meta('citation_public_url', 'citation_abstract_html_url'),
+    ),
+    language: normaliseLanguageTag(
+      firstValue(
+        document.documentElement.getAttribute('lang'),
+        document.documentElement.getAttribute('xml:lang'),
+        jsonText(ld('inLanguage')),
+        meta(
+          'og:locale',
+          'dc.language',
+          'dcterms.language',
+          'citation_language',
+          'content-language',
+          'language',
+        ),
+      ),
+    ),
+    description: firstValue(
+      jsonText(ld('description')),
+      meta('og:description', 'description', 'dc.description', 'dcterms.description', 'twitter:description'),
+    ),
+    rights: firstValue(
+      jsonText(ld('copyrightNotice')),
+      typeof ld('license') === 'string' ? jsonText(ld('license')) : null,
+      meta('dc.rights', 'dcterms.rights', 'copyright', 'rights'),
+    ),
+  }
+}

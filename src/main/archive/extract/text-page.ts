@@ -1,0 +1,321 @@
+/**
+ * The plain-text page reader: a whole web page selected and copied as text (site chrome included)
+ * turned into an article. Every line gets a score (text-rules.ts); the body is the best-scoring run
+ * of lines, and the headline, date, byline, section, site and rights lines are looked for around it.
+ */
+import type { ExtractedArticle } from '../../../common/types'
+import { countWords, detectLanguage, makeExcerpt, paragraphsToHtml, squash } from './article'
+import {
+  bylineAuthors,
+  dateOfLine,
+  endsLikeSentence,
+  hasLetters,
+  isChrome,
+  isDomainLike,
+  isRightsNotice,
+  isUpdateLine,
+  proseScore,
+  rightsStrength,
+  sectionOfLine,
+} from './text-rules'
+
+/** Text beyond this is not read (a copied page is far smaller; this keeps huge inputs bounded). */
+export const MAX_TEXT_PAGE_CHARS = 5_000_000
+/** How many lines above the body may hold the headline, date, byline and section. */
+const HEADER_WINDOW = 30
+/** How many lines below the body may hold a signature, date or section. */
+const FOOTER_WINDOW = 15
+
+interface PageLine {
+  text: string
+  words: number
+  score: number
+}
+
+export type TextPageFields = Omit<ExtractedArticle, 'format'>
+
+export function readTextPage(
+  input: string,
+  options: { url: string | null; fallbackTitle: string },
+): TextPageFields {
+  const warnings: string[] = []
+  let text = input
+  if (text.length > MAX_TEXT_PAGE_CHARS) {
+    text = text.slice(0, MAX_TEXT_PAGE_CHARS)
+    warnings.push(`only the first ${MAX_TEXT_PAGE_CHARS} characters were read`)
+  }
+  const lines: PageLine[] = []
+  for (const raw of text.split(/\r\n?|\n|\u2028|\u2029/)) {
+    const line = squash(raw)
+    if (!line) continue
+    const words = countWords(line)
+    lines.push({ text: line, words, score: proseScore(line, words) })
+  }
+
+  const run = bestRun(lines.map((line) => line.score))
+  let paragraphs: string[]
+  let bodyStart: number
+  let bodyEnd: number
+  if (run) {
+    ;[bodyStart, bodyEnd] = run
+    paragraphs = lines
+      .slice(bodyStart, bodyEnd + 1)
+      .filter((line) => !isChrome(line.text))
+      .map((line) => line.text)
+  } else {
+    warnings.push('no article body was recognised; kept every line that is not page chrome')
+    bodyStart = 0
+    bodyEnd = lines.length - 1
+    paragraphs = lines.filter((line) => !isChrome(line.text)).map((line) => line.text)
+  }
+
+  const header = lines.slice(Math.max(0, bodyStart - HEADER_WINDOW), bodyStart)
+  const footer = lines.slice(bodyEnd + 1, bodyEnd + 1 + FOOTER_WINDOW)
+  const titleAt = run ? findHeadline(header) : -1
+  const headlineLine = titleAt >= 0 ? header[titleAt]?.text : undefined
+  const betweenTitleAndBody = titleAt >= 0 ? header.slice(titleAt + 1) : []
+  const aboveTitle = titleAt >= 0 ? header.slice(0, titleAt).reverse() : [...header].reverse()
+  // Metadata is looked for nearest the headline first, then above it, then below the body.
+  const metadataOrder = [...betweenTitleAndBody, ...aboveTitle, ...footer]
+
+  const bodyText = paragraphs.join('\n\n')
+  let title = headlineLine ?? ''
+  let subtitle: string | null = null
+  if (headlineLine) {
+    const split = splitGluedSubtitle(headlineLine, bodyText)
+    if (split) ({ title, subtitle } = split)
+    else subtitle = findDek(betweenTitleAndBody)
+  }
+  if (!title) {
+    title = options.fallbackTitle
+    warnings.push('no headline was recognised')
+  }
+
+  const outsideBody = run ? [...lines.slice(0, bodyStart), ...lines.slice(bodyEnd + 1)] : lines
+  const rightsLine = findRights(outsideBody)
+  return {
+    title,
+    subtitle,
+    authors: firstOf(metadataOrder, (line) => bylineAuthors(line.text)) ?? [],
+    siteName: findSiteName(outsideBody, lines.slice(bodyEnd + 1, bodyEnd + 4), options.url),
+    section: firstOf(metadataOrder, (line) => sectionOfLine(line.text)),
+    publishedAt: findPublished(metadataOrder),
+    language: detectLanguage(bodyText || title),
+    url: options.url,
+    excerpt: makeExcerpt(bodyText),
+    rights: rightsLine,
+    wordCount: countWords(bodyText),
+    contentText: bodyText,
+    contentHtml: paragraphsToHtml(paragraphs),
+    warnings,
+  }
+}
+
+/** The contiguous run of lines with the highest total score (Kadane), or null when no line scores above 0. */
+export function bestRun(scores: readonly number[]): [number, number] | null {
+  let best: [number, number] | null = null
+  let bestSum = 0
+  let sum = 0
+  let start = 0
+  scores.forEach((score, i) => {
+    if (sum <= 0) {
+      sum = 0
+      start = i
+    }
+    sum += score
+    if (sum > bestSum) {
+      bestSum = sum
+      best = [start, i]
+    }
+  })
+  return best
+}
+
+function firstOf<T>(lines: readonly PageLine[], read: (line: PageLine) => T | null): T | null {
+  for (const line of lines) {
+    const value = read(line)
+    if (value !== null) return value
+  }
+  return null
+}
+
+function isMetadataOrChrome(text: string): boolean {
+  return (
+    isChrome(text) ||
+    isRightsNotice(text) ||
+    dateOfLine(text) !== null ||
+    bylineAuthors(text) !== null ||
+    sectionOfLine(text) !== null
+  )
+}
+
+function isHeadlineShaped(line: PageLine | undefined): line is PageLine {
+  return (
+    line !== undefined &&
+    line.words >= 2 &&
+    line.words <= 40 &&
+    hasLetters(line.text) &&
+    !isMetadataOrChrome(line.text)
+  )
+}
+
+/**
+ * Index (in `header`) of the headline: a headline-shaped line, the nearer the body the better. When the
+ * line right above it is headline-shaped too and no longer, that one is the headline and this its standfirst.
+ */
+function findHeadline(header: readonly PageLine[]): number {
+  let bestIndex = -1
+  let bestScore = -Infinity
+  header.forEach((line, i) => {
+    if (!isHeadlineShaped(line)) return
+    const distance = header.length - i
+    let score = 10 - distance * 0.6
+    if (line.words >= 4 && line.words <= 25) score += 1
+    if (/\.["”»’)]*$/u.test(line.text)) score -= 3
+    if (score > bestScore) {
+      bestScore = score
+      bestIndex = i
+    }
+  })
+  const above = header[bestIndex - 1]
+  const chosen = header[bestIndex]
+  if (
+    chosen &&
+    isHeadlineShaped(above) &&
+    above.words >= 3 &&
+    above.words <= chosen.words &&
+    !endsLikeSentence(above.text)
+  ) {
+    return bestIndex - 1
+  }
+  return bestIndex
+}
+
+/** A standfirst printed on its own line between the headline and the body. */
+function findDek(lines: readonly PageLine[]): string | null {
+  const dek = lines.find((line) => !isMetadataOrChrome(line.text) && line.words >= 3 && line.words <= 40)
+  return dek?.text ?? null
+}
+
+const FUNCTION_WORDS = new Set(
+  (
+    'a an the of in on at to for from by with and or but as vs about into over under after before near ' +
+    'between against without within upon via per than its his her their our your my ' +
+    'в во на с со и или к ко по о об обо для от до из за у при про над под без через между перед после'
+  ).split(' '),
+)
+
+/**
+ * A subtitle glued to its headline by the copy ("... regional cooperation Reassessing the South Caucasus"):
+ * a capitalised word right after a lowercase content word, which the body itself uses in lowercase
+ * (so it is an ordinary word starting a new phrase, not a proper name).
+ */
+export function splitGluedSubtitle(
+  line: string,
+  bodyText: string,
+): { title: string; subtitle: string } | null {
+  const words = line.split(' ')
+  if (words.length < 5) return null
+  const usage = wordUsage(bodyText)
+  let best: { at: number; score: number } | null = null
+  for (let i = 3; i <= words.length - 2; i++) {
+    const previous = words[i - 1] ?? ''
+    const word = words[i] ?? ''
+    if (!/^\p{Ll}/u.test(previous) || /[.!?:;,)"”»]$/u.test(previous)) continue
+    if (FUNCTION_WORDS.has(previous.toLowerCase())) continue
+    if (!/^\p{Lu}\p{Ll}/u.test(word)) continue
+    const core = word.replace(/[^\p{L}'’-]/gu, '').toLowerCase()
+    let score = 1
+    if (usage.lowercase.has(core)) score += 2
+    if (usage.capitalisedMidSentence.has(core)) score -= 2
+    if (!endsLikeSentence(words.slice(i).join(' ')) || /[?!]$/.test(line)) score += 1
+    if (score >= 3 && (!best || score > best.score)) best = { at: i, score }
+  }
+  if (!best) return null
+  return { title: words.slice(0, best.at).join(' '), subtitle: words.slice(best.at).join(' ') }
+}
+
+/** Which words the text writes in lowercase, and which it capitalises in mid-sentence (names). */
+function wordUsage(text: string): { lowercase: Set<string>; capitalisedMidSentence: Set<string> } {
+  const lowercase = new Set<string>()
+  const capitalisedMidSentence = new Set<string>()
+  let sentenceStart = true
+  for (const token of text.slice(0, 200_000).split(/\s+/)) {
+    const core = token.replace(/[^\p{L}'’-]/gu, '')
+    if (core) {
+      if (/^\p{Ll}/u.test(core)) lowercase.add(core.toLowerCase())
+      else if (!sentenceStart && /^\p{Lu}/u.test(core)) capitalisedMidSentence.add(core.toLowerCase())
+    }
+    sentenceStart = token === '' || /[.!?…:"“«]["'”»’)\]]*$/u.test(token) || /^["“«]/u.test(token)
+  }
+  return { lowercase, capitalisedMidSentence }
+}
+
+function findPublished(lines: readonly PageLine[]): string | null {
+  for (const line of lines) {
+    if (!isUpdateLine(line.text)) {
+      const date = dateOfLine(line.text)
+      if (date) return date
+    }
+  }
+  return firstOf(lines, (line) => dateOfLine(line.text))
+}
+
+/** The line that best states reuse terms: usage conditions over "all rights reserved" over a bare ©. */
+function findRights(lines: readonly PageLine[]): string | null {
+  let best: string | null = null
+  let bestStrength = 0
+  for (const line of lines) {
+    const strength = rightsStrength(line.text)
+    if (strength > bestStrength) {
+      bestStrength = strength
+      best = line.text
+    }
+  }
+  return best?.replace(/(?:\s*\.){2,}\s*$/u, '.').trim() ?? null
+}
+
+const DOMAIN_TOKEN = /[\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu
+
+/** The site's name from its copyright line, its rights line, a signature below the body, or the URL. */
+function findSiteName(
+  lines: readonly PageLine[],
+  afterBody: readonly PageLine[],
+  url: string | null,
+): string | null {
+  const notices = lines.filter((line) => rightsStrength(line.text) > 0).map((line) => line.text)
+  const spellings = new Map<string, string>()
+  for (const notice of notices) {
+    for (const token of notice.match(DOMAIN_TOKEN) ?? []) {
+      if (!spellings.has(token.toLowerCase())) spellings.set(token.toLowerCase(), token)
+    }
+  }
+  const candidates: string[] = []
+  for (const notice of notices) {
+    const name = nameFromCopyright(notice)
+    if (name) candidates.push(name)
+  }
+  candidates.push(...spellings.values())
+  for (const line of afterBody) if (isDomainLike(line.text)) candidates.push(line.text)
+  const chosen = candidates[0]
+  if (chosen) return spellings.get(chosen.toLowerCase()) ?? chosen
+  if (!url) return null
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || null
+  } catch {
+    return null
+  }
+}
+
+/** "Caliber.az © 2026. ." -> "Caliber.az"; "© 2026 Все права защищены" -> null. */
+export function nameFromCopyright(line: string): string | null {
+  if (!/©|\(c\)|copyright/iu.test(line)) return null
+  const name = line
+    .replace(/©|\(c\)|\bcopyright\b/giu, ' ')
+    .replace(/\b(?:19|20)\d{2}\b(?:\s*[-–—]\s*\b(?:19|20)\d{2}\b)?/gu, ' ')
+    .replace(/all rights reserved|все права защищены|права защищены|все права охраняются/giu, ' ')
+    .replace(/^[\s.,;:|–—-]+|[\s.,;:|–—-]+$/gu, '')
+    .replace(/\s+/g, ' ')
+  const words = name.split(' ').length
+  return name && hasLetters(name) && words <= 5 && name.length <= 60 ? name : null
+}

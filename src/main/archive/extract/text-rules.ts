@@ -1,0 +1,404 @@
+/**
+ * What a line of a copied web page looks like: page chrome (menus, share bars, counters, copyright),
+ * metadata (dates, bylines, section labels) or article prose. The weights are the knobs of the
+ * plain-text reader; tune them here, not in the reader.
+ */
+import { findDate } from './dates'
+
+export const TEXT_RULE_WEIGHTS = {
+  /** Menus, share bars, counters, copyright: never body, and a wall between body runs. */
+  chrome: -6,
+  /** A heading that starts what follows an article (comments, related stories): a high wall. */
+  sectionBreak: -20,
+  /** A date or byline line: metadata around the body, not in it. */
+  metadata: -4,
+  /** One to four words without sentence punctuation (menu items, labels). */
+  shortFragment: -1.5,
+  /** A headline-like line: five or more words, no sentence punctuation. */
+  headlineLike: -0.75,
+  /** Prose: per word (capped) and a bonus for ending like a sentence. */
+  prosePerWord: 1 / 8,
+  proseWordCap: 80,
+  sentenceEndBonus: 1.5,
+  /** A line counts as prose from this many words when it ends like a sentence... */
+  proseMinWords: 6,
+  /** ...or from this many words regardless. */
+  proseMinWordsUnpunctuated: 16,
+  /** Lines longer than this are prose; chrome tests skip them. */
+  chromeMaxChars: 300,
+} as const
+
+/** Lines that are page furniture in RU and EN, compared after `lineKey`. */
+const CHROME_WORDS = new Set(
+  [
+    // social networks, messengers, app stores
+    'twitter',
+    'x',
+    'youtube',
+    'instagram',
+    'facebook',
+    'telegram',
+    'vk',
+    'vkontakte',
+    'вконтакте',
+    'вк',
+    'ok',
+    'ок',
+    'odnoklassniki',
+    'одноклассники',
+    'whatsapp',
+    'viber',
+    'linkedin',
+    'tiktok',
+    'pinterest',
+    'reddit',
+    'rss',
+    'dzen',
+    'дзен',
+    'яндекс дзен',
+    'яндекс новости',
+    'google news',
+    'threads',
+    'mastodon',
+    'bluesky',
+    'tumblr',
+    'flipboard',
+    'rutube',
+    'apple store',
+    'app store',
+    'google play',
+    'play market',
+    'play store',
+    'appgallery',
+    'download on the app store',
+    'get it on google play',
+    // navigation and actions
+    'search',
+    'поиск',
+    'найти',
+    'menu',
+    'меню',
+    'home',
+    'главная',
+    'login',
+    'log in',
+    'sign in',
+    'sign up',
+    'register',
+    'войти',
+    'вход',
+    'регистрация',
+    'logout',
+    'log out',
+    'выйти',
+    'subscribe',
+    'подписаться',
+    'подписка',
+    'newsletter',
+    'рассылка',
+    'share',
+    'поделиться',
+    'print',
+    'печать',
+    'распечатать',
+    'версия для печати',
+    'copy link',
+    'copy',
+    'копировать',
+    'копировать ссылку',
+    'скопировать ссылку',
+    'link copied',
+    'ссылка скопирована',
+    'copied',
+    'скопировано',
+    'comments',
+    'comment',
+    'комментарии',
+    'комментировать',
+    'reply',
+    'ответить',
+    'next',
+    'previous',
+    'prev',
+    'далее',
+    'назад',
+    'вперед',
+    'вперёд',
+    'more',
+    'ещё',
+    'еще',
+    'read more',
+    'читать далее',
+    'читать полностью',
+    'подробнее',
+    'load more',
+    'show more',
+    'показать ещё',
+    'показать еще',
+    'loading',
+    'загрузка',
+    'close',
+    'закрыть',
+    'open',
+    'открыть',
+    'top',
+    'наверх',
+    'back to top',
+    'to top',
+    'advertisement',
+    'ad',
+    'реклама',
+    'sponsored',
+    'cookie',
+    'cookies',
+    'accept',
+    'принять',
+    'all news',
+    'все новости',
+    'news feed',
+    'лента новостей',
+    'contacts',
+    'контакты',
+    'about us',
+    'о нас',
+    'о проекте',
+    'privacy policy',
+    'политика конфиденциальности',
+    'terms of use',
+    'пользовательское соглашение',
+    'tags',
+    'теги',
+    'related',
+    'по теме',
+    'see also',
+    'смотрите также',
+    'read also',
+    'читайте также',
+    'most read',
+    'самое читаемое',
+    'popular',
+    'популярное',
+    'trending',
+    'latest news',
+    'последние новости',
+    'follow us',
+    'мы в соцсетях',
+    'listen',
+    'слушать',
+    'font size',
+    'размер шрифта',
+    'like',
+    'нравится',
+    'bookmark',
+    'в закладки',
+    'save',
+    'сохранить',
+    'send',
+    'отправить',
+    'email',
+    'e mail',
+    'submit',
+    'cancel',
+    'отмена',
+    'theme',
+    'тема',
+    'switch theme',
+    // language switches
+    'ru',
+    'en',
+    'eng',
+    'rus',
+    'рус',
+    'az',
+    'aze',
+    'uz',
+    'kz',
+    'kk',
+    'ua',
+    'uk',
+    'укр',
+    'de',
+    'fr',
+    'es',
+    'tr',
+    'by',
+    'бел',
+    'english',
+    'русский',
+    'english version',
+    'русская версия',
+    'azərbaycan',
+    'українська',
+  ].map((w) => w.toLowerCase()),
+)
+
+/** Headings of what comes after an article: comments, related and most-read lists. */
+const SECTION_BREAK =
+  /^(?:comments?|\d+\s+comments?|comments?\s*\d+|комментари\p{L}*(?:\s*\d+)?|\d+\s+комментари\p{L}*|leave a (?:reply|comment)|post a comment|add a comment|оставить комментарий|оставьте комментарий|related(?: articles| news| stories| posts)?|more (?:stories|news|from \p{L}+)|most (?:read|popular|viewed)|popular|самое (?:читаемое|популярное)|популярное|читайте также|смотрите также|по теме|другие новости|новости по теме|you may also like|recommended(?: for you)?|рекомендуем)$/iu
+
+/** The line heads a block that follows the article (comments, related links). */
+export function isSectionBreak(text: string): boolean {
+  return text.length <= 60 && SECTION_BREAK.test(lineKey(text.replace(/[()[\]{}]/g, ' ')))
+}
+
+/** Lines that start like these are furniture (related links, prompts), whatever follows. */
+const CHROME_LEADS =
+  /^(?:read (?:also|more)|see also|related(?: articles| news| stories)?|more on this|читайте (?:также|ещё|еще)|смотрите также|по теме|ранее|share(?: this)?|поделиться|подписывайтесь|subscribe to|follow us|join us|tags|теги|метки|advertisement|реклама)\s*[:\-–—]/iu
+
+const CALL_TO_ACTION =
+  /liked the story|share (?:it|this)(?: on| with)|share on social|понравил\p{L}* (?:статья|материал|новость)|поделитесь|подпиш\p{L}+ на (?:наш|нас)|subscribe to (?:our|the)|follow us on|join (?:us|our) on|download (?:our|the) app|скачайте (?:наше )?приложение|turn on notifications|включите уведомления|sign up for (?:our|the)/iu
+
+const SEARCH_PROMPT =
+  /^(?:what are you looking for|что вы ищете|что ищем|что будем искать|введите (?:запрос|текст|слово)|enter (?:a )?(?:search|keyword)|type to search|search(?: for)?\s*(?:\.\.\.|…)|поиск\s*(?:\.\.\.|…)|поиск по сайту|search (?:the )?site)\s*\??$/iu
+
+const COUNTER =
+  /^(?:(?:views?|просмотр\p{L}*|comments?|комментари\p{L}*|likes?|shares?|reads?|прочтени\p{L}*)\s*[:\-–]?\s*\d[\d\s.,]*[kкmм]?|\d[\d\s.,]*[kкmм]?\s*(?:views?|просмотр\p{L}*|comments?|комментари\p{L}*|likes?|shares?))$/iu
+
+const THEME_TOGGLE =
+  /^(?:(?:night|dark|light|day)\s?(?:theme|mode)|(?:ночн|темн|тёмн|светл|дневн)\p{L}*\s(?:тема|режим))$/iu
+
+const FONT_SIZE_BUTTON = /^[AaАа][+\-−]$/u
+
+const COPYRIGHT = /©|\(c\)\s*\d{4}|\bcopyright\b|копирайт/iu
+
+/** How strongly a line states reuse conditions: 3 usage terms, 2 "all rights reserved", 1 a bare ©, 0 none. */
+export function rightsStrength(text: string): 0 | 1 | 2 | 3 {
+  if (text.length > TEXT_RULE_WEIGHTS.chromeMaxChars) return 0
+  if (
+    /\b(?:use|reproduction|republication|copying|reprint(?:ing)?|quoting|citing)\b[^.]{0,40}\b(?:materials?|content|articles?)\b|\bhyperlink|\bactive link|(?:использовани|перепечатк|копировани|воспроизведени|цитировани)\p{L}*[^.]{0,60}(?:материал|ссылк|гиперссылк)|ссылка на [^.]{1,60} обязательна|гиперссылк/iu.test(
+      text,
+    )
+  )
+    return 3
+  if (/all rights reserved|права защищены|права охраняются/iu.test(text)) return 2
+  return COPYRIGHT.test(text) ? 1 : 0
+}
+
+/** A copyright or rights line short enough to be a notice rather than a sentence about copyright. */
+export function isRightsNotice(text: string): boolean {
+  const strength = rightsStrength(text)
+  if (strength === 0) return false
+  const words = text.split(/\s+/).length
+  // A long line that ends like a sentence is prose about rights, not a notice.
+  if (words > 16 && endsLikeSentence(text)) return false
+  return words <= (strength === 1 ? 12 : 30)
+}
+
+/** Lowercased, separators unified, edge punctuation dropped: "Night_Theme!" -> "night theme". */
+export function lineKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[_·•|]+/g, ' ')
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
+    .replace(/\s+/g, ' ')
+}
+
+const DOMAIN_LIKE = /^[\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}$/u
+
+/** "Caliber.Az", "meduza.io": a site's name printed as its domain. */
+export function isDomainLike(text: string): boolean {
+  return text.length <= 60 && DOMAIN_LIKE.test(text.trim())
+}
+
+export function hasLetters(text: string): boolean {
+  return /\p{L}/u.test(text)
+}
+
+/** Page furniture: menus, social links, share bars, counters, search prompts, toggles. */
+export function isChrome(text: string): boolean {
+  if (text.length > TEXT_RULE_WEIGHTS.chromeMaxChars) return false
+  if (!hasLetters(text)) return true
+  if (FONT_SIZE_BUTTON.test(text)) return true
+  const key = lineKey(text)
+  if (CHROME_WORDS.has(key)) return true
+  // A raw identifier leaking from the page's markup: "night_theme", "share-line".
+  if (/^[a-z]+(?:[_-][a-z]+)+$/.test(text)) return true
+  return (
+    CHROME_LEADS.test(text) ||
+    CALL_TO_ACTION.test(text) ||
+    SEARCH_PROMPT.test(text) ||
+    COUNTER.test(key) ||
+    THEME_TOGGLE.test(key) ||
+    isDomainLike(text)
+  )
+}
+
+/** Words that may stand next to a date on its line ("Published: 7 February 2026"). */
+const DATE_LABELS =
+  /\b(?:published|posted|updated|modified|date|on|at|by)\b|опубликовано|обновлено|изменено|дата|публикации|(?<!\p{L})в(?!\p{L})|сегодня|вчера|today|yesterday|[|,:;·•–—-]/giu
+
+/** The date stated by a line that is mostly a date, or null. */
+export function dateOfLine(text: string): string | null {
+  if (text.length > 120) return null
+  const found = findDate(text)
+  if (!found) return null
+  const rest = (text.slice(0, found.start) + ' ' + text.slice(found.end)).replace(DATE_LABELS, ' ').trim()
+  return rest.length <= 12 ? found.iso : null
+}
+
+/** The line states a modification date rather than the publication date. */
+export function isUpdateLine(text: string): boolean {
+  return /\b(?:updated|modified)\b|обновлен|изменен/iu.test(text)
+}
+
+const BYLINE =
+  /^(?:by|written by|posted by|author|authors|text|автор|авторы|текст|материал подготовил\p{L}*)\s*[:\-–—]?\s+(.+)$/iu
+const NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|da|del|der|di|la|le|bin|ibn))*$/u
+
+/** Author names from a byline ("By Jane Doe and John Roe", "Автор: Иван Петров"), or null. */
+export function bylineAuthors(text: string): string[] | null {
+  if (text.length > 200) return null
+  const found = findDate(text)
+  const withoutDate = found ? text.slice(0, found.start) + text.slice(found.end) : text
+  const match = BYLINE.exec(withoutDate.replace(/\s*[|·•]\s*.*$/u, '').trim())
+  if (!match?.[1]) return null
+  const names = match[1]
+    .replace(/[\s,;:–—-]+$/u, '')
+    .split(/\s*,\s*|\s*;\s*|\s+(?:and|и|&)\s+/u)
+    .map((name) => name.trim())
+    .filter(Boolean)
+  if (names.length === 0) return null
+  return names.every((name) => name.length <= 60 && NAME.test(name) && name.split(/\s+/).length <= 5)
+    ? names
+    : null
+}
+
+const SECTION_PREFIX = /^(?:section|rubric|category|рубрика|раздел|категория)\s*[:\-–—]\s*(.{2,40})$/iu
+
+/** A section label ("ANALYTICS", "Рубрика: Политика") in the site's words, sentence-cased; else null. */
+export function sectionOfLine(text: string): string | null {
+  const prefixed = SECTION_PREFIX.exec(text)
+  if (prefixed?.[1]) return prefixed[1].trim()
+  const trimmed = text.trim()
+  if (trimmed.length > 40 || isChrome(trimmed)) return null
+  if (!/^[\p{Lu}][\p{Lu}\s&/-]*$/u.test(trimmed)) return null
+  const letters = trimmed.replace(/[^\p{L}]/gu, '')
+  if (letters.length < 3 || trimmed.split(/\s+/).length > 4) return null
+  const lower = trimmed.toLowerCase()
+  return lower.charAt(0).toUpperCase() + lower.slice(1)
+}
+
+const SENTENCE_END = /[.!?…:;。！？]["'”»’)\]」』）]*$/u
+
+/** Chinese, Japanese or Korean characters: each counts as a word, though a word is about two of them. */
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu
+
+export function endsLikeSentence(text: string): boolean {
+  return SENTENCE_END.test(text)
+}
+
+/** How much a line looks like article prose (positive) or like its surroundings (negative). */
+export function proseScore(text: string, words: number): number {
+  const w = TEXT_RULE_WEIGHTS
+  if (isSectionBreak(text)) return w.sectionBreak
+  if (isChrome(text)) return w.chrome
+  // Metadata, not chrome: a sentence in the body may read like a rights notice, and stays when inside it.
+  if (dateOfLine(text) !== null || bylineAuthors(text) !== null || isRightsNotice(text)) return w.metadata
+  const sentence = endsLikeSentence(text)
+  const cjkChars = text.match(CJK_CHAR)?.length ?? 0
+  const wordsLike = cjkChars > 0 ? Math.max(1, Math.round(words - cjkChars / 2)) : words
+  if ((sentence && wordsLike >= w.proseMinWords) || wordsLike >= w.proseMinWordsUnpunctuated) {
+    return Math.min(wordsLike, w.proseWordCap) * w.prosePerWord + (sentence ? w.sentenceEndBonus : 0)
+  }
+  return wordsLike <= 4 ? w.shortFragment : w.headlineLike
+}
