@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import { CitationProcessor, renderCitations, type CslItem } from '../cite/index'
+import { ALL_ITEMS, oneAuthor } from '../cite/tests/items'
+import { CitationFormatter } from './formatter'
+
+const inputs = ALL_ITEMS.map((item, index) => ({ key: index + 1, item }))
+
+describe('CitationFormatter', () => {
+  it('writes exactly what renderCitations writes, in every format', () => {
+    const formatter = new CitationFormatter([])
+    const processor = new CitationProcessor()
+    for (const format of ['text', 'html', 'markdown', 'bibtex', 'biblatex', 'ris', 'csl-json'] as const)
+      for (const style of ['gost-r-7.0.100-2018', 'apa']) {
+        const options = { style, locale: 'ru-RU' as const, format }
+        expect(formatter.format(inputs, options).output, `${style} ${format}`).toBe(
+          renderCitations(processor, ALL_ITEMS, options),
+        )
+      }
+  })
+
+  it('finds the item behind each entry in sorted, numbered and disambiguated bibliographies', () => {
+    const formatter = new CitationFormatter([])
+    const sameAuthorYear: CslItem[] = [
+      { ...oneAuthor, id: 'later', title: 'Zebra crossings', issued: { 'date-parts': [[2026, 5, 1]] } },
+      { ...oneAuthor, id: 'earlier', title: 'Aardvark farms', issued: { 'date-parts': [[2026, 1, 1]] } },
+    ]
+    const all = [...inputs, ...sameAuthorYear.map((item) => ({ key: item.id, item }))]
+    for (const style of ['apa', 'ieee', 'chicago-note-bibliography', 'gost-r-7.0.100-2018', 'mla']) {
+      const result = formatter.format(all, { style, locale: 'en-US', format: 'text' })
+      expect(new Set(result.entryIds).size, style).toBe(all.length)
+      result.entries.forEach((entry, index) => {
+        const input = all.find((candidate) => candidate.key === result.entryIds[index])!
+        // Styles change quotes and case (Chicago and MLA write titles in title case).
+        const plain = (text: string): string => text.replace(/["“”«»‘’]/g, '').toLowerCase()
+        expect(plain(entry), style).toContain(plain(input.item.title!).slice(0, 12))
+      })
+    }
+    const apa = formatter.format(all, { style: 'apa', locale: 'en-US', format: 'text' })
+    expect(apa.entries.filter((entry) => /^Doe, J\. \(2026[ab],/.test(entry))).toHaveLength(2)
+    const ieee = formatter.format(all, { style: 'ieee', locale: 'en-US', format: 'text' })
+    expect(ieee.entryIds).toEqual(all.map((input) => input.key))
+  })
+})
