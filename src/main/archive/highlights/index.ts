@@ -1,0 +1,3 @@
+export { HighlightService, type ReferenceFormatter } from './service'
+export { notesMarkdown } from './markdown'
+export { reextractArticle } from './reextract'
