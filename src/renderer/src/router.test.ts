@@ -30,6 +30,12 @@ describe('parseHash', () => {
     expect(parseHash('#/settings/')).toEqual({ name: 'settings' })
   })
 
+  it('reads citation list addresses', () => {
+    expect(parseHash('#/lists/12')).toEqual({ name: 'citeList', id: 12 })
+    expect(parseHash('#/lists/0')).toEqual({ name: 'library', query: '', tag: null })
+    expect(parseHash('#/lists/x')).toEqual({ name: 'library', query: '', tag: null })
+  })
+
   it('falls back to the library for empty and unknown hashes', () => {
     expect(parseHash('')).toEqual({ name: 'library', query: '', tag: null })
     expect(parseHash('#/nowhere')).toEqual({ name: 'library', query: '', tag: null })
@@ -41,6 +47,7 @@ describe('parseHash', () => {
       { name: 'library', query: '', tag: null },
       { name: 'article', id: 7 },
       { name: 'settings' },
+      { name: 'citeList', id: 3 },
     ] as const
     for (const route of routes) expect(parseHash(formatHash(route))).toEqual(route)
   })

@@ -1,5 +1,11 @@
+import { enCite } from './en-cite'
+import { enLibrary } from './en-library'
+import { enReader } from './en-reader'
+
 /** English messages: the schema every other language follows key for key. */
 export const en = {
+  ...enCite,
+  ...enLibrary,
   app: {
     name: 'Lectern',
     skipToList: 'Skip to the article list',
@@ -66,36 +72,7 @@ export const en = {
     words: '{n} word | {n} words',
     minutes: '{n} min read | {n} min read',
   },
-  reader: {
-    label: 'Reader',
-    empty: 'Choose an article from the list to read it here.',
-    emptyHint: 'Use the search box to find a passage you remember.',
-    loading: 'Opening the article…',
-    notFound: 'This article is no longer in the archive.',
-    loadError: 'The article could not be opened: {message}',
-    byline: 'By {authors} | By {authors}',
-    added: 'Added {date}',
-    original: 'Original',
-    openOriginal: 'Open the original page in the browser',
-    copyLink: 'Copy link',
-    copyLinkLabel: 'Copy the original URL',
-    copied: 'Link copied',
-    copyFailed: 'The link could not be copied',
-    rights: 'Rights',
-    tags: 'Tags',
-    addTag: 'Add',
-    addTagLabel: 'Add a tag to this article',
-    addTagPlaceholder: 'New tag',
-    removeTag: 'Remove the tag “{tag}”',
-    tagError: 'The tags were not changed: {message}',
-    edit: 'Edit details',
-    editLabel: 'Edit the title, authors, date and other details',
-    delete: 'Delete',
-    deleteLabel: 'Delete this article from the archive',
-    frameTitle: 'Text of “{title}”',
-    source: 'Imported from {file}',
-    backToList: 'Back to the list',
-  },
+  ...enReader,
   edit: {
     title: 'Edit details',
     fieldTitle: 'Title',

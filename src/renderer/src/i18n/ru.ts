@@ -1,7 +1,12 @@
 import type { MessageSchema } from './en'
+import { ruReader } from './ru-reader'
+import { ruCite } from './ru-cite'
+import { ruLibrary } from './ru-library'
 
 /** Russian messages; plural forms are "one | few | many" (see plural.ts). */
 export const ru: MessageSchema = {
+  ...ruCite,
+  ...ruLibrary,
   app: {
     name: 'Lectern',
     skipToList: 'Перейти к списку статей',
@@ -68,36 +73,7 @@ export const ru: MessageSchema = {
     words: '{n} слово | {n} слова | {n} слов',
     minutes: '{n} минута чтения | {n} минуты чтения | {n} минут чтения',
   },
-  reader: {
-    label: 'Чтение',
-    empty: 'Выберите статью в списке, чтобы прочитать её здесь.',
-    emptyHint: 'Строка поиска поможет найти запомнившийся фрагмент.',
-    loading: 'Открываем статью…',
-    notFound: 'Этой статьи больше нет в архиве.',
-    loadError: 'Не удалось открыть статью: {message}',
-    byline: 'Автор: {authors} | Авторы: {authors} | Авторы: {authors}',
-    added: 'Добавлено {date}',
-    original: 'Оригинал',
-    openOriginal: 'Открыть исходную страницу в браузере',
-    copyLink: 'Копировать ссылку',
-    copyLinkLabel: 'Скопировать адрес оригинала',
-    copied: 'Ссылка скопирована',
-    copyFailed: 'Не удалось скопировать ссылку',
-    rights: 'Права',
-    tags: 'Метки',
-    addTag: 'Добавить',
-    addTagLabel: 'Добавить метку к статье',
-    addTagPlaceholder: 'Новая метка',
-    removeTag: 'Убрать метку «{tag}»',
-    tagError: 'Метки не изменены: {message}',
-    edit: 'Изменить данные',
-    editLabel: 'Изменить заголовок, авторов, дату и другие данные',
-    delete: 'Удалить',
-    deleteLabel: 'Удалить статью из архива',
-    frameTitle: 'Текст статьи «{title}»',
-    source: 'Импортировано из {file}',
-    backToList: 'Назад к списку',
-  },
+  ...ruReader,
   edit: {
     title: 'Данные статьи',
     fieldTitle: 'Заголовок',

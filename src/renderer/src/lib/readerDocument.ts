@@ -1,4 +1,5 @@
-import type { Theme } from '../stores/settings'
+import type { LineSpacing, LineWidth, ReadingFont, Theme } from '../stores/settings'
+import { LINE_HEIGHTS, LINE_WIDTH_CH } from '../stores/settings'
 
 /** The reading frame allows nothing but inline styles and local images. */
 export const READER_CSP = "default-src 'none'; img-src data: blob:; style-src 'unsafe-inline'"
@@ -13,6 +14,26 @@ const READER_STYLES = `
   --link: #2f5a7e;
   --quote: #c4b7a2;
   --code-bg: #efe8da;
+  --hl-ink: #1d1a15;
+  --hl-yellow: #fbe38e;
+  --hl-green: #c8ecc0;
+  --hl-blue: #c6e0fa;
+  --hl-pink: #f9cfe0;
+  --hl-purple: #e2d5f8;
+  --hl-ring: #2f5a7e;
+  --measure: 68ch;
+  --leading: 1.6;
+  --face: 'Iowan Old Style', 'Palatino Linotype', Palatino, 'PT Serif', 'Noto Serif', Georgia, 'DejaVu Serif', serif;
+}
+:root[data-theme='sepia'] {
+  --paper: #f3e7cf;
+  --ink: #3b2f21;
+  --ink-soft: #5e4c37;
+  --rule: #dcc9a6;
+  --link: #7a4216;
+  --quote: #c8b086;
+  --code-bg: #eadbbd;
+  --hl-ring: #7a4216;
 }
 :root[data-theme='night'] {
   color-scheme: dark;
@@ -23,6 +44,52 @@ const READER_STYLES = `
   --link: #9cc2ea;
   --quote: #46566d;
   --code-bg: #1c2431;
+  --hl-ink: #f5f3ee;
+  --hl-yellow: #665516;
+  --hl-green: #275a3f;
+  --hl-blue: #22507a;
+  --hl-pink: #72304f;
+  --hl-purple: #51407e;
+  --hl-ring: #9cc2ea;
+}
+:root[data-font='sans'] {
+  --face: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif;
+}
+mark.lectern-hl {
+  color: var(--hl-ink);
+  background: var(--hl-yellow);
+  border-radius: 2px;
+  padding: 0.05em 0;
+  cursor: pointer;
+  box-decoration-break: clone;
+  -webkit-box-decoration-break: clone;
+}
+mark.lectern-hl[data-color='green'] { background: var(--hl-green); }
+mark.lectern-hl[data-color='blue'] { background: var(--hl-blue); }
+mark.lectern-hl[data-color='pink'] { background: var(--hl-pink); }
+mark.lectern-hl[data-color='purple'] { background: var(--hl-purple); }
+mark.lectern-hl[data-note]::after {
+  content: '✎';
+  font-size: 0.7em;
+  vertical-align: super;
+  margin-left: 0.1em;
+  color: var(--ink-soft);
+}
+mark.lectern-hl.is-active {
+  outline: 2px solid var(--hl-ring);
+  outline-offset: 1px;
+}
+@media print {
+  :root, :root[data-theme] {
+    --paper: #ffffff;
+    --ink: #000000;
+    --ink-soft: #333333;
+    --link: #000000;
+  }
+  html { background: #ffffff; }
+  body { padding: 0 40px !important; }
+  mark.lectern-hl { background: none !important; border-bottom: 2px solid #777; }
+  a { text-decoration: underline; }
 }
 html {
   overflow: hidden;
@@ -32,8 +99,8 @@ html {
 body {
   margin: 0;
   padding: 0.5rem 2.5rem 4rem;
-  font-family: 'Iowan Old Style', 'Palatino Linotype', Palatino, 'PT Serif', 'Noto Serif', Georgia, 'DejaVu Serif', serif;
-  line-height: 1.6;
+  font-family: var(--face);
+  line-height: var(--leading);
   font-kerning: normal;
   text-rendering: optimizeLegibility;
   -webkit-font-smoothing: antialiased;
@@ -41,7 +108,7 @@ body {
   hyphens: auto;
 }
 article {
-  max-width: 68ch;
+  max-width: var(--measure);
   margin: 0 auto;
 }
 p, ul, ol, dl, blockquote, figure, pre, table {
@@ -116,6 +183,20 @@ export interface ReaderDocumentOptions {
   language: string | null
   theme: Theme
   fontSize: number
+  readingFont?: ReadingFont
+  lineWidth?: LineWidth
+  lineSpacing?: LineSpacing
+}
+
+/** The typography settings as the frame's root attributes and custom properties. */
+export function presentationStyle(options: {
+  fontSize: number
+  lineWidth?: LineWidth
+  lineSpacing?: LineSpacing
+}): string {
+  const measure = LINE_WIDTH_CH[options.lineWidth ?? 'medium']
+  const leading = LINE_HEIGHTS[options.lineSpacing ?? 'normal']
+  return `--measure: ${measure}ch; --leading: ${leading}; font-size: ${Math.round(options.fontSize)}px`
 }
 
 function escapeAttribute(value: string): string {
@@ -130,14 +211,14 @@ export function buildReaderDocument(options: ReaderDocumentOptions): string {
   const language = options.language && /^[a-z]{2,3}$/.test(options.language) ? options.language : ''
   return [
     '<!doctype html>',
-    `<html${language ? ` lang="${language}"` : ''} data-theme="${options.theme}">`,
+    `<html${language ? ` lang="${language}"` : ''} data-theme="${options.theme}" data-font="${options.readingFont ?? 'serif'}">`,
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(READER_CSP)}">`,
     '<meta name="referrer" content="no-referrer">',
     `<style>${READER_STYLES}</style>`,
     '</head>',
-    `<body style="font-size: ${Math.round(options.fontSize)}px">`,
+    `<body style="${presentationStyle(options)}">`,
     `<article>${options.contentHtml}</article>`,
     '</body>',
     '</html>',

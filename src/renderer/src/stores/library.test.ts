@@ -2,9 +2,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import type { ArchiveClient } from '../../../common/api'
-import type { ArticleSummary, ListQuery } from '../../../common/types'
+import type { ArticleSummary, ListQuery, SearchQuery } from '../../../common/types'
 import { setClient } from '../api/client'
-import { PAGE_SIZE, useLibraryStore } from './library'
+import { formatHash, parseHash } from '../router'
+import {
+  EMPTY_VIEW,
+  PAGE_SIZE,
+  routeForView,
+  useLibraryStore,
+  viewFromRoute,
+  viewFromSaved,
+  type LibraryView,
+} from './library'
 
 function summary(id: number): ArticleSummary {
   return {
@@ -26,62 +35,130 @@ function summary(id: number): ArticleSummary {
   }
 }
 
-const TOTAL = PAGE_SIZE + 7
+const TOTAL = PAGE_SIZE * 2 + 7
+
+function listFrom(query: ListQuery, total = TOTAL) {
+  const offset = query.offset ?? 0
+  const ids = Array.from({ length: total }, (_, index) => index + 1).slice(
+    offset,
+    offset + (query.limit ?? 50),
+  )
+  return { items: ids.map(summary), total }
+}
+
+const emptyFacets = { total: 42, tags: [], sites: [], languages: [], years: [], read: 0, unread: 42 }
+
+describe('library address state', () => {
+  it('round-trips every filter through the hash', () => {
+    const view: LibraryView = {
+      query: 'визит "South Caucasus"',
+      tags: ['region/caucasus', 'тег & co'],
+      tagMode: 'all',
+      site: 'Caliber.Az',
+      language: 'ru',
+      dateFrom: '2025',
+      dateTo: '2026-02-07',
+      read: false,
+      collection: 3,
+      sort: 'title',
+      order: 'desc',
+    }
+    const hash = formatHash(routeForView(view))
+    expect(hash.startsWith('#/library?q=')).toBe(true)
+    const route = parseHash(hash)
+    expect(route.name).toBe('library')
+    if (route.name !== 'library') return
+    expect(viewFromRoute(route)).toEqual(view)
+  })
+
+  it('keeps "no site" and "unknown language" apart from "any"', () => {
+    const view: LibraryView = { ...EMPTY_VIEW, site: null, language: null }
+    const route = parseHash(formatHash(routeForView(view)))
+    if (route.name !== 'library') throw new Error('not the library')
+    expect(viewFromRoute(route)).toEqual(view)
+    expect(viewFromRoute({ query: '', tag: null })).toEqual(EMPTY_VIEW)
+  })
+
+  it('drops malformed parameters instead of sending them to the engine', () => {
+    const view = viewFromRoute({
+      query: '',
+      tag: null,
+      filters: 'lang=Russian&from=last-year&read=maybe&collection=-2&sort=random&order=up&mode=all',
+    })
+    expect(view).toEqual(EMPTY_VIEW)
+  })
+
+  it('turns a saved search back into a view', () => {
+    expect(viewFromSaved('nato', { tags: ['a', 'b'], tagMode: 'all', read: true })).toEqual({
+      ...EMPTY_VIEW,
+      query: 'nato',
+      tags: ['a', 'b'],
+      tagMode: 'all',
+      read: true,
+    })
+  })
+})
 
 describe('library store', () => {
   let listArticles: ReturnType<typeof vi.fn>
   let search: ReturnType<typeof vi.fn>
+  let facets: ReturnType<typeof vi.fn>
+  let tagArticles: ReturnType<typeof vi.fn>
 
   beforeEach(() => {
     setActivePinia(createPinia())
-    listArticles = vi.fn(async (query: ListQuery) => {
-      const offset = query.offset ?? 0
-      const ids = Array.from({ length: TOTAL }, (_, index) => index + 1).slice(
-        offset,
-        offset + (query.limit ?? 50),
-      )
-      return { items: ids.map(summary), total: TOTAL }
-    })
-    search = vi.fn(async () => [
-      { id: 3, title: 'Article 3', siteName: null, publishedAt: null, snippet: 'x', score: 1 },
-    ])
-    setClient({ listArticles, search } as unknown as ArchiveClient)
+    listArticles = vi.fn(async (query: ListQuery) => listFrom(query))
+    search = vi.fn(async (query: SearchQuery) =>
+      (query.offset ?? 0) === 0
+        ? [{ id: 3, title: 'Article 3', siteName: null, publishedAt: null, snippet: 'x', score: 1 }]
+        : [],
+    )
+    facets = vi.fn(async () => emptyFacets)
+    tagArticles = vi.fn(async (args: { ids: number[] }) => ({ changed: args.ids.length }))
+    setClient({ listArticles, search, facets, tagArticles } as unknown as ArchiveClient)
   })
   afterEach(() => setClient(null))
 
-  it('loads pages with offset and limit until the total is reached', async () => {
+  it('fetches the pages the visible rows need, by offset', async () => {
     const library = useLibraryStore()
-    library.applyFilter('', 'baku')
+    library.applyFilter('', 'baku', 'lang=ru')
     await vi.waitFor(() => expect(library.loaded).toBe(true))
     expect(listArticles).toHaveBeenLastCalledWith({
       offset: 0,
       limit: PAGE_SIZE,
       sort: 'addedAt',
       order: 'desc',
-      tag: 'baku',
+      tags: ['baku'],
+      language: 'ru',
     })
-    expect(library.articles).toHaveLength(PAGE_SIZE)
-    expect(library.canLoadMore).toBe(true)
-    await library.loadMore()
-    expect(listArticles).toHaveBeenLastCalledWith(expect.objectContaining({ offset: PAGE_SIZE }))
-    expect(library.articles).toHaveLength(TOTAL)
-    expect(library.canLoadMore).toBe(false)
+    expect(facets).toHaveBeenCalledWith({ tags: ['baku'], language: 'ru' })
+    expect(library.total).toBe(TOTAL)
+    expect(library.rowAt(PAGE_SIZE * 2)).toBeUndefined()
+
+    library.ensureRange({ start: PAGE_SIZE * 2 - 3, end: PAGE_SIZE * 2 + 5 })
+    await vi.waitFor(() => expect(library.rowAt(PAGE_SIZE * 2)?.id).toBe(PAGE_SIZE * 2 + 1))
+    expect(listArticles).toHaveBeenCalledWith(expect.objectContaining({ offset: PAGE_SIZE }))
+    expect(listArticles).toHaveBeenCalledWith(expect.objectContaining({ offset: PAGE_SIZE * 2 }))
   })
 
-  it('uses search while a query is set and the list otherwise', async () => {
+  it('searches by relevance with snippets and takes the total from the facets', async () => {
     const library = useLibraryStore()
-    library.applyFilter('визит', null)
+    library.applyFilter('визит', null, 'read=unread')
     await vi.waitFor(() => expect(library.loaded).toBe(true))
-    expect(search).toHaveBeenCalledWith({ query: 'визит', limit: PAGE_SIZE })
-    expect(library.hits.map((hit) => hit.id)).toEqual([3])
+    expect(search).toHaveBeenCalledWith({ query: 'визит', offset: 0, limit: PAGE_SIZE, read: false })
+    expect(library.rowAt(0)).toMatchObject({ id: 3, snippet: 'x' })
+    expect(library.total).toBe(1)
     expect(listArticles).not.toHaveBeenCalled()
   })
 
-  it('keeps a search inside the selected tag', async () => {
+  it('sorts a search by date through listArticles when asked', async () => {
     const library = useLibraryStore()
-    library.applyFilter('визит', 'baku')
+    library.applyFilter('визит', null, 'sort=publishedAt')
     await vi.waitFor(() => expect(library.loaded).toBe(true))
-    expect(search).toHaveBeenCalledWith({ query: 'визит', limit: PAGE_SIZE, tags: ['baku'] })
+    expect(listArticles).toHaveBeenCalledWith(
+      expect.objectContaining({ query: 'визит', sort: 'publishedAt', order: 'desc' }),
+    )
+    expect(search).not.toHaveBeenCalled()
   })
 
   it('ignores an older answer that arrives after a newer one', async () => {
@@ -99,14 +176,61 @@ describe('library store', () => {
     await vi.waitFor(() => expect(library.loaded).toBe(true))
     releaseFirst()
     await Promise.resolve()
-    expect(library.hits.map((hit) => hit.id)).toEqual([3])
+    expect(library.rowAt(0)?.id).toBe(3)
   })
 
-  it('picks the natural order when the sort field changes', () => {
+  it('keeps the rows on screen while an archive change reloads them', async () => {
     const library = useLibraryStore()
-    library.setSort('title')
-    expect(library.order).toBe('asc')
-    library.setSort('publishedAt')
-    expect(library.order).toBe('desc')
+    library.applyFilter('', null)
+    await vi.waitFor(() => expect(library.loaded).toBe(true))
+    let release: () => void = () => undefined
+    listArticles.mockImplementationOnce(
+      (query: ListQuery) => new Promise((resolve) => (release = () => resolve(listFrom(query, TOTAL - 1)))),
+    )
+    const reloading = library.reloadAll()
+    expect(library.rowAt(0)?.id).toBe(1)
+    release()
+    await reloading
+    expect(library.total).toBe(TOTAL - 1)
+  })
+
+  it('asks for the first page again after an empty list gets its first article', async () => {
+    listArticles.mockImplementationOnce(async () => ({ items: [], total: 0 }))
+    const library = useLibraryStore()
+    library.applyFilter('', null)
+    await vi.waitFor(() => expect(library.loaded).toBe(true))
+    // The empty list reports an empty visible range.
+    library.ensureRange({ start: 0, end: 0 })
+    await library.reloadAll()
+    expect(library.total).toBe(TOTAL)
+    expect(library.rowAt(0)?.id).toBe(1)
+  })
+
+  it('shift-click selects a range and select-all collects every id for a bulk action', async () => {
+    const library = useLibraryStore()
+    library.applyFilter('', null)
+    await vi.waitFor(() => expect(library.loaded).toBe(true))
+    library.toggleSelected(2, 1)
+    await library.selectTo(4)
+    expect(library.selectedCount).toBe(4)
+    expect((await library.selectedIds()).sort((a, b) => a - b)).toEqual([2, 3, 4, 5])
+
+    library.selectEverything()
+    library.toggleSelected(7, 6)
+    expect(library.selectedCount).toBe(TOTAL - 1)
+    await library.bulkTag('region/caucasus', true)
+    const tagged = tagArticles.mock.calls.flatMap(([args]) => (args as { ids: number[] }).ids)
+    expect(tagged).toHaveLength(TOTAL - 1)
+    expect(tagged).not.toContain(7)
+    expect(tagArticles).toHaveBeenCalledWith(expect.objectContaining({ add: ['region/caucasus'] }))
+  })
+
+  it('forgets the selection when the view changes', async () => {
+    const library = useLibraryStore()
+    library.applyFilter('', null)
+    await vi.waitFor(() => expect(library.loaded).toBe(true))
+    library.toggleSelected(1, 0)
+    library.applyFilter('', 'baku')
+    expect(library.selectedCount).toBe(0)
   })
 })

@@ -23,7 +23,7 @@ describe('settings store', () => {
     settings.setLanguage('ru')
     settings.stepFontSize(1)
     await nextTick()
-    expect(stored()).toEqual({ theme: 'night', language: 'ru', fontSize: 20 })
+    expect(stored()).toMatchObject({ theme: 'night', language: 'ru', fontSize: 20 })
   })
 
   it('restores what was stored on start', () => {
@@ -43,6 +43,7 @@ describe('settings store', () => {
       JSON.stringify({ theme: 'neon', language: 'de', fontSize: 99 }),
     )
     const settings = useSettingsStore()
+    expect(settings.themeChoice).toBe('system')
     expect(['light', 'night']).toContain(settings.theme)
     expect(['en', 'ru']).toContain(settings.language)
     expect(settings.fontSize).toBe(18)
@@ -58,5 +59,26 @@ describe('settings store', () => {
     expect(settings.canDecreaseFont).toBe(false)
     settings.stepFontSize(0)
     expect(settings.fontSize).toBe(18)
+  })
+
+  it('follows the system theme until a theme is chosen; sepia toggles to night', async () => {
+    const settings = useSettingsStore()
+    expect(settings.themeChoice).toBe('system')
+    settings.setTheme('sepia')
+    expect(settings.theme).toBe('sepia')
+    settings.toggleTheme()
+    expect(settings.theme).toBe('night')
+    settings.setReadingFont('sans')
+    settings.setLineWidth('wide')
+    settings.setLineSpacing('loose')
+    await nextTick()
+    setActivePinia(createPinia())
+    const again = useSettingsStore()
+    expect(again).toMatchObject({
+      theme: 'night',
+      readingFont: 'sans',
+      lineWidth: 'wide',
+      lineSpacing: 'loose',
+    })
   })
 })
