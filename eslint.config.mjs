@@ -43,7 +43,10 @@ export default tseslint.config(
           paths: [{ name: 'electron', message: 'The renderer only talks to the ArchiveApi contract.' }],
           patterns: [
             { group: ['node:*'], message: 'The renderer runs in a browser.' },
-            { group: ['**/main/**', '**/preload/**'], message: 'The renderer only talks to the ArchiveApi contract.' },
+            {
+              group: ['**/main/**', '**/preload/**'],
+              message: 'The renderer only talks to the ArchiveApi contract.',
+            },
           ],
         },
       ],

@@ -9,6 +9,7 @@ import {
   type IpcResult,
 } from './ipc'
 import type { ArchiveEventSource, EngineEventName } from './web-host/events'
+import { partialApi } from '../../tests/support/partial-api'
 
 type Handler = (event: InvokeEventLike, ...args: unknown[]) => Promise<IpcResult>
 
@@ -31,7 +32,7 @@ function fakeApi(): ArchiveApi {
   const refuse = async (): Promise<never> => {
     throw new ApiError('unsupported', 'not in this fake')
   }
-  return {
+  return partialApi({
     info: async () => ({ path: '/a', articleCount: 0, schemaVersion: 1, version: '1' }),
     importFiles: refuse,
     importPaths: refuse,
@@ -46,7 +47,7 @@ function fakeApi(): ArchiveApi {
     listTags: async () => [{ name: 'кавказ', count: 2 }],
     tagArticles: refuse,
     search: refuse,
-  }
+  })
 }
 
 describe('registerIpc', () => {

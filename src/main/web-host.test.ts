@@ -5,15 +5,18 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ApiError, type ArchiveEvents } from '../common/api'
 import type { ArticleSummary, ImportProgress } from '../common/types'
+import { partialApi } from '../../tests/support/partial-api'
 import { startWebHost, type EngineEventName, type HostedArchive, type WebHost } from './web-host'
 
 type Listener = (payload: unknown) => void
 
 /** Just enough of an archive for the transport: one article, and events on demand. */
-function fakeArchive(): HostedArchive & {
+interface FakeControls {
   emit<E extends EngineEventName>(e: E, p: ArchiveEvents[E]): void
   listenerCount(): number
-} {
+}
+
+function fakeArchive(): HostedArchive & FakeControls {
   const listeners = new Map<string, Set<Listener>>()
   const article: ArticleSummary = {
     id: 1,
@@ -35,7 +38,7 @@ function fakeArchive(): HostedArchive & {
   const unused = (): never => {
     throw new ApiError('unsupported', 'not in this fake')
   }
-  return {
+  const methods: Partial<HostedArchive> & Pick<HostedArchive, 'on'> & FakeControls = {
     info: async () => ({ path: '/fake', articleCount: 1, schemaVersion: 1, version: '0.0.0' }),
     importFiles: async ({ files }) => ({
       jobId: 'job',
@@ -71,6 +74,7 @@ function fakeArchive(): HostedArchive & {
     },
     listenerCount: () => [...listeners.values()].reduce((n, set) => n + set.size, 0),
   }
+  return partialApi(methods)
 }
 
 interface RawResponse {
