@@ -9,6 +9,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli.ts'),
+          extractWorker: resolve(__dirname, 'src/main/archive/extract/worker.ts'),
         },
       },
     },

@@ -170,11 +170,13 @@ export function splitNames(text: string): string[] {
   const cleaned = squash(decodeEntities(text)).replace(/^(?:by|автор[ы]?:?)\s+/i, '')
   if (!cleaned || looksLikeUrl(cleaned)) return []
   if (PHOTO_CREDIT.test(cleaned)) return []
-  return cleaned
-    .split(/\s*[,;]\s*|\s+(?:and|и|&|und|et|og|och|en|y|e)\s+/u)
-    // "Elena Oberholzer (obe)": the initials a paper signs with are not part of the name.
-    .map((name) => name.replace(/\s*\(\p{L}{1,5}\.?\)$/u, '').trim())
-    .filter((name) => /\p{L}/u.test(name) && !looksLikeUrl(name) && name.length <= 100)
+  return (
+    cleaned
+      .split(/\s*[,;]\s*|\s+(?:and|и|&|und|et|og|och|en|y|e)\s+/u)
+      // "Elena Oberholzer (obe)": the initials a paper signs with are not part of the name.
+      .map((name) => name.replace(/\s*\(\p{L}{1,5}\.?\)$/u, '').trim())
+      .filter((name) => /\p{L}/u.test(name) && !looksLikeUrl(name) && name.length <= 100)
+  )
 }
 
 const PHOTO_CREDIT =

@@ -380,7 +380,7 @@ export function sectionOfLine(text: string): string | null {
 
 const SENTENCE_END = /[.!?…:;。！？]["'”»’)\]」』）]*$/u
 
-/** Chinese, Japanese or Korean characters: each counts as a word, though a word is about two of them. */
+/** Chinese, Japanese or Korean characters: each counts as a word, though a word is about two or three of them. */
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu
 
 export function endsLikeSentence(text: string): boolean {
@@ -396,7 +396,7 @@ export function proseScore(text: string, words: number): number {
   if (dateOfLine(text) !== null || bylineAuthors(text) !== null || isRightsNotice(text)) return w.metadata
   const sentence = endsLikeSentence(text)
   const cjkChars = text.match(CJK_CHAR)?.length ?? 0
-  const wordsLike = cjkChars > 0 ? Math.max(1, Math.round(words - cjkChars / 2)) : words
+  const wordsLike = cjkChars > 0 ? Math.max(1, Math.round(words - cjkChars * 0.6)) : words
   if ((sentence && wordsLike >= w.proseMinWords) || wordsLike >= w.proseMinWordsUnpunctuated) {
     return Math.min(wordsLike, w.proseWordCap) * w.prosePerWord + (sentence ? w.sentenceEndBonus : 0)
   }

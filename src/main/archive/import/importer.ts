@@ -13,7 +13,8 @@ import type {
 } from '../../../common/types'
 import { findDuplicate, insertArticle } from '../db/articles'
 import type { Database } from '../db/database'
-import { ExtractError, extractDocument, extractPaste } from '../extract/index'
+import { ExtractError, extractPaste } from '../extract/index'
+import { ExtractionPool, type ExtractionPoolOptions } from '../extract/pool'
 import { collectImportTargets, describeFileError } from './walk'
 
 export type ImportEventName = 'importProgress' | 'archiveChanged'
@@ -42,26 +43,51 @@ interface Job {
   cancelled: boolean
 }
 
+/** An item read, fingerprinted and extracted, waiting to be stored (or already settled). */
+type Prepared =
+  | { settled: ImportItemResult }
+  | { settled?: undefined; bytes: Buffer; sha256: string; extracted: ExtractedArticle }
+
+export interface ImporterOptions {
+  /** How batch files are extracted (worker threads by default; `workers: 0` = in-process). */
+  extraction?: ExtractionPoolOptions
+}
+
 /**
  * Runs imports: each item is read, fingerprinted (SHA-256), checked for duplicates, extracted
  * and stored with its original bytes in one transaction. A failing item is reported by name and
  * the batch goes on. Batches report progress and can be cancelled between items.
+ * Batch files are extracted in worker threads, a few ahead of the single writer, which stores
+ * them in the order given.
  */
 export class Importer {
   private readonly jobs = new Map<string, Job>()
   private readonly running = new Set<Promise<unknown>>()
+  private pool: ExtractionPool | null = null
 
   constructor(
     private readonly db: Database,
     private readonly emit: ImportEventSink,
+    private readonly options: ImporterOptions = {},
   ) {}
+
+  /** How batch files are extracted: in worker threads, or in-process (and why). */
+  get extraction(): { mode: ExtractionPool['mode']; workers: number; inProcessReason: string | null } {
+    const pool = this.extractionPool()
+    return { mode: pool.mode, workers: pool.workerCount, inProcessReason: pool.inProcessReason }
+  }
+
+  private extractionPool(): ExtractionPool {
+    this.pool ??= new ExtractionPool(this.options.extraction)
+    return this.pool
+  }
 
   importFiles(args: { files: FileUpload[]; jobId?: string }): Promise<ImportReport> {
     const sources = args.files.map((file): ImportSource => ({
       label: file.name,
       sourceName: basename(file.name),
       read: async () => Buffer.from(file.dataBase64, 'base64'),
-      extract: (bytes) => extractDocument({ name: file.name, bytes }),
+      extract: (bytes) => this.extractionPool().extract({ name: file.name, bytes }),
     }))
     return this.track(this.runBatch(args.jobId, async () => sources))
   }
@@ -77,7 +103,7 @@ export class Importer {
             target.problem ??
             (target.size !== undefined && target.size > MAX_IMPORT_BYTES ? tooLarge(target.size) : undefined),
           read: () => readWholeFile(target.path),
-          extract: (bytes) => extractDocument({ name: target.path, bytes }),
+          extract: (bytes) => this.extractionPool().extract({ name: target.path, bytes }),
         }))
       }),
     )
@@ -115,6 +141,8 @@ export class Importer {
   async shutdown(): Promise<void> {
     for (const job of this.jobs.values()) job.cancelled = true
     await Promise.allSettled([...this.running])
+    await this.pool?.close()
+    this.pool = null
   }
 
   private track<T>(work: Promise<T>): Promise<T> {
@@ -147,10 +175,21 @@ export class Importer {
       const items: ImportItemResult[] = []
       const importedIds: number[] = []
       let noticedCount = 0
-      for (const source of sources) {
-        if (job.cancelled) break
-        this.emit('importProgress', { ...progress, current: source.label })
-        const item = await this.importOne(source)
+      // Up to `maxInFlight` items are read and extracted ahead; they are stored one by one, in order.
+      const ahead: Array<{ source: ImportSource; prepared: Promise<Prepared> }> = []
+      const maxInFlight = this.extractionPool().maxInFlight
+      let next = 0
+      const fill = (): void => {
+        while (!job.cancelled && ahead.length < maxInFlight && next < sources.length) {
+          const source = sources[next++] as ImportSource
+          ahead.push({ source, prepared: this.prepare(source) })
+        }
+      }
+      fill()
+      for (let entry = ahead.shift(); entry && !job.cancelled; entry = ahead.shift()) {
+        this.emit('importProgress', { ...progress, current: entry.source.label })
+        const item = await this.store(entry.source, await entry.prepared)
+        fill()
         items.push(item)
         progress.done += 1
         if (item.status === 'imported') {
@@ -163,6 +202,8 @@ export class Importer {
           noticedCount = importedIds.length
         }
       }
+      // Items prepared ahead of a cancel are dropped, but not left running.
+      await Promise.allSettled(ahead.map((entry) => entry.prepared))
       this.emit('importProgress', { ...progress, current: null, finished: true })
       if (importedIds.length > noticedCount) {
         this.emit('archiveChanged', { reason: 'import', ids: importedIds.slice(noticedCount) })
@@ -181,23 +222,40 @@ export class Importer {
   }
 
   private async importOne(source: ImportSource): Promise<ImportItemResult> {
+    return this.store(source, await this.prepare(source))
+  }
+
+  /** Read, fingerprint, skip a known duplicate, extract. Never throws: failures are settled items. */
+  private async prepare(source: ImportSource): Promise<Prepared> {
     const { label } = source
     try {
-      if (source.problem !== undefined) return failed(label, `${label}: ${source.problem}`)
+      if (source.problem !== undefined) return { settled: failed(label, `${label}: ${source.problem}`) }
       let bytes: Buffer
       try {
         bytes = await source.read()
       } catch (error) {
-        return failed(label, `${label}: ${describeFileError(error)}`)
+        return { settled: failed(label, `${label}: ${describeFileError(error)}`) }
       }
-      if (bytes.length > MAX_IMPORT_BYTES) return failed(label, `${label}: ${tooLarge(bytes.length)}`)
+      if (bytes.length > MAX_IMPORT_BYTES)
+        return { settled: failed(label, `${label}: ${tooLarge(bytes.length)}`) }
       const sha256 = createHash('sha256').update(bytes).digest('hex')
       // Cheap check first, so a re-import of a big folder skips extraction.
       const known = await findDuplicate(this.db, sha256, null)
-      if (known) return { file: label, status: 'duplicate', duplicateOf: known.id, title: known.title }
-      const extracted = await source.extract(bytes)
+      if (known)
+        return { settled: { file: label, status: 'duplicate', duplicateOf: known.id, title: known.title } }
+      return { bytes, sha256, extracted: await source.extract(bytes) }
+    } catch (error) {
+      return { settled: failedWith(label, error) }
+    }
+  }
+
+  private async store(source: ImportSource, prepared: Prepared): Promise<ImportItemResult> {
+    if (prepared.settled) return prepared.settled
+    const { label } = source
+    const { bytes, sha256, extracted } = prepared
+    try {
       return await this.db.transaction(async () => {
-        // Checked again inside the transaction: another batch may have stored it meanwhile.
+        // Checked again inside the transaction: another item or batch may have stored it meanwhile.
         const duplicate = await findDuplicate(this.db, sha256, extracted.url)
         if (duplicate)
           return { file: label, status: 'duplicate', duplicateOf: duplicate.id, title: duplicate.title }
@@ -210,11 +268,15 @@ export class Importer {
         return { file: label, status: 'imported', id, title: extracted.title }
       })
     } catch (error) {
-      if (error instanceof ExtractError) return failed(label, error.message)
-      const detail = error instanceof Error ? error.message : String(error)
-      return failed(label, `${label}: could not be imported (${detail})`)
+      return failedWith(label, error)
     }
   }
+}
+
+function failedWith(label: string, error: unknown): ImportItemResult {
+  if (error instanceof ExtractError) return failed(label, error.message)
+  const detail = error instanceof Error ? error.message : String(error)
+  return failed(label, `${label}: could not be imported (${detail})`)
 }
 
 function failed(file: string, error: string): ImportItemResult {

@@ -1,0 +1,481 @@
+/**
+ * Extraction benchmark (`npm run bench:extract`). For each corpus with gold it prints our body
+ * scores next to Readability+linkedom's on the same pages in the same run, the mean time per page of
+ * both, metadata exact-match rates, the same for text copies of the pages (innerText as select-all +
+ * copy gives it, approximated with linkedom), and import throughput through Archive.importPaths.
+ * Prints figures; asserts nothing about time.
+ *
+ * Body score: the article-extraction-benchmark metric: 4-word shingles (multisets) over normalised
+ * tokens (NFKC, lower case, \w+ runs); precision and recall per page, averaged over pages; F1 of
+ * the mean precision and mean recall. Corpora whose gold gives only the body's first and last words
+ * (ru-pages, mhtml-pages, ...) are scored by how often both are found in the extracted text;
+ * trafilatura-eval-ru by its must-contain / must-not-contain snippets.
+ *
+ * CORPUS_DIR=path        default ../shared/corpus
+ * BENCH_IMPORT_PAGES=n   pages for the throughput run (default 1000; 0 skips it)
+ */
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { gunzipSync } from 'node:zlib'
+import { Readability } from '@mozilla/readability'
+import { parseHTML } from 'linkedom'
+import { build } from 'vite'
+import { expect, it } from 'vitest'
+import type { ExtractedArticle } from '../src/common/types'
+import { Archive } from '../src/main/archive/api'
+import { decodeText } from '../src/main/archive/extract/decode'
+import { extractDocument } from '../src/main/archive/extract/index'
+import { readMhtml } from '../src/main/archive/extract/mhtml'
+import { WORKER_BUNDLE_NAME, WORKER_FILE_ENV, WORKERS_ENV } from '../src/main/archive/extract/pool'
+import { sniffFormat } from '../src/main/archive/extract/sniff'
+import { readWebArchive } from '../src/main/archive/extract/webarchive'
+import { innerTextCopy } from './lib/inner-text'
+
+const CORPUS_DIR = resolve(process.env.CORPUS_DIR ?? '../shared/corpus')
+const IMPORT_PAGES = Number(process.env.BENCH_IMPORT_PAGES ?? 1000)
+const SHINGLE = 4
+
+// ---------------------------------------------------------------- scoring
+
+function tokens(text: string): string[] {
+  return (
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}\p{M}_]+/gu) ?? []
+  )
+}
+
+function shingles(text: string): Map<string, number> {
+  const words = tokens(text)
+  const counts = new Map<string, number>()
+  for (let i = 0; i < Math.max(1, words.length - SHINGLE + 1); i++) {
+    const shingle = words.slice(i, i + SHINGLE).join(' ')
+    if (shingle) counts.set(shingle, (counts.get(shingle) ?? 0) + 1)
+  }
+  return counts
+}
+
+interface BodyScore {
+  precision: number
+  recall: number
+}
+
+function bodyScore(gold: string, predicted: string): BodyScore {
+  const expected = shingles(gold)
+  const got = shingles(predicted)
+  let truePositives = 0
+  let predictedTotal = 0
+  let expectedTotal = 0
+  for (const [shingle, count] of got) {
+    predictedTotal += count
+    truePositives += Math.min(count, expected.get(shingle) ?? 0)
+  }
+  for (const count of expected.values()) expectedTotal += count
+  if (expectedTotal === 0 && predictedTotal === 0) return { precision: 1, recall: 1 }
+  return {
+    precision: predictedTotal === 0 ? 0 : truePositives / predictedTotal,
+    recall: expectedTotal === 0 ? 0 : truePositives / expectedTotal,
+  }
+}
+
+const mean = (values: readonly number[]): number =>
+  values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length
+const f1 = (precision: number, recall: number): number =>
+  precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall)
+const pct = (value: number): string => `${(value * 100).toFixed(1)}%`
+const ms = (value: number): string => `${value.toFixed(1)} ms`
+
+const squashSpaces = (text: string): string => text.replace(/[\s\u00a0]+/g, ' ').trim()
+const sameText = (a: string | null | undefined, b: string | null | undefined): boolean =>
+  !!a && !!b && squashSpaces(a).toLowerCase() === squashSpaces(b).toLowerCase()
+const sameAuthors = (ours: readonly string[], gold: readonly string[]): boolean =>
+  ours.length === gold.length &&
+  [...ours]
+    .map((a) => a.toLowerCase())
+    .sort()
+    .join('|') ===
+    [...gold]
+      .map((a) => a.toLowerCase())
+      .sort()
+      .join('|')
+/** Dates agree when they name the same calendar day as stated (times and zones vary in how they are written). */
+const sameDay = (ours: string | null | undefined, gold: string | null | undefined): boolean =>
+  !!ours && !!gold && ours.slice(0, 10) === gold.slice(0, 10)
+
+// ---------------------------------------------------------------- extractors
+
+interface Extraction {
+  text: string
+  title: string | null
+  authors: string[]
+  date: string | null
+  site: string | null
+  ms: number
+}
+
+async function runOurs(name: string, bytes: Uint8Array): Promise<Extraction> {
+  const started = performance.now()
+  const article: ExtractedArticle | null = await extractDocument({ name, bytes }).catch(() => null)
+  const elapsed = performance.now() - started
+  return {
+    text: article?.contentText ?? '',
+    title: article?.title ?? null,
+    authors: article?.authors ?? [],
+    date: article?.publishedAt ?? null,
+    site: article?.siteName ?? null,
+    ms: elapsed,
+  }
+}
+
+/** The page's HTML as a browser would show it (MHTML unpacked), decoded as our importer decodes it. */
+function pageHtml(bytes: Uint8Array): string | null {
+  const kind = sniffFormat('page.html', bytes).kind
+  if (kind === 'mhtml') {
+    const mhtml = readMhtml(bytes)
+    return mhtml ? decodeText(mhtml.html, { declared: mhtml.charset, html: true }).text : null
+  }
+  if (kind === 'html' || kind === 'singlefile') return decodeText(bytes, { html: true }).text
+  if (kind === 'webarchive') {
+    const archive = readWebArchive(bytes)
+    if (!archive) return null
+    const main = decodeText(archive.data, { declared: archive.charset, html: true }).text
+    const frame = [...archive.frames].sort((a, b) => b.data.length - a.data.length)[0]
+    return /<frameset\b/i.test(main) && frame
+      ? decodeText(frame.data, { declared: frame.charset, html: true }).text
+      : main
+  }
+  return null
+}
+
+type ReadabilityInput = ConstructorParameters<typeof Readability>[0]
+
+function runReadability(bytes: Uint8Array): Extraction {
+  const started = performance.now()
+  let parsed: ReturnType<Readability['parse']> = null
+  try {
+    const html = pageHtml(bytes)
+    if (html !== null) {
+      const { document } = parseHTML(html)
+      parsed = new Readability(document as unknown as ReadabilityInput).parse()
+    }
+  } catch {
+    // A page Readability cannot read scores as empty.
+  }
+  const elapsed = performance.now() - started
+  return {
+    text: parsed?.textContent ?? '',
+    title: parsed?.title ?? null,
+    authors: parsed?.byline ? parsed.byline.split(/\s*,\s*|\s+and\s+|\s+и\s+/).filter(Boolean) : [],
+    date: parsed?.publishedTime ?? null,
+    site: parsed?.siteName ?? null,
+    ms: elapsed,
+  }
+}
+
+// ---------------------------------------------------------------- corpora
+
+interface Page {
+  name: string
+  bytes: Uint8Array
+  /** The full article body, when the gold has it. */
+  body?: string
+  bodyStart?: string | null
+  bodyEnd?: string | null
+  title?: string | null
+  authors?: string[] | null
+  date?: string | null
+  site?: string | null
+  must?: string[]
+  mustNot?: string[]
+}
+
+async function readJson<T>(file: string): Promise<T> {
+  return JSON.parse(await readFile(file, 'utf8')) as T
+}
+
+async function fundusPages(): Promise<Page[]> {
+  const root = join(CORPUS_DIR, 'fundus-pages')
+  const pages: Page[] = []
+  for (const file of (await readdir(join(root, 'gold'))).filter((f) => f.endsWith('.json')).sort()) {
+    const gold = await readJson<{
+      source_html: string
+      articleBody: string
+      title: string
+      authors: string[]
+      publishing_date: string | null
+    }>(join(root, 'gold', file))
+    const bytes = gunzipSync(await readFile(join(root, gold.source_html)))
+    pages.push({
+      name: `${file.replace(/\.json$/, '')}.html`,
+      bytes,
+      body: gold.articleBody,
+      title: gold.title,
+      authors: gold.authors,
+      date: gold.publishing_date,
+    })
+  }
+  return pages
+}
+
+interface StartEndGold {
+  file: string
+  title: string | null
+  authors: string[] | null
+  publishedAt: string | null
+  siteName: string | null
+  bodyStart: string | null
+  bodyEnd: string | null
+}
+
+async function startEndPages(folder: string): Promise<Page[]> {
+  const root = join(CORPUS_DIR, folder)
+  const pages: Page[] = []
+  for (const file of (await readdir(join(root, 'gold'))).filter((f) => f.endsWith('.json')).sort()) {
+    const gold = await readJson<StartEndGold>(join(root, 'gold', file))
+    pages.push({
+      name: gold.file,
+      bytes: await readFile(join(root, 'pages', gold.file)),
+      bodyStart: gold.bodyStart,
+      bodyEnd: gold.bodyEnd,
+      title: gold.title,
+      authors: gold.authors,
+      date: gold.publishedAt,
+      site: gold.siteName,
+    })
+  }
+  return pages
+}
+
+async function trafilaturaPages(): Promise<Page[]> {
+  const root = join(CORPUS_DIR, 'trafilatura-eval-ru')
+  const entries = await readJson<
+    Record<string, { file: string; title: string; date: string; with: string[]; without: string[] }>
+  >(join(root, 'evaldata-entry.json'))
+  return Promise.all(
+    Object.values(entries).map(async (entry) => ({
+      name: entry.file,
+      bytes: await readFile(join(root, entry.file)),
+      title: entry.title,
+      date: entry.date,
+      must: entry.with,
+      mustNot: entry.without,
+    })),
+  )
+}
+
+// ---------------------------------------------------------------- reporting
+
+interface Tally {
+  precision: number[]
+  recall: number[]
+  startEnd: number[]
+  snippets: number[]
+  ms: number[]
+  title: number[]
+  authors: number[]
+  date: number[]
+  site: number[]
+}
+
+const emptyTally = (): Tally => ({
+  precision: [],
+  recall: [],
+  startEnd: [],
+  snippets: [],
+  ms: [],
+  title: [],
+  authors: [],
+  date: [],
+  site: [],
+})
+
+function score(tally: Tally, page: Page, result: Extraction, withMetadata: boolean): void {
+  tally.ms.push(result.ms)
+  const flat = squashSpaces(result.text)
+  if (page.body !== undefined) {
+    const { precision, recall } = bodyScore(page.body, result.text)
+    tally.precision.push(precision)
+    tally.recall.push(recall)
+  }
+  if (page.bodyStart && page.bodyEnd)
+    tally.startEnd.push(
+      flat.includes(squashSpaces(page.bodyStart)) && flat.includes(squashSpaces(page.bodyEnd)) ? 1 : 0,
+    )
+  if (page.must && page.mustNot) {
+    const hits =
+      page.must.filter((snippet) => flat.includes(squashSpaces(snippet))).length +
+      page.mustNot.filter((snippet) => !flat.includes(squashSpaces(snippet))).length
+    tally.snippets.push(hits / (page.must.length + page.mustNot.length))
+  }
+  if (!withMetadata) return
+  if (page.title) tally.title.push(sameText(result.title, page.title) ? 1 : 0)
+  if (page.authors) tally.authors.push(sameAuthors(result.authors, page.authors) ? 1 : 0)
+  if (page.date) tally.date.push(sameDay(result.date, page.date) ? 1 : 0)
+  if (page.site) tally.site.push(sameText(result.site, page.site) ? 1 : 0)
+}
+
+function describe(label: string, tally: Tally): string {
+  const parts = [label.padEnd(26)]
+  if (tally.precision.length > 0) {
+    const precision = mean(tally.precision)
+    const recall = mean(tally.recall)
+    parts.push(`F1 ${pct(f1(precision, recall))}  P ${pct(precision)}  R ${pct(recall)}`)
+  }
+  if (tally.startEnd.length > 0)
+    parts.push(`body start+end found ${tally.startEnd.filter(Boolean).length}/${tally.startEnd.length}`)
+  if (tally.snippets.length > 0) parts.push(`snippets right ${pct(mean(tally.snippets))}`)
+  parts.push(`${ms(mean(tally.ms))}/page`)
+  const rate = (name: string, values: number[]): string | null =>
+    values.length > 0 ? `${name} ${values.filter(Boolean).length}/${values.length}` : null
+  const metadata = [
+    rate('title', tally.title),
+    rate('authors', tally.authors),
+    rate('date', tally.date),
+    rate('site', tally.site),
+  ].filter((value): value is string => value !== null)
+  if (metadata.length > 0) parts.push(`metadata: ${metadata.join(', ')}`)
+  return parts.join('  |  ')
+}
+
+async function benchCorpus(label: string, pages: Page[]): Promise<void> {
+  const ours = emptyTally()
+  const readability = emptyTally()
+  const oursCopy = emptyTally()
+  const wholeCopy = emptyTally()
+  for (const page of pages) {
+    score(ours, page, await runOurs(page.name, page.bytes), true)
+    score(readability, page, runReadability(page.bytes), true)
+    const html = pageHtml(page.bytes)
+    if (html === null) continue
+    const copy = innerTextCopy(html)
+    const copyName = page.name.replace(/\.[^.]+$/, '.txt')
+    score(oursCopy, page, await runOurs(copyName, Buffer.from(copy, 'utf8')), true)
+    score(wholeCopy, page, { text: copy, title: null, authors: [], date: null, site: null, ms: 0 }, false)
+  }
+  console.log(`\n${label}: ${pages.length} pages`)
+  console.log(`  ${describe('Lectern (page)', ours)}`)
+  console.log(`  ${describe('Readability+linkedom', readability)}`)
+  const ratio = mean(readability.ms) > 0 ? mean(ours.ms) / mean(readability.ms) : 0
+  console.log(`  time ratio Lectern / Readability: ${ratio.toFixed(2)}`)
+  if (oursCopy.ms.length > 0) {
+    console.log(`  ${describe('Lectern (text copy)', oursCopy)}`)
+    console.log(`  ${describe('whole text copy kept', wholeCopy)}`)
+  }
+}
+
+// ---------------------------------------------------------------- throughput
+
+/** Gives each copy its own address and bytes, so neither the hash nor the URL marks it a duplicate. */
+function uniqueCopy(html: string, marker: number): string {
+  const withoutAddress = html
+    .replace(/<link\b[^>]*\brel=["']?canonical\b[^>]*>/gi, '')
+    .replace(/<meta\b[^>]*\b(?:og|twitter):url\b[^>]*>/gi, '')
+  const canonical = `<link rel="canonical" href="https://bench.invalid/page/${marker}">`
+  const headAt = withoutAddress.search(/<head\b[^>]*>/i)
+  if (headAt < 0) return `${canonical}${withoutAddress}<!-- bench copy ${marker} -->`
+  const headEnd = withoutAddress.indexOf('>', headAt) + 1
+  return `${withoutAddress.slice(0, headEnd)}${canonical}${withoutAddress.slice(headEnd)}<!-- bench copy ${marker} -->`
+}
+
+async function buildWorker(outDir: string): Promise<string> {
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      ssr: resolve('src/main/archive/extract/worker.ts'),
+      outDir,
+      minify: false,
+      rollupOptions: { output: { format: 'cjs', entryFileNames: WORKER_BUNDLE_NAME } },
+    },
+  })
+  return join(outDir, WORKER_BUNDLE_NAME)
+}
+
+async function throughput(sources: string[], workers: 'in-process' | string): Promise<void> {
+  const scratch = await mkdtemp(join(tmpdir(), 'lectern-bench-import-'))
+  const saved = { workers: process.env[WORKERS_ENV], file: process.env[WORKER_FILE_ENV] }
+  try {
+    const folder = join(scratch, 'pages')
+    await mkdir(folder)
+    for (let n = 0; n < IMPORT_PAGES; n++) {
+      const source = sources[n % sources.length] ?? ''
+      await writeFile(join(folder, `${String(n).padStart(5, '0')}.html`), uniqueCopy(source, n))
+    }
+    if (workers === 'in-process') process.env[WORKERS_ENV] = '0'
+    else {
+      delete process.env[WORKERS_ENV]
+      process.env[WORKER_FILE_ENV] = workers
+    }
+    const archive = await Archive.open({ dir: join(scratch, 'archive') })
+    try {
+      const started = performance.now()
+      const report = await archive.importPaths({ paths: [folder], recursive: true })
+      const seconds = (performance.now() - started) / 1000
+      const mode = workers === 'in-process' ? 'in-process' : 'worker threads'
+      console.log(
+        `  ${mode.padEnd(15)} ${IMPORT_PAGES} pages in ${seconds.toFixed(1)} s = ${(IMPORT_PAGES / seconds).toFixed(1)} pages/s ` +
+          `(imported ${report.imported}, duplicates ${report.duplicates}, failed ${report.failed})`,
+      )
+      expect(report.imported + report.duplicates + report.failed).toBe(IMPORT_PAGES)
+    } finally {
+      await archive.close()
+    }
+  } finally {
+    for (const [key, value] of [
+      [WORKERS_ENV, saved.workers],
+      [WORKER_FILE_ENV, saved.file],
+    ] as const) {
+      if (value === undefined) delete process.env[key]
+      else process.env[key] = value
+    }
+    await rm(scratch, { recursive: true, force: true })
+  }
+}
+
+// ---------------------------------------------------------------- run
+
+it('extraction benchmark', async () => {
+  if (!existsSync(CORPUS_DIR)) {
+    console.log(`corpus missing at ${CORPUS_DIR}: nothing to measure`)
+    return
+  }
+  const corpora: Array<[string, string, () => Promise<Page[]>]> = [
+    ['fundus-pages', 'fundus-pages (gold articleBody: F1)', fundusPages],
+    ['ru-pages', 'ru-pages (gold start/end)', () => startEndPages('ru-pages')],
+    ['mhtml-pages', 'mhtml-pages (gold start/end)', () => startEndPages('mhtml-pages')],
+    ['singlefile-pages', 'singlefile-pages (gold start/end)', () => startEndPages('singlefile-pages')],
+    ['webarchive-pages', 'webarchive-pages (gold start/end)', () => startEndPages('webarchive-pages')],
+    ['trafilatura-eval-ru', 'trafilatura-eval-ru (snippets)', trafilaturaPages],
+  ]
+  const htmlSources: string[] = []
+  for (const [folder, label, load] of corpora) {
+    if (!existsSync(join(CORPUS_DIR, folder))) {
+      console.log(`\n${label}: skipped, ${join(CORPUS_DIR, folder)} is missing`)
+      continue
+    }
+    const pages = await load()
+    await benchCorpus(label, pages)
+    if (folder === 'fundus-pages' || folder === 'ru-pages')
+      for (const page of pages) htmlSources.push(pageHtml(page.bytes) ?? '')
+  }
+
+  if (IMPORT_PAGES <= 0 || htmlSources.length === 0) {
+    console.log('\nimport throughput: skipped (no pages or BENCH_IMPORT_PAGES=0)')
+    return
+  }
+  console.log(
+    `\nimport throughput through Archive.importPaths (${htmlSources.length} distinct pages, copied):`,
+  )
+  await throughput(htmlSources, 'in-process')
+  // Inside the repository, so the worker bundle's require() calls find node_modules.
+  const bundle = await mkdtemp(join(resolve('node_modules'), '.cache-lectern-bench-'))
+  try {
+    await throughput(htmlSources, await buildWorker(bundle))
+  } finally {
+    await rm(bundle, { recursive: true, force: true })
+  }
+})

@@ -1,0 +1,24 @@
+/** Worker-thread entry (bundled as extractWorker.js): extracts the files the pool sends, one at a time. */
+import { parentPort } from 'node:worker_threads'
+import { ExtractError } from './errors'
+import { extractDocument } from './index'
+import type { WorkerReply, WorkerRequest } from './pool'
+
+const port = parentPort
+if (!port) throw new Error('worker.ts must run in a worker thread')
+
+port.on('message', (request: WorkerRequest) => {
+  const { id, name, bytes, url } = request
+  extractDocument(url === undefined ? { name, bytes } : { name, bytes, url }).then(
+    (article) => port.postMessage({ id, ok: true, article } satisfies WorkerReply),
+    (error: unknown) => {
+      const failure =
+        error instanceof ExtractError
+          ? { file: error.file, reason: error.reason }
+          : { file: name, reason: `could not be read (${String(error).slice(0, 200)})` }
+      port.postMessage({ id, ok: false, ...failure } satisfies WorkerReply)
+    },
+  )
+})
+
+port.postMessage({ ready: true } satisfies WorkerReply)
