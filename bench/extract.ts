@@ -13,6 +13,7 @@
  *
  * CORPUS_DIR=path        default ../shared/corpus
  * BENCH_IMPORT_PAGES=n   pages for the throughput run (default 1000; 0 skips it)
+ * BENCH_VERBOSE=1        also prints our precision and recall per page (pages with full-body gold)
  */
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
@@ -36,6 +37,7 @@ import { innerTextCopy } from './lib/inner-text'
 
 const CORPUS_DIR = resolve(process.env.CORPUS_DIR ?? '../shared/corpus')
 const IMPORT_PAGES = Number(process.env.BENCH_IMPORT_PAGES ?? 1000)
+const VERBOSE = process.env.BENCH_VERBOSE === '1'
 const SHINGLE = 4
 
 // ---------------------------------------------------------------- scoring
@@ -347,7 +349,12 @@ async function benchCorpus(label: string, pages: Page[]): Promise<void> {
   const oursCopy = emptyTally()
   const wholeCopy = emptyTally()
   for (const page of pages) {
-    score(ours, page, await runOurs(page.name, page.bytes), true)
+    const result = await runOurs(page.name, page.bytes)
+    score(ours, page, result, true)
+    if (VERBOSE && page.body !== undefined) {
+      const { precision, recall } = bodyScore(page.body, result.text)
+      console.log(`  ${page.name}  P ${pct(precision)}  R ${pct(recall)}  ${ms(result.ms)}`)
+    }
     score(readability, page, runReadability(page.bytes), true)
     const html = pageHtml(page.bytes)
     if (html === null) continue

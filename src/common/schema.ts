@@ -9,6 +9,72 @@ const id = z.number().int().positive()
 const tagName = z.string().trim().min(1).max(200)
 const nullableText = z.string().max(10_000).nullable()
 const empty = z.object({}).strict()
+const isoDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected a date like 2026, 2026-02 or 2026-02-07')
+const color = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like #3366cc')
+  .nullable()
+const collectionName = z.string().trim().min(1).max(200)
+const searchText = z.string().max(1_000)
+
+/** A real day of the calendar, "YYYY-MM-DD". */
+const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-11-27')
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`)
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)
+  }, 'not a day of the calendar')
+const citeKind = z.enum(['news', 'webpage', 'blog', 'report', 'document'])
+const citeStyleId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[\w.@-]+$/, 'expected a style id like apa or gost-r-7.0.100-2018')
+const citeLocale = z.enum(['en-US', 'ru-RU'])
+const citeFormat = z.enum(['text', 'html', 'markdown', 'bibtex', 'biblatex', 'ris', 'csl-json'])
+const cslItem = z
+  .object({
+    id: z.union([z.string().min(1).max(500), z.number()]),
+    type: z.string().max(100).optional(),
+    title: z.string().max(10_000).optional(),
+  })
+  .catchall(z.unknown())
+const citationListIds = z.array(id).min(1).max(10_000)
+const highlightColor = z.enum(['yellow', 'green', 'blue', 'pink', 'purple'])
+const highlightNote = z.string().max(100_000).nullable()
+
+/** Interface preferences: every field optional; also validates the stored file field by field. */
+export const interfacePreferencesSchema = z
+  .object({
+    language: z.enum(['en', 'ru']).optional(),
+    theme: z.enum(['light', 'sepia', 'night', 'system']).optional(),
+    fontSize: z.number().int().min(8).max(64).optional(),
+    readingFont: z.enum(['serif', 'sans']).optional(),
+    lineWidth: z.enum(['narrow', 'medium', 'wide']).optional(),
+    lineSpacing: z.enum(['compact', 'normal', 'loose']).optional(),
+  })
+  .strict()
+
+/** The library's filters, shared by listArticles, search, facets and saved searches. */
+const articleFilterShape = {
+  tags: z.array(tagName).max(100).optional(),
+  tagMode: z.enum(['any', 'all']).optional(),
+  site: z.string().max(10_000).nullable().optional(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}$/, 'expected a language code like en or ru')
+    .nullable()
+    .optional(),
+  dateFrom: isoDate.optional(),
+  dateTo: isoDate.optional(),
+  read: z.boolean().optional(),
+  hasNotes: z.boolean().optional(),
+  collection: id.optional(),
+}
 
 const articlePatch = z
   .object({
@@ -19,7 +85,10 @@ const articlePatch = z
     section: nullableText,
     publishedAt: z
       .string()
-      .regex(/^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?)?)?)?$/, 'expected a date like 2026-02-07 or 2026-02-07T19:01')
+      .regex(
+        /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?)?)?)?$/,
+        'expected a date like 2026-02-07 or 2026-02-07T19:01',
+      )
       .nullable(),
     language: z
       .string()
@@ -27,9 +96,14 @@ const articlePatch = z
       .nullable(),
     url: z.url().max(8_000).nullable(),
     rights: nullableText,
+    accessedAt: calendarDate.nullable(),
+    citeKind: citeKind.nullable(),
   })
   .partial()
   .strict()
+
+/** What an import does with an item the archive already holds. */
+const duplicateChoice = z.enum(['skip', 'replace', 'keep'])
 
 export const apiSchemas = {
   info: empty,
@@ -39,6 +113,7 @@ export const apiSchemas = {
         .array(z.object({ name: z.string().min(1).max(4_096), dataBase64: z.base64() }).strict())
         .min(1),
       jobId: z.string().min(1).max(100).optional(),
+      duplicates: duplicateChoice.optional(),
     })
     .strict(),
   importPaths: z
@@ -46,6 +121,7 @@ export const apiSchemas = {
       paths: z.array(z.string().min(1).max(4_096)).min(1),
       recursive: z.boolean().optional(),
       jobId: z.string().min(1).max(100).optional(),
+      duplicates: duplicateChoice.optional(),
     })
     .strict(),
   importPaste: z
@@ -53,6 +129,7 @@ export const apiSchemas = {
       text: z.string().max(50_000_000),
       html: z.string().max(50_000_000).optional(),
       url: z.url().max(8_000).optional(),
+      duplicates: duplicateChoice.optional(),
     })
     .strict()
     .refine((v) => v.text.trim() !== '' || (v.html ?? '').trim() !== '', 'the paste is empty'),
@@ -64,6 +141,8 @@ export const apiSchemas = {
       sort: z.enum(['addedAt', 'publishedAt', 'title', 'siteName']).optional(),
       order: z.enum(['asc', 'desc']).optional(),
       tag: tagName.optional(),
+      query: searchText.optional(),
+      ...articleFilterShape,
     })
     .strict(),
   getArticle: z.object({ id }).strict(),
@@ -71,16 +150,117 @@ export const apiSchemas = {
   deleteArticles: z.object({ ids: z.array(id).min(1) }).strict(),
   listTags: empty,
   tagArticles: z
-    .object({ ids: z.array(id).min(1), add: z.array(tagName).optional(), remove: z.array(tagName).optional() })
+    .object({
+      ids: z.array(id).min(1),
+      add: z.array(tagName).optional(),
+      remove: z.array(tagName).optional(),
+    })
     .strict()
     .refine((v) => (v.add?.length ?? 0) + (v.remove?.length ?? 0) > 0, 'give tags to add or remove'),
   search: z
     .object({
-      query: z.string().max(1_000),
+      query: searchText,
       limit: z.number().int().min(1).max(500).optional(),
       offset: z.number().int().min(0).optional(),
+      ...articleFilterShape,
     })
     .strict(),
+  facets: z.object({ query: searchText.optional(), ...articleFilterShape }).strict(),
+  setRead: z.object({ ids: z.array(id).min(1), read: z.boolean() }).strict(),
+  createTag: z.object({ name: tagName, color: color.optional() }).strict(),
+  renameTag: z.object({ name: tagName, newName: tagName }).strict(),
+  mergeTags: z.object({ names: z.array(tagName).min(1).max(1_000), into: tagName }).strict(),
+  setTagColor: z.object({ name: tagName, color }).strict(),
+  deleteTag: z.object({ name: tagName }).strict(),
+  restoreTag: z
+    .object({
+      tags: z.array(
+        z
+          .object({
+            name: tagName,
+            color,
+            pinned: z.boolean(),
+            articleIds: z.array(id),
+          })
+          .strict(),
+      ),
+    })
+    .strict(),
+  listCollections: empty,
+  createCollection: z.object({ name: collectionName }).strict(),
+  renameCollection: z.object({ id, name: collectionName }).strict(),
+  deleteCollection: z.object({ id }).strict(),
+  addToCollection: z.object({ id, articleIds: z.array(id).min(1) }).strict(),
+  removeFromCollection: z.object({ id, articleIds: z.array(id).min(1) }).strict(),
+  listSavedSearches: empty,
+  saveSearch: z
+    .object({
+      name: collectionName,
+      query: searchText,
+      filters: z.object(articleFilterShape).strict().optional(),
+    })
+    .strict(),
+  deleteSavedSearch: z.object({ id }).strict(),
+  backupArchive: z.object({ file: z.string().trim().min(1).max(4_096) }).strict(),
+  listCitationLists: empty,
+  createCitationList: z
+    .object({ name: collectionName, style: citeStyleId.optional(), locale: citeLocale.optional() })
+    .strict(),
+  renameCitationList: z.object({ id, name: collectionName }).strict(),
+  deleteCitationList: z.object({ id }).strict(),
+  getCitationList: z.object({ id }).strict(),
+  addToCitationList: z.object({ id, articleIds: citationListIds }).strict(),
+  removeFromCitationList: z.object({ id, articleIds: citationListIds }).strict(),
+  reorderCitationList: z.object({ id, articleIds: z.array(id).max(10_000) }).strict(),
+  sortCitationList: z.object({ id, style: citeStyleId.optional(), locale: citeLocale.optional() }).strict(),
+  setCitationListStyle: z.object({ id, style: citeStyleId, locale: citeLocale }).strict(),
+  formatCitations: z
+    .object({
+      ids: citationListIds.optional(),
+      listId: id.optional(),
+      items: z.array(cslItem).min(1).max(10_000).optional(),
+      style: citeStyleId.optional(),
+      locale: citeLocale.optional(),
+      format: citeFormat.optional(),
+    })
+    .strict()
+    .refine(
+      (v) => [v.ids, v.listId, v.items].filter((source) => source !== undefined).length === 1,
+      'give exactly one of ids, listId or items',
+    ),
+  listCiteStyles: empty,
+  addCiteStyle: z
+    .object({ name: z.string().trim().min(1).max(200), text: z.string().min(1).max(5_000_000) })
+    .strict(),
+  importReferences: z.object({ name: z.string().trim().min(1).max(4_096), dataBase64: z.base64() }).strict(),
+  listHighlights: z.object({ articleId: id }).strict(),
+  addHighlight: z
+    .object({
+      articleId: id,
+      quote: z
+        .string()
+        .max(100_000)
+        .refine((v) => v.trim() !== '', 'the quote is empty'),
+      prefix: z.string().max(2_000),
+      suffix: z.string().max(2_000),
+      textOffset: z.number().int().min(0).nullable().optional(),
+      color: highlightColor,
+      note: highlightNote.optional(),
+    })
+    .strict(),
+  updateHighlight: z
+    .object({ id, color: highlightColor.optional(), note: highlightNote.optional() })
+    .strict(),
+  deleteHighlight: z.object({ id }).strict(),
+  setFavourite: z.object({ ids: z.array(id).min(1).max(10_000), favourite: z.boolean() }).strict(),
+  setReadingProgress: z.object({ id, progress: z.number().min(0).max(1) }).strict(),
+  reextractArticle: z.object({ id }).strict(),
+  exportNotesMarkdown: z
+    .object({ articleId: id, style: citeStyleId.optional(), locale: citeLocale.optional() })
+    .strict(),
+  articlesPerMonth: empty,
+  getPreferences: empty,
+  setPreferences: z.object({ patch: interfacePreferencesSchema }).strict(),
 } satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>> }
 
 /** Validate one call's argument; throws ApiError('invalid-arguments') naming the method and the field. */

@@ -6,6 +6,12 @@
 /** What the importer recognised a file as. */
 export type SourceFormat = 'html' | 'mhtml' | 'singlefile' | 'text' | 'pdf' | 'paste-text' | 'paste-html'
 
+/**
+ * Where an article came from: an imported page (SourceFormat), or 'reference': metadata only, from a
+ * BibTeX, RIS or CSL-JSON file (`importReferences`), with no page text.
+ */
+export type ArticleFormat = SourceFormat | 'reference'
+
 /** What `lectern extract` prints and what import stores for one file. */
 export interface ExtractedArticle {
   format: SourceFormat
@@ -44,11 +50,13 @@ export interface ArticleSummary {
   url: string | null
   excerpt: string | null
   wordCount: number
-  format: SourceFormat
+  format: ArticleFormat
   /** ISO 8601 UTC timestamp of the import. */
   addedAt: string
   updatedAt: string
   tags: string[]
+  /** When the reader marked it read (ISO 8601 UTC); null while unread. */
+  readAt?: string | null
 }
 
 export interface Article extends ArticleSummary {
@@ -60,14 +68,48 @@ export interface Article extends ArticleSummary {
   /** SHA-256 (hex) of the original bytes kept in the archive. */
   originalSha256: string
   warnings: string[]
+  /** The date the user accessed the page ("2026-11-27"); null: citations use the import date. */
+  accessedAt?: string | null
+  /** How citations describe it; null: guessed from section, URL and format. */
+  citeKind?: CiteKind | null
+  /** Starred by the user. */
+  favourite?: boolean
+  /** 0..1: how far the reader got (scroll position). */
+  readingProgress?: number
+  /** When the reader last had it open (ISO 8601 UTC). */
+  lastReadAt?: string | null
 }
 
-export interface ListQuery {
+/** The library's filters; every one given must hold. */
+export interface ArticleFilter {
+  /** Tag names; a tag also selects the tags nested under it ("region" includes "region/caucasus"). */
+  tags?: string[]
+  /** 'any' (default): an article with at least one of `tags`; 'all': with every one. */
+  tagMode?: 'any' | 'all'
+  /** Exact site name; null selects articles without one. */
+  site?: string | null
+  /** ISO 639-1 code; null selects articles whose language is unknown. */
+  language?: string | null
+  /** Published on or after this date ("2026", "2026-02" or "2026-02-07"). */
+  dateFrom?: string
+  /** Published on or before this date (the whole period: "2026-02" runs to the end of February). */
+  dateTo?: string
+  /** true: only read articles; false: only unread ones. */
+  read?: boolean
+  /** true: only articles with at least one highlight (with or without a note); false: only those without. */
+  hasNotes?: boolean
+  /** Only articles in this collection. */
+  collection?: number
+}
+
+export interface ListQuery extends ArticleFilter {
   offset?: number
   limit?: number
   sort?: SortField
   order?: SortOrder
   tag?: string
+  /** A search-language query (see SearchQuery) that narrows the list; the list keeps its sort. */
+  query?: string
 }
 
 export interface ListPage {
@@ -87,12 +129,89 @@ export interface ArticlePatch {
   rights?: string | null
 }
 
+/** The citation fields `updateArticle` also takes (stored apart from the extracted fields). */
+export interface ArticleCitationPatch {
+  /** "YYYY-MM-DD", or null to fall back to the import date. */
+  accessedAt?: string | null
+  citeKind?: CiteKind | null
+}
+
 export interface TagCount {
+  /** The full path: "region/caucasus". */
   name: string
+  /** Articles carrying this very tag. */
+  count: number
+  /** Articles carrying this tag or one nested under it. */
+  total?: number
+  /** The parent's full path ("region" for "region/caucasus"); null at the top. */
+  parent?: string | null
+  /** "#rrggbb", or null. */
+  color?: string | null
+}
+
+/** One deleted tag, as `deleteTag` reports it so that `restoreTag` can undo the deletion. */
+export interface DeletedTag {
+  name: string
+  color: string | null
+  pinned: boolean
+  articleIds: number[]
+}
+
+export interface TagUndo {
+  tags: DeletedTag[]
+}
+
+export interface FacetCount {
+  /** The site name or language code; null for articles without one. */
+  value: string | null
   count: number
 }
 
-export interface SearchQuery {
+/** How many articles the current query and filters select, in total and per filter value. */
+export interface Facets {
+  total: number
+  /** Per tag (descendants counted in their parents' `total`), in tree order. */
+  tags: TagCount[]
+  sites: FacetCount[]
+  languages: FacetCount[]
+  /** Per publication year ("2026"); null for undated articles. */
+  years: FacetCount[]
+  read: number
+  unread: number
+  /** Articles with at least one highlight or note. */
+  withNotes: number
+  withoutNotes: number
+}
+
+export interface FacetQuery extends ArticleFilter {
+  /** A search-language query; absent or empty means every article. */
+  query?: string
+}
+
+export interface Collection {
+  id: number
+  name: string
+  count: number
+  createdAt: string
+}
+
+export interface SavedSearch {
+  id: number
+  name: string
+  query: string
+  filters: ArticleFilter
+  createdAt: string
+}
+
+/**
+ * A search in the query language: words (every one must match, in any inflection), "phrases",
+ * prefix*, OR / ИЛИ, -word / NOT / НЕ, (groups), title: author: site: fields, and the filters
+ * tag: lang: before: after: is:read / is:unread, has:notes. The ArticleFilter fields narrow it further.
+ * Hits come best first (bm25, title over body); when more than 10 000 articles match, the
+ * 10 000 most recently added matches are the ones ranked. A query of filters only lists the
+ * newest published first, with score 0.
+ */
+export interface SearchQuery extends ArticleFilter {
   query: string
   limit?: number
   offset?: number
@@ -117,12 +236,23 @@ export interface FileUpload {
 
 export type ImportStatus = 'imported' | 'duplicate' | 'failed'
 
+/** What an import does with an item the archive already holds: report it, update it in place, or add it again. */
+export type DuplicateChoice = 'skip' | 'replace' | 'keep'
+
+/** How an item matched an article already in the archive. */
+export type DuplicateReason = 'same-file' | 'same-url' | 'similar-text'
+
 export interface ImportItemResult {
   /** The file name or path as given; "clipboard" for a paste. */
   file: string
   status: ImportStatus
   id?: number
   duplicateOf?: number
+  duplicateReason?: DuplicateReason
+  /** For 'similar-text': the estimated share of shared word sequences, 0..1. */
+  similarity?: number
+  /** With `duplicates: 'replace'`: the item updated article `id` in place (status 'imported'). */
+  replaced?: boolean
   title?: string
   /** Why it failed, in words a user understands. */
   error?: string
@@ -169,4 +299,148 @@ export interface ArchiveInfo {
   articleCount: number
   schemaVersion: number
   version: string
+}
+
+/** A consistent copy of the archive written by `backupArchive` (a complete Lectern archive file). */
+export interface BackupResult {
+  /** Absolute path of the new backup file. */
+  file: string
+  bytes: number
+  schemaVersion: number
+  articleCount: number
+  /** ISO 8601 UTC time the copy was finished. */
+  createdAt: string
+}
+
+/** What kind of source a citation describes (CSL: article-newspaper, webpage, post-weblog, report, document). */
+export type CiteKind = 'news' | 'webpage' | 'blog' | 'report' | 'document'
+export type CiteLocale = 'en-US' | 'ru-RU'
+/** text: one reference per line; html: `<div class="csl-entry">` per reference; markdown: a paragraph each. */
+export type CiteFormat = 'text' | 'html' | 'markdown' | 'bibtex' | 'biblatex' | 'ris' | 'csl-json'
+
+export interface CitationList {
+  id: number
+  name: string
+  /** A style id from `listCiteStyles`. */
+  style: string
+  locale: CiteLocale
+  count: number
+  createdAt: string
+  updatedAt: string
+}
+
+/** One article of a citation list, with the fields its citation is made from. */
+export interface CitationListItem extends ArticleSummary {
+  /** 0-based place in the list. */
+  position: number
+  accessedAt: string | null
+  citeKind: CiteKind | null
+}
+
+export interface CitationListDetail extends CitationList {
+  /** In list order. */
+  items: CitationListItem[]
+}
+
+export interface CiteStyle {
+  /** What `style` arguments and `--style` take: "apa", "gost-r-7.0.100-2018", or a user style's name. */
+  id: string
+  title: string
+  /** false for styles the user added (`addCiteStyle`). */
+  builtIn: boolean
+}
+
+/**
+ * A CSL-JSON item given as data (not from the archive): `id`, `type` ("article-newspaper", "webpage",
+ * ...), `title`, `author` [{family, given} | {literal}], `container-title`, `issued` {"date-parts"},
+ * `accessed`, `URL`, `language`, and any other CSL variable.
+ */
+export interface CslItemData {
+  id: string | number
+  type?: string
+  title?: string
+  [variable: string]: unknown
+}
+
+export interface CitationWarning {
+  /** The article id, or the CSL item's id for items given as data. */
+  id: number | string
+  field: 'author' | 'date' | 'url' | 'title'
+  message: string
+}
+
+export interface FormattedCitations {
+  /** The whole export (text: one reference per line, ending with a newline). */
+  output: string
+  /** One reference per item in the order of `output` (the style's order for text, html and markdown). */
+  entries: string[]
+  /** The article id (or the given item's id) behind each of `entries`. */
+  entryIds: (number | string)[]
+  /** Missing fields a style guide expects, per article. */
+  warnings: CitationWarning[]
+}
+
+/** `importReferences`: one item per reference in the file; the file itself is kept as the original. */
+export interface ReferenceImportReport extends ImportReport {
+  /** What the file was read as. */
+  format: 'bibtex' | 'ris' | 'csl-json'
+}
+
+/** Highlight colours; the reader gives each a tint that reads well in every theme. */
+export type HighlightColor = 'yellow' | 'green' | 'blue' | 'pink' | 'purple'
+
+/**
+ * A highlighted passage of an article with an optional note. It is anchored by its quote and the
+ * text around it (from contentText), so it is found again after the article is re-extracted.
+ */
+export interface Highlight {
+  id: number
+  articleId: number
+  color: HighlightColor
+  quote: string
+  /** Up to ~48 characters of contentText before the quote (whitespace collapsed). */
+  prefix: string
+  suffix: string
+  /** Where the quote starts in contentText: a hint for finding it again. */
+  textOffset: number | null
+  note: string | null
+  /** True when the quote is no longer in the article's text (kept, shown apart). */
+  orphaned: boolean
+  createdAt: string
+  updatedAt: string
+}
+
+/** What `reextractArticle` did to one article. */
+export interface ReextractResult {
+  id: number
+  title: string
+  /** Highlights found again / kept but no longer in the text. */
+  highlightsAnchored: number
+  highlightsOrphaned: number
+  warnings: string[]
+}
+
+/** Favourite flag and reading state of one article (Article carries them too). */
+export interface ReadingState {
+  id: number
+  favourite: boolean
+  /** 0..1: how far the reader has scrolled. */
+  readingProgress: number
+  /** ISO 8601 UTC; null when never opened. */
+  lastReadAt: string | null
+}
+
+/**
+ * How the interface looks, kept in the archive folder so every host (desktop window, its menu,
+ * the browser host) agrees. Every field is optional: absent means "not chosen yet".
+ */
+export interface InterfacePreferences {
+  language?: 'en' | 'ru'
+  /** 'system' follows the operating system's light or dark preference. */
+  theme?: 'light' | 'sepia' | 'night' | 'system'
+  /** Reading text size in CSS pixels. */
+  fontSize?: number
+  readingFont?: 'serif' | 'sans'
+  lineWidth?: 'narrow' | 'medium' | 'wide'
+  lineSpacing?: 'compact' | 'normal' | 'loose'
 }

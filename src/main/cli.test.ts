@@ -184,7 +184,7 @@ describe('lectern CLI', () => {
     it('reports duplicates and imports folders recursively', async () => {
       const again = await runInArchive(['import', 'pages/first.txt'])
       expect(again.code).toBe(0)
-      expect(again.stdout.trim()).toBe(`duplicate of #${firstId}: pages/first.txt`)
+      expect(again.stdout.trim()).toBe(`duplicate of #${firstId} (same file): pages/first.txt`)
       const folder = await runInArchive(['import', 'pages', '--recursive', '--json'])
       const report = JSON.parse(folder.stdout) as {
         imported: number

@@ -5,6 +5,8 @@ import packageJson from '../../package.json'
 import { Archive } from './archive/api'
 import { defaultArchiveDir } from './archive/paths'
 import { runImport, runInfo, runList, runSearch, runShow, runTag } from './cli/archive-commands'
+import { runBackup, runExport, runImportArchive, runRestore } from './cli/backup-command'
+import { CITE_COMMANDS } from './cli/cite-command'
 import {
   EXIT_FAILURE,
   EXIT_OK,
@@ -18,6 +20,7 @@ import {
   type CliIo,
 } from './cli/context'
 import { runExtract } from './cli/extract-command'
+import { runReextract } from './cli/reextract-command'
 import { runServe } from './cli/serve-command'
 
 export type { CliIo, CliStream } from './cli/context'
@@ -29,6 +32,8 @@ interface CommandContext {
   io: CliIo
   values: OptionValues
   positionals: string[]
+  /** The archive folder named by --archive / LECTERN_ARCHIVE / the app's folder. */
+  archiveDir: string
   /** Opens the archive named by --archive / LECTERN_ARCHIVE / the app's folder, and always closes it. */
   withArchive(run: (archive: Archive) => Promise<number>): Promise<number>
 }
@@ -57,18 +62,21 @@ const COMMANDS: Record<string, Command> = {
       runExtract(io, { files: positionals, url: text(values.url), json: values.json === true }),
   },
   import: {
-    synopsis: 'import PATH... [--recursive] [--json]',
+    synopsis: 'import PATH... [--recursive] [--duplicates skip|replace|keep] [--json]',
     summary: 'Import saved pages: files, or folders of them.',
     optionHelp: [
       '  -r, --recursive   also import from folders inside the given folders',
+      '  --duplicates skip|replace|keep',
+      '                    what to do with pages already in the archive (default skip)',
       '  --json            print the whole import report as JSON',
     ],
-    options: { recursive: { type: 'boolean', short: 'r' }, ...JSON_OPTION },
+    options: { recursive: { type: 'boolean', short: 'r' }, duplicates: { type: 'string' }, ...JSON_OPTION },
     run: ({ io, values, positionals, withArchive }) =>
       withArchive((archive) =>
         runImport(io, archive, {
           paths: positionals,
           recursive: values.recursive === true,
+          duplicates: text(values.duplicates),
           json: values.json === true,
         }),
       ),
@@ -161,6 +169,24 @@ const COMMANDS: Record<string, Command> = {
       return withArchive((archive) => runTag(io, archive, options))
     },
   },
+  reextract: {
+    synopsis: 'reextract ID... | --all [--json]',
+    summary: 'Extract articles again from their kept originals; tags and highlights stay.',
+    optionHelp: [
+      '  --all    every article in the archive',
+      '  --json   one JSON object per line per article ({"id","error"} for a failure)',
+    ],
+    options: { all: { type: 'boolean' }, ...JSON_OPTION },
+    run: ({ io, values, positionals, withArchive }) => {
+      const options = {
+        ids: positionals.map(parseArticleId),
+        all: values.all === true,
+        json: values.json === true,
+      }
+      return withArchive((archive) => runReextract(io, archive, options))
+    },
+  },
+  ...CITE_COMMANDS,
   info: {
     synopsis: 'info [--json]',
     summary: 'Where the archive is, how many articles it holds, its schema and app version.',
@@ -187,6 +213,57 @@ const COMMANDS: Record<string, Command> = {
       return withArchive((archive) => runServe(io, archive, { port, open: values['no-open'] !== true }))
     },
   },
+  backup: {
+    synopsis: 'backup FILE [--json]',
+    summary: 'Copy the archive to a new file (safe while the app is running).',
+    optionHelp: [
+      '  FILE     the new backup file; an existing file is never overwritten',
+      '  --json   {"file", "bytes", "schemaVersion", "articleCount", "createdAt"}',
+    ],
+    options: { ...JSON_OPTION },
+    run: ({ io, values, positionals, archiveDir }) =>
+      runBackup(io, archiveDir, { positionals, json: values.json === true }),
+  },
+  restore: {
+    synopsis: 'restore FILE [--json]',
+    summary: 'Replace the archive with a backup (the replaced archive is kept beside it).',
+    optionHelp: [
+      '  FILE     a backup made by `lectern backup` (or a copy of lectern.sqlite); it is checked first',
+      '  --json   {"archiveFile", "restoredFrom", "previousCopy", "articleCount", "schemaVersion"}',
+      '  Close the desktop app and any `lectern serve` first: restore refuses an archive in use.',
+    ],
+    options: { ...JSON_OPTION },
+    run: ({ io, values, positionals, archiveDir }) =>
+      runRestore(io, archiveDir, { positionals, json: values.json === true }),
+  },
+  export: {
+    synopsis: 'export FILE.zip [--json]',
+    summary: 'Export everything (articles, original files, tags, lists) as one zip file.',
+    optionHelp: [
+      '  FILE.zip   the new zip file; an existing file is never overwritten',
+      '  --json     {"file", "articles", "originals", "tags", "tables"}',
+    ],
+    options: { ...JSON_OPTION },
+    run: ({ io, values, positionals, withArchive }) =>
+      withArchive((archive) => runExport(io, archive, { positionals, json: values.json === true })),
+  },
+  'import-archive': {
+    synopsis: 'import-archive FILE.zip [--merge] [--json]',
+    summary: 'Load a zip made by `lectern export` into an empty archive (or merge it).',
+    optionHelp: [
+      '  --merge   add to an archive that already has articles; ones already present are merged',
+      '  --json    {"file", "articles", "originals", "tags", "tables", "duplicates"}',
+    ],
+    options: { merge: { type: 'boolean' }, ...JSON_OPTION },
+    run: ({ io, values, positionals, withArchive }) =>
+      withArchive((archive) =>
+        runImportArchive(io, archive, {
+          positionals,
+          merge: values.merge === true,
+          json: values.json === true,
+        }),
+      ),
+  },
 }
 
 const COMMON_OPTIONS = {
@@ -212,6 +289,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io,
       values,
       positionals,
+      archiveDir,
       withArchive: (run) => withArchive(archiveDir, run),
     })
   } catch (error) {

@@ -13,11 +13,12 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { AppCommand, ImportReport } from '../common/types'
 import { Archive } from './archive/api'
+import { startAutoBackup, type StopAutoBackup } from './archive/backup/index'
 import { callApi, toErrorShape } from './archive/dispatch'
 import { defaultArchiveDir, userDataDir } from './archive/paths'
 import { IMPORTABLE_EXTENSIONS } from './archive/import/walk'
 import { forwardEvents, registerIpc, sendAppCommand } from './ipc'
-import { buildMenuTemplate } from './menu'
+import { buildMenuTemplate, DIALOG_TEXT, menuLanguage, type MenuLanguage } from './menu'
 import {
   DEEP_LINK_SCHEME,
   decideNavigation,
@@ -34,10 +35,13 @@ const rendererFile = join(__dirname, '../renderer/index.html')
 const appUrl = devServerUrl ?? pathToFileURL(rendererFile).href
 
 let archive: Archive | null = null
+let stopAutoBackup: StopAutoBackup | null = null
 let mainWindow: BrowserWindow | null = null
 /** A command that arrived before the window could take it (a deep link at launch). */
 let pendingCommand: AppCommand | null = null
 let windowReady = false
+/** The interface language the menu and the dialogs are in. */
+let shellLanguage: MenuLanguage = 'en'
 
 app.setName('Lectern')
 // Chromium's own data lives beside the archive, in the folder the CLI also computes.
@@ -64,9 +68,11 @@ if (!app.requestSingleInstanceLock()) {
     // Let the archive finish its current write and close the database, then quit for real.
     event.preventDefault()
     const closing = archive
+    const stopBackups = stopAutoBackup ?? (async () => undefined)
     archive = null
-    closing
-      .close()
+    stopAutoBackup = null
+    stopBackups()
+      .then(() => closing.close())
       .catch((error: unknown) => console.error('lectern: closing the archive failed:', error))
       .finally(() => app.quit())
   })
@@ -90,27 +96,51 @@ async function start(): Promise<void> {
   }
   secureSession()
   const openedArchive = archive
+  // Rotating copies beside the archive: one a day, the last week kept (backup/auto-backup.ts).
+  stopAutoBackup = startAutoBackup(openedArchive, {
+    dir: join(dir, 'backups'),
+    keep: 7,
+    intervalMs: 24 * 60 * 60 * 1000,
+  })
   registerIpc(ipcMain, openedArchive, (event: IpcMainInvokeEvent) =>
     isTrustedSenderUrl(event.senderFrame?.url, appUrl),
   )
+  const preferences = await openedArchive.getPreferences({})
+  installMenu(openedArchive, menuLanguage(preferences.language, app.getLocale()))
+  // The window (or the menu itself) chose a language: relabel the menu.
+  openedArchive.on('preferencesChanged', (changed) => {
+    if (changed.language && changed.language !== shellLanguage) installMenu(openedArchive, changed.language)
+  })
+  const launchLink = findDeepLink(process.argv)
+  if (launchLink) handleDeepLink(launchLink)
+  createWindow(openedArchive)
+}
+
+function installMenu(openedArchive: Archive, language: MenuLanguage): void {
+  shellLanguage = language
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       buildMenuTemplate({
         platform: process.platform,
         isDev: devServerUrl !== undefined,
+        language,
         actions: {
           importFiles: () => void importFromDialog(openedArchive, false),
           importFolder: () => void importFromDialog(openedArchive, true),
           send: (command) => sendToWindow(command),
+          setLanguage: (chosen) => {
+            // Saved here too, so the choice sticks even with no window open (macOS).
+            callApi(openedArchive, 'setPreferences', { patch: { language: chosen } }).catch(
+              (error: unknown) => console.error('lectern: saving the language failed:', error),
+            )
+            sendToWindow({ kind: 'set-language', language: chosen })
+          },
           showAbout: () => void showAbout(),
           toggleDevTools: () => mainWindow?.webContents.toggleDevTools(),
         },
       }),
     ),
   )
-  const launchLink = findDeepLink(process.argv)
-  if (launchLink) handleDeepLink(launchLink)
-  createWindow(openedArchive)
 }
 
 function createWindow(openedArchive: Archive): void {
@@ -217,14 +247,15 @@ function focusWindow(): void {
 
 async function importFromDialog(openedArchive: Archive, folder: boolean): Promise<void> {
   const window = mainWindow
+  const text = DIALOG_TEXT[shellLanguage]
   const options: Electron.OpenDialogOptions = folder
-    ? { title: 'Import a folder', properties: ['openDirectory', 'multiSelections'] }
+    ? { title: text.importFolderTitle, properties: ['openDirectory', 'multiSelections'] }
     : {
-        title: 'Import saved pages',
+        title: text.importFilesTitle,
         properties: ['openFile', 'multiSelections'],
         filters: [
-          { name: 'Saved pages', extensions: [...IMPORTABLE_EXTENSIONS].map((ext) => ext.slice(1)) },
-          { name: 'All files', extensions: ['*'] },
+          { name: text.savedPages, extensions: [...IMPORTABLE_EXTENSIONS].map((ext) => ext.slice(1)) },
+          { name: text.allFiles, extensions: ['*'] },
         ],
       }
   const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
@@ -236,18 +267,19 @@ async function importFromDialog(openedArchive: Archive, folder: boolean): Promis
     })) as ImportReport
     if (report.failed > 0) await showImportFailures(report)
   } catch (error) {
-    dialog.showErrorBox('Import failed', toErrorShape(error).message)
+    dialog.showErrorBox(text.importFailed, toErrorShape(error).message)
   }
 }
 
 async function showImportFailures(report: ImportReport): Promise<void> {
+  const text = DIALOG_TEXT[shellLanguage]
   const failures = report.items.filter((item) => item.status === 'failed')
-  const shown = failures.slice(0, 15).map((item) => `• ${item.file}: ${item.error ?? 'unknown reason'}`)
-  if (failures.length > shown.length) shown.push(`…and ${failures.length - shown.length} more`)
+  const shown = failures.slice(0, 15).map((item) => `• ${item.file}: ${item.error ?? text.unknownReason}`)
+  if (failures.length > shown.length) shown.push(text.more(failures.length - shown.length))
   const options: Electron.MessageBoxOptions = {
     type: 'warning',
-    title: 'Import',
-    message: `${report.imported} imported, ${report.duplicates} already in the archive, ${report.failed} could not be imported.`,
+    title: text.importTitle,
+    message: text.importSummary(report.imported, report.duplicates, report.failed),
     detail: shown.join('\n'),
   }
   if (mainWindow) await dialog.showMessageBox(mainWindow, options)
@@ -257,9 +289,9 @@ async function showImportFailures(report: ImportReport): Promise<void> {
 async function showAbout(): Promise<void> {
   const options: Electron.MessageBoxOptions = {
     type: 'info',
-    title: 'About Lectern',
+    title: DIALOG_TEXT[shellLanguage].aboutTitle,
     message: `Lectern ${app.getVersion()}`,
-    detail: `An offline research archive for saved web pages.\n\nArchive: ${defaultArchiveDir(process.env, process.platform)}`,
+    detail: DIALOG_TEXT[shellLanguage].aboutDetail(defaultArchiveDir(process.env, process.platform)),
   }
   if (mainWindow) await dialog.showMessageBox(mainWindow, options)
   else await dialog.showMessageBox(options)

@@ -210,6 +210,35 @@ test('search, filter, bulk-tag, manage tags, collections and saved searches', as
   await page.goBack()
   await expect(page.getByTestId('search-input')).toHaveValue('')
 
+  // "Has notes": a highlight added through the API leaves only its article; clearing brings all back.
+  const api = (method: string, args: object) =>
+    page.request.post(new URL(`/api/${method}`, host.url).href, { data: args })
+  const listed = (await (await api('listArticles', { limit: 10 })).json()) as {
+    result: { items: { id: number; title: string }[] }
+  }
+  const ferry = listed.result.items.find((item) => item.title === 'A new ferry line links the Caspian ports')
+  expect(ferry).toBeDefined()
+  const added = await api('addHighlight', {
+    articleId: ferry!.id,
+    quote: 'cuts the crossing time',
+    prefix: 'ports and ',
+    suffix: ' for freight',
+    color: 'yellow',
+  })
+  expect(added.status()).toBe(200)
+  await expect(page.getByTestId('filters-toggle')).toHaveAttribute('aria-expanded', 'false')
+  await page.getByTestId('filters-toggle').click()
+  await expect(page.getByTestId('filter-has-notes-count')).toHaveText('1')
+  await page.getByTestId('filter-has-notes').check()
+  await expect(rows(page)).toHaveCount(1)
+  await expect(rowNamed(page, 'A new ferry line links the Caspian ports')).toBeVisible()
+  await expect(page).toHaveURL(/notes=with/)
+  await expect(page.getByTestId('filter-chips')).toContainText('with notes')
+  await page.getByTestId('filters-clear').click()
+  await expect(rows(page)).toHaveCount(4)
+  await expect(page.getByTestId('filter-has-notes')).not.toBeChecked()
+  await page.getByTestId('filters-toggle').click()
+
   // Screens in both themes and languages, with the filters and a selection showing.
   await page.getByTestId('filters-toggle').click()
   await checkRow(page, 'Вице-президент прибыл в Баку')

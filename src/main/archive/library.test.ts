@@ -131,12 +131,67 @@ describe('library filters and counts', () => {
     })
   })
 
+  it('filters by whether an article has highlights or notes, and counts them', async () => {
+    // A highlight without a note text counts as an annotation too.
+    await archive.addHighlight({
+      articleId: baku,
+      quote: 'vice president',
+      prefix: 'The ',
+      suffix: ' visited',
+      color: 'yellow',
+    })
+    await archive.addHighlight({
+      articleId: london,
+      quote: 'energy',
+      prefix: 'about ',
+      suffix: ' in',
+      color: 'green',
+      note: 'Compare with Baku',
+    })
+    await archive.addHighlight({
+      articleId: london,
+      quote: 'London',
+      prefix: 'in ',
+      suffix: '.',
+      color: 'blue',
+    })
+    expect(await listIds({ hasNotes: true })).toEqual([baku, london])
+    expect(await listIds({ hasNotes: false })).toEqual([moscow, undated])
+    expect(await listIds({ hasNotes: true, site: 'caliber.az', language: 'en', tags: ['energy'] })).toEqual([
+      baku,
+      london,
+    ])
+    expect(await listIds({ query: 'has:notes' })).toEqual([baku, london])
+    expect(await listIds({ query: '-has:notes' })).toEqual([moscow, undated])
+    expect(await listIds({ query: 'есть:заметки talks' })).toEqual([london])
+
+    const all = await archive.facets({})
+    expect(all).toMatchObject({ total: 4, withNotes: 2, withoutNotes: 2 })
+    expect(await archive.facets({ language: 'en' })).toMatchObject({
+      total: 2,
+      withNotes: 2,
+      withoutNotes: 0,
+    })
+    expect(await archive.facets({ query: 'визит OR talks' })).toMatchObject({ withNotes: 1, withoutNotes: 1 })
+    const onlyAnnotated = await archive.facets({ hasNotes: true })
+    expect(onlyAnnotated).toMatchObject({ total: 2, withNotes: 2, withoutNotes: 0 })
+    expect(onlyAnnotated.sites).toEqual([{ value: 'Caliber.az', count: 2 }])
+    expect(await archive.facets({ hasNotes: false })).toMatchObject({
+      total: 2,
+      withNotes: 0,
+      withoutNotes: 2,
+    })
+    expect(parseArgs('facets', { hasNotes: true })).toEqual({ hasNotes: true })
+    expect(() => parseArgs('listArticles', { hasNotes: 'yes' })).toThrow()
+  })
+
   it('counts articles per tag, site, language, year and reading state', async () => {
     await archive.setRead({ ids: [baku], read: true })
     const all = await archive.facets({})
     expect(all.total).toBe(4)
     expect(all.read).toBe(1)
     expect(all.unread).toBe(3)
+    expect(all).toMatchObject({ withNotes: 0, withoutNotes: 4 })
     expect(all.sites).toEqual([
       { value: 'Caliber.az', count: 2 },
       { value: null, count: 1 },

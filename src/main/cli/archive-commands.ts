@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import { isAbsolute, relative } from 'node:path'
 import type { ApiArgs, ApiMethod, ApiResult, ArchiveApi } from '../../common/api'
-import type { Article, ArticleSummary, ImportItemResult, ListQuery } from '../../common/types'
+import type {
+  Article,
+  ArticleSummary,
+  DuplicateChoice,
+  DuplicateReason,
+  ImportItemResult,
+  ListQuery,
+} from '../../common/types'
 import { callApi } from '../archive/dispatch'
 import type { HostedArchive } from '../web-host'
 import {
@@ -29,12 +36,23 @@ export function call<M extends ApiMethod>(
 /** The most a single listArticles call may return. */
 const LIST_PAGE_SIZE = 1_000
 
+const DUPLICATE_CHOICES: readonly DuplicateChoice[] = ['skip', 'replace', 'keep']
+
+/** The value of `--duplicates`: skip (the default), replace or keep. */
+export function parseDuplicateChoice(value: string | undefined): DuplicateChoice {
+  if (value === undefined) return 'skip'
+  const choice = DUPLICATE_CHOICES.find((known) => known === value)
+  if (!choice) throw new UsageError(`--duplicates must be skip, replace or keep, not "${value}"`, 'import')
+  return choice
+}
+
 export async function runImport(
   io: CliIo,
   archive: HostedArchive,
-  options: { paths: string[]; recursive: boolean; json: boolean },
+  options: { paths: string[]; recursive: boolean; json: boolean; duplicates?: string },
 ): Promise<number> {
   if (options.paths.length === 0) throw new UsageError('give at least one file or folder to import', 'import')
+  const duplicates = parseDuplicateChoice(options.duplicates)
   const jobId = `cli-${randomUUID()}`
   const showProgress = io.stderr.isTTY === true && !options.json
   const stopProgress = archive.on('importProgress', (progress) => {
@@ -55,7 +73,12 @@ export async function runImport(
   interrupt.signal.addEventListener('abort', cancel, { once: true })
   try {
     const paths = options.paths.map((path) => resolvePath(io, path))
-    const report = await call(archive, 'importPaths', { paths, recursive: options.recursive, jobId })
+    const report = await call(archive, 'importPaths', {
+      paths,
+      recursive: options.recursive,
+      jobId,
+      duplicates,
+    })
     if (showProgress) io.stderr.write('\r\u001b[K')
     if (options.json) writeJson(io.stdout, report)
     else for (const item of report.items) writeLine(io.stdout, importLine(io, item))
@@ -78,15 +101,30 @@ function importLine(io: CliIo, item: ImportItemResult): string {
   const file = displayPath(io, item.file)
   switch (item.status) {
     case 'imported':
-      return `imported #${item.id}: ${oneLine(item.title ?? file)}`
+      return item.replaced
+        ? `replaced #${item.id}${duplicateWhy(item)}: ${oneLine(item.title ?? file)}`
+        : `imported #${item.id}: ${oneLine(item.title ?? file)}`
     case 'duplicate':
-      return `duplicate of #${item.duplicateOf}: ${file}`
+      return `duplicate of #${item.duplicateOf}${duplicateWhy(item)}: ${file}`
     case 'failed': {
       // The engine's message may already start with the file it names.
       const reason = (item.error ?? 'unknown reason').replace(`${item.file}: `, '')
       return `failed: ${file}: ${reason}`
     }
   }
+}
+
+const DUPLICATE_REASONS: Record<DuplicateReason, string> = {
+  'same-file': 'same file',
+  'same-url': 'same URL',
+  'similar-text': 'similar text',
+}
+
+/** " (same URL)", " (similar text, 94%)"; empty when the engine gave no reason. */
+function duplicateWhy(item: ImportItemResult): string {
+  if (!item.duplicateReason) return ''
+  const share = item.similarity !== undefined ? `, ${Math.round(item.similarity * 100)}%` : ''
+  return ` (${DUPLICATE_REASONS[item.duplicateReason]}${share})`
 }
 
 /** Titles and snippets on one terminal line. */

@@ -1,6 +1,7 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import App from './App.vue'
+import { getClient } from './api/client'
 import { createLecternI18n } from './i18n'
 import { useSettingsStore } from './stores/settings'
 import './styles/base.css'
@@ -13,4 +14,6 @@ const settings = useSettingsStore(pinia)
 document.documentElement.dataset.theme = settings.theme
 document.documentElement.lang = settings.language
 app.use(createLecternI18n(settings.language))
+// Then the archive's preferences, shared with the desktop menu and the browser host, take over.
+void settings.syncWithArchive(getClient())
 app.mount('#app')

@@ -28,6 +28,12 @@ export interface BibliographyOptions {
   format: BibliographyFormat
 }
 
+export interface BibliographyEntry {
+  /** The id of the item the entry was made from. */
+  id: string
+  text: string
+}
+
 export interface CitationProcessorOptions {
   /** Folder with the shipped styles and locales; found next to the app by default. */
   cslDir?: string
@@ -129,6 +135,11 @@ export class CitationProcessor {
 
   /** One formatted entry per item: plain text lines or `<div class="csl-entry">` HTML. */
   bibliography(items: readonly CslItem[], options: BibliographyOptions): string[] {
+    return this.bibliographyEntries(items, options).map((entry) => entry.text)
+  }
+
+  /** The entries in the style's order, each with the id of the item it was made from. */
+  bibliographyEntries(items: readonly CslItem[], options: BibliographyOptions): BibliographyEntry[] {
     if (!CITE_LOCALES.includes(options.locale))
       throw new CiteError(`unknown locale "${options.locale}" (use ${CITE_LOCALES.join(' or ')})`)
     const { id, xml } = this.resolveStyle(options.style)
@@ -139,15 +150,21 @@ export class CitationProcessor {
       throw new CiteError('two items share one id')
     // citeproc-js keeps what it read for an id, so an edited item gets a new id: its content hash.
     const keyed = prepared.map((item) => ({ ...item, id: `${item.id}#${contentHash(item)}` }))
+    const itemIds = new Map(keyed.map((item, index) => [item.id, prepared[index]!.id]))
     this.currentItems = new Map(keyed.map((item) => [item.id, item]))
     const engine = this.engineFor(id, xml, options.locale)
     engine.updateItems(keyed.map((item) => item.id))
     engine.setOutputFormat(options.format)
     const result = engine.makeBibliography()
     if (!result) throw new CiteError(`the style "${id}" has no bibliography`)
-    // citeproc-js puts a narrow no-break space before ":;?!" (French typography); our styles and locales
-    // want the plain spaces they write, as in GOST's " : ".
-    return result[1].map((entry) => entry.trim().replace(/\u202f/g, ' '))
+    const [meta, entries] = result
+    return entries.map((entry, index) => {
+      const itemId = itemIds.get(meta.entry_ids[index]?.[0] ?? '')
+      if (itemId === undefined) throw new CiteError(`the style "${id}" made an entry without an item`)
+      // citeproc-js puts a narrow no-break space before ":;?!" (French typography); our styles and locales
+      // want the plain spaces they write, as in GOST's " : ".
+      return { id: itemId, text: entry.trim().replace(/\u202f/g, ' ') }
+    })
   }
 
   private resolveStyle(style: string): { id: string; xml: string } {

@@ -23,6 +23,7 @@ export type {
 } from './csl-item'
 export { CitationProcessor, CiteError, CITE_LOCALES, defaultCslDir } from './citeproc'
 export type {
+  BibliographyEntry,
   BibliographyFormat,
   BibliographyOptions,
   CiteLocale,

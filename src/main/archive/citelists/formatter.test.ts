@@ -40,4 +40,18 @@ describe('CitationFormatter', () => {
     const ieee = formatter.format(all, { style: 'ieee', locale: 'en-US', format: 'text' })
     expect(ieee.entryIds).toEqual(all.map((input) => input.key))
   })
+
+  it('keeps the key of an edited item and of an id that looks like our internal ones', () => {
+    const formatter = new CitationFormatter([])
+    const hashed = { key: 'key#1', item: { ...oneAuthor, id: 'one#author', title: 'Hashed id' } }
+    const options = { style: 'apa', locale: 'en-US' as const, format: 'html' as const }
+    const before = formatter.format([...inputs, hashed], options)
+    const edited = inputs.map((input) =>
+      input.key === 3 ? { ...input, item: { ...input.item, title: 'Aaa first now' } } : input,
+    )
+    const after = formatter.format([...edited, hashed], options)
+    expect(new Set(after.entryIds)).toEqual(new Set(before.entryIds))
+    expect(after.entryIds[after.entries.findIndex((entry) => entry.includes('Hashed id'))]).toBe('key#1')
+    expect(after.entryIds[after.entries.findIndex((entry) => entry.includes('Aaa first now'))]).toBe(3)
+  })
 })

@@ -8,8 +8,11 @@ import type {
   SortField,
   SourceFormat,
 } from '../../../common/types'
+import { ensureSearchIndex, flushSearchIndex } from '../search/indexer'
+import { filterConditions, whereClause } from '../search/filters'
+import { queryConditions } from '../search/search'
 import type { Database } from './database'
-import { tagKey, tagsByArticle } from './tags'
+import { tagsByArticle } from './tags'
 
 export const DEFAULT_PAGE_SIZE = 50
 
@@ -41,6 +44,7 @@ interface SummaryRow {
   format: string
   added_at: string
   updated_at: string
+  read_at: string | null
 }
 
 interface ArticleRow extends SummaryRow {
@@ -53,7 +57,7 @@ interface ArticleRow extends SummaryRow {
 }
 
 const SUMMARY_COLUMNS = `a.id, a.title, a.subtitle, a.authors, a.site_name, a.section, a.published_at, a.language,
-  a.url, a.excerpt, a.word_count, a.format, a.added_at, a.updated_at`
+  a.url, a.excerpt, a.word_count, a.format, a.added_at, a.updated_at, a.read_at`
 
 // Undated and siteless articles go last in either direction. NULL sorts first in SQLite, so
 // descending order needs no help, and ascending order puts "IS NULL" first; each form has an index.
@@ -94,8 +98,16 @@ export async function findDuplicate(
   return db.get<ExistingArticleRef>('SELECT id, title FROM articles WHERE url = ? ORDER BY id LIMIT 1', [url])
 }
 
-/** Store one article and its original bytes (kept once per distinct content). Call inside a transaction. */
-export async function insertArticle(db: Database, article: NewArticle): Promise<number> {
+/**
+ * Store one article and its original bytes (kept once per distinct content), and index it for
+ * search unless `index` is false (bulk loads index once per batch with flushSearchIndex).
+ * Call inside a transaction.
+ */
+export async function insertArticle(
+  db: Database,
+  article: NewArticle,
+  options: { index?: boolean } = {},
+): Promise<number> {
   const { extracted: e, original } = article
   await db.run('INSERT OR IGNORE INTO originals (sha256, bytes, size, name) VALUES (?, ?, ?, ?)', [
     original.sha256,
@@ -130,6 +142,7 @@ export async function insertArticle(db: Database, article: NewArticle): Promise<
       article.addedAt,
     ],
   )
+  if (options.index !== false) await flushSearchIndex(db)
   return result.lastID
 }
 
@@ -147,20 +160,19 @@ export async function listArticles(db: Database, query: ListQuery): Promise<List
   const offset = query.offset ?? 0
   const direction = (query.order ?? 'desc') === 'asc' ? 'ASC' : 'DESC'
   const orderBy = ORDER_BY[query.sort ?? 'addedAt'](direction)
-  const tagFilter =
-    query.tag === undefined
-      ? ''
-      : `WHERE a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id
-                        WHERE t.name_key = $tag)`
-  const filterParams: Record<string, string> = query.tag === undefined ? {} : { $tag: tagKey(query.tag) }
+  const hasQuery = query.query !== undefined && query.query.trim() !== ''
+  if (hasQuery) await ensureSearchIndex(db)
   return db.exclusive(async () => {
+    const conditions = filterConditions(query)
+    if (hasQuery) conditions.push(...(await queryConditions(db, query.query ?? '')))
+    const where = whereClause(conditions)
     const rows = await db.all<SummaryRow>(
-      `SELECT ${SUMMARY_COLUMNS} FROM articles a ${tagFilter} ORDER BY ${orderBy} LIMIT $limit OFFSET $offset`,
-      { ...filterParams, $limit: limit, $offset: offset },
+      `SELECT ${SUMMARY_COLUMNS} FROM articles a ${where.sql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
+      [...where.params, limit, offset],
     )
     const counted = await db.get<{ total: number }>(
-      `SELECT count(*) AS total FROM articles a ${tagFilter}`,
-      filterParams,
+      `SELECT count(*) AS total FROM articles a ${where.sql}`,
+      where.params,
     )
     const tags = await tagsByArticle(
       db,
@@ -195,7 +207,25 @@ export async function updateArticle(
     `UPDATE articles SET ${[...assignments, 'updated_at = $now'].join(', ')} WHERE id = $id`,
     params,
   )
+  await flushSearchIndex(db)
   return result.changes > 0
+}
+
+/** Mark articles read now, or unread; returns the ids whose state changed. */
+export async function setRead(
+  db: Database,
+  ids: readonly number[],
+  read: boolean,
+  now: string,
+): Promise<number[]> {
+  const rows = await db.all<{ id: number }>(
+    read
+      ? `UPDATE articles SET read_at = ? WHERE read_at IS NULL AND id IN (SELECT value FROM json_each(?)) RETURNING id`
+      : `UPDATE articles SET read_at = NULL WHERE ? IS NOT NULL AND read_at IS NOT NULL
+           AND id IN (SELECT value FROM json_each(?)) RETURNING id`,
+    [now, JSON.stringify(ids)],
+  )
+  return rows.map((row) => row.id)
 }
 
 /** Delete articles (their tags and now-unused originals go with them); returns how many existed. */
@@ -236,6 +266,7 @@ function toSummary(row: SummaryRow, tags: string[]): ArticleSummary {
     addedAt: row.added_at,
     updatedAt: row.updated_at,
     tags,
+    readAt: row.read_at,
   }
 }
 

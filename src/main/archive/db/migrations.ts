@@ -35,7 +35,9 @@ CREATE TABLE articles (
   original_sha256 TEXT NOT NULL REFERENCES originals(sha256),
   warnings TEXT NOT NULL DEFAULT '[]',
   added_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL
+  updated_at TEXT NOT NULL,
+  -- When the reader marked it read; NULL while unread.
+  read_at TEXT
 );
 
 CREATE INDEX articles_by_added_at ON articles (added_at, id);
@@ -47,13 +49,20 @@ CREATE INDEX articles_by_published_at_nulls_last ON articles (published_at IS NU
 CREATE INDEX articles_by_site_name_nulls_last ON articles (site_name IS NULL, site_name COLLATE NOCASE, id);
 CREATE INDEX articles_by_url ON articles (url) WHERE url IS NOT NULL;
 CREATE INDEX articles_by_original ON articles (original_sha256);
+CREATE INDEX articles_by_language ON articles (language);
+CREATE INDEX articles_by_read_at ON articles (read_at);
 
 -- name_key is the case-folded name (JavaScript toLowerCase), so "Кавказ" and "кавказ" are one tag;
--- COLLATE NOCASE alone folds ASCII only.
+-- COLLATE NOCASE alone folds ASCII only. Nested tags are paths: "region/caucasus" sits under
+-- "region", and a key range ('region/' <= key < 'region0') finds every descendant.
+-- A tag without articles goes away unless the user created it (pinned), coloured it, or it
+-- still has children.
 CREATE TABLE tags (
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL UNIQUE COLLATE NOCASE,
-  name_key TEXT NOT NULL UNIQUE
+  name_key TEXT NOT NULL UNIQUE,
+  color TEXT,
+  pinned INTEGER NOT NULL DEFAULT 0
 );
 
 CREATE TABLE article_tags (
@@ -69,33 +78,190 @@ CREATE TRIGGER articles_drop_unused_original AFTER DELETE ON articles BEGIN
     AND NOT EXISTS (SELECT 1 FROM articles WHERE original_sha256 = old.original_sha256);
 END;
 
--- remove_diacritics 0: folding diacritics would turn Russian й into и.
+-- Full-text index, fed from JavaScript (search/indexer.ts): FTS5 cannot call a JavaScript
+-- tokenizer, so each column holds the article's words already folded and stemmed (Russian and
+-- English Snowball), separated by spaces. Contentless: the text lives in articles. Ranking
+-- (bm25 with the title weighted over the body) is in search/search.ts. "annotations" holds the
+-- article's highlighted quotes and notes (the highlights table, schema version 3).
 CREATE VIRTUAL TABLE articles_fts USING fts5(
-  title, subtitle, authors, site_name, content_text,
-  content = 'articles', content_rowid = 'id',
+  title, subtitle, authors, site, content_text, annotations,
+  content = '', contentless_delete = 1,
   tokenize = 'unicode61 remove_diacritics 0'
 );
--- Title hits rank above body hits.
-INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(10.0, 4.0, 3.0, 2.0, 1.0)');
 
-CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-  INSERT INTO articles_fts (rowid, title, subtitle, authors, site_name, content_text)
-    VALUES (new.id, new.title, new.subtitle, new.authors, new.site_name, new.content_text);
+-- Articles whose index entry is missing or stale. Triggers fill it whoever writes the articles;
+-- the indexer empties it (inside the writer's transaction, or before the next search).
+CREATE TABLE search_pending (article_id INTEGER PRIMARY KEY NOT NULL);
+CREATE TRIGGER articles_search_insert AFTER INSERT ON articles BEGIN
+  INSERT OR IGNORE INTO search_pending (article_id) VALUES (new.id);
 END;
-CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-  INSERT INTO articles_fts (articles_fts, rowid, title, subtitle, authors, site_name, content_text)
-    VALUES ('delete', old.id, old.title, old.subtitle, old.authors, old.site_name, old.content_text);
+CREATE TRIGGER articles_search_update AFTER UPDATE OF title, subtitle, authors, site_name, url, content_text
+ON articles BEGIN
+  INSERT OR IGNORE INTO search_pending (article_id) VALUES (new.id);
 END;
-CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, subtitle, authors, site_name, content_text ON articles BEGIN
-  INSERT INTO articles_fts (articles_fts, rowid, title, subtitle, authors, site_name, content_text)
-    VALUES ('delete', old.id, old.title, old.subtitle, old.authors, old.site_name, old.content_text);
-  INSERT INTO articles_fts (rowid, title, subtitle, authors, site_name, content_text)
-    VALUES (new.id, new.title, new.subtitle, new.authors, new.site_name, new.content_text);
+CREATE TRIGGER articles_search_delete AFTER DELETE ON articles BEGIN
+  DELETE FROM articles_fts WHERE rowid = old.id;
+  DELETE FROM search_pending WHERE article_id = old.id;
 END;
+
+-- Inflected word forms and their stems, so that a prefix query ("cooperat*") also reaches stems
+-- shorter than the prefix ("cooper"). Only grows; a stale row costs nothing.
+CREATE TABLE search_words (
+  word TEXT PRIMARY KEY NOT NULL,
+  stem TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE collections (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE collection_articles (
+  collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  added_at TEXT NOT NULL,
+  PRIMARY KEY (collection_id, article_id)
+) WITHOUT ROWID;
+CREATE INDEX collection_articles_by_article ON collection_articles (article_id);
+
+-- A saved search is a query in the search language plus the list filters next to it (JSON).
+CREATE TABLE saved_searches (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL UNIQUE,
+  query TEXT NOT NULL,
+  filters TEXT NOT NULL DEFAULT '{}',
+  created_at TEXT NOT NULL
+);
+`
+
+// Citation lists are ordered by position (0-based, no gaps). name_key is the case-folded name
+// (JavaScript toLowerCase), as for collections, so "Список" and "список" are one list.
+const CITATION_LISTS = `
+CREATE TABLE citation_lists (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  name_key TEXT NOT NULL UNIQUE,
+  style TEXT NOT NULL,
+  locale TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE citation_list_items (
+  list_id INTEGER NOT NULL REFERENCES citation_lists(id) ON DELETE CASCADE,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  PRIMARY KEY (list_id, article_id)
+) WITHOUT ROWID;
+CREATE INDEX citation_list_items_by_position ON citation_list_items (list_id, position);
+CREATE INDEX citation_list_items_by_article ON citation_list_items (article_id);
+
+-- The day the user accessed the page ("2026-11-27"); NULL: citations use the import date.
+ALTER TABLE articles ADD COLUMN accessed_at TEXT;
+-- NULL: the citation kind is guessed from section, URL and format.
+ALTER TABLE articles ADD COLUMN cite_kind TEXT
+  CHECK (cite_kind IN ('news', 'webpage', 'blog', 'report', 'document'));
+`
+
+// Highlights keep their quote and ~48 characters of context on each side (from contentText), so
+// re-extraction can find them again; one that cannot be found is kept as orphaned.
+const HIGHLIGHTS = `
+CREATE TABLE highlights (
+  id INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  color TEXT NOT NULL CHECK (color IN ('yellow', 'green', 'blue', 'pink', 'purple')),
+  quote TEXT NOT NULL,
+  prefix TEXT NOT NULL DEFAULT '',
+  suffix TEXT NOT NULL DEFAULT '',
+  text_offset INTEGER,
+  note TEXT,
+  orphaned INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX highlights_by_article ON highlights (article_id, text_offset);
+
+ALTER TABLE articles ADD COLUMN favourite INTEGER NOT NULL DEFAULT 0;
+-- 0..1, how far the reader scrolled.
+ALTER TABLE articles ADD COLUMN reading_progress REAL NOT NULL DEFAULT 0;
+ALTER TABLE articles ADD COLUMN last_read_at TEXT;
+CREATE INDEX articles_favourite ON articles (favourite) WHERE favourite = 1;
+`
+
+// A highlight or note that changes puts its article back into the search queue.
+const SEARCH_ANNOTATIONS = `
+CREATE TRIGGER highlights_search_insert AFTER INSERT ON highlights BEGIN
+  INSERT OR IGNORE INTO search_pending (article_id) VALUES (new.article_id);
+END;
+CREATE TRIGGER highlights_search_update AFTER UPDATE OF quote, note, article_id ON highlights BEGIN
+  INSERT OR IGNORE INTO search_pending (article_id) VALUES (old.article_id), (new.article_id);
+END;
+CREATE TRIGGER highlights_search_delete AFTER DELETE ON highlights BEGIN
+  INSERT OR IGNORE INTO search_pending (article_id) VALUES (old.article_id);
+END;
+-- Archives indexed before this version get their annotations indexed too.
+INSERT OR IGNORE INTO search_pending (article_id) SELECT DISTINCT article_id FROM highlights;
+`
+
+// Near-duplicate detection (import/duplicates.ts): a MinHash signature of each article's body and
+// its LSH band buckets, so candidates are found by index instead of comparing every article.
+// Articles whose fingerprint is missing or stale wait in fingerprint_pending (filled by triggers,
+// whoever writes the articles, and here for the articles of an older archive); they are
+// fingerprinted before the next near-duplicate check. An empty signature marks a body too short
+// to compare.
+const TEXT_FINGERPRINTS = `
+CREATE TABLE article_fingerprints (
+  article_id INTEGER PRIMARY KEY NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  signature BLOB NOT NULL
+);
+CREATE TABLE article_fingerprint_bands (
+  band INTEGER NOT NULL,
+  bucket INTEGER NOT NULL,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  PRIMARY KEY (band, bucket, article_id)
+) WITHOUT ROWID;
+CREATE INDEX article_fingerprint_bands_by_article ON article_fingerprint_bands (article_id);
+CREATE TABLE fingerprint_pending (article_id INTEGER PRIMARY KEY NOT NULL);
+CREATE TRIGGER articles_fingerprint_insert AFTER INSERT ON articles BEGIN
+  INSERT OR IGNORE INTO fingerprint_pending (article_id) VALUES (new.id);
+END;
+CREATE TRIGGER articles_fingerprint_update AFTER UPDATE OF content_text ON articles
+WHEN old.content_text IS NOT new.content_text BEGIN
+  INSERT OR IGNORE INTO fingerprint_pending (article_id) VALUES (new.id);
+END;
+CREATE TRIGGER articles_fingerprint_delete AFTER DELETE ON articles BEGIN
+  DELETE FROM fingerprint_pending WHERE article_id = old.id;
+END;
+INSERT OR IGNORE INTO fingerprint_pending (article_id) SELECT id FROM articles;
 `
 
 export const MIGRATIONS: readonly Migration[] = [
-  { version: 1, description: 'articles, originals, tags, full-text index', sql: SCHEMA_V1 },
+  {
+    version: 1,
+    description: 'articles, originals, tags, collections, saved searches, full-text index',
+    sql: SCHEMA_V1,
+  },
+  {
+    version: 2,
+    description: 'citation lists; access date and citation kind of articles',
+    sql: CITATION_LISTS,
+  },
+  {
+    version: 3,
+    description: 'highlights and notes; favourites and reading progress',
+    sql: HIGHLIGHTS,
+  },
+  {
+    version: 4,
+    description: 'search over highlights and notes',
+    sql: SEARCH_ANNOTATIONS,
+  },
+  {
+    version: 5,
+    description: 'text fingerprints for near-duplicate imports',
+    sql: TEXT_FINGERPRINTS,
+  },
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

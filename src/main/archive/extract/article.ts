@@ -36,7 +36,7 @@ const ISO_639_3_TO_1: Readonly<Record<string, string>> = {
 }
 
 /** Enough text for a stable guess; more only costs time. */
-const LANGUAGE_SAMPLE_CHARS = 4000
+const LANGUAGE_SAMPLE_CHARS = 2000
 
 const ISO_639_1_TO_3: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries(ISO_639_3_TO_1).map(([three, one]) => [one, three]),

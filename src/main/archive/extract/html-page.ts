@@ -4,6 +4,7 @@ import type { ExtractedArticle } from '../../../common/types'
 import { countWords, detectLanguage, escapeHtml, makeExcerpt, squash } from './article'
 import { normaliseIsoDate } from './dates'
 import { type DomDocument, type DomElement, parseDocument } from './dom'
+import type { LocalImageSource } from './local-images'
 import { firstValue, readMetadata, splitNames } from './metadata'
 import { MAX_INLINE_IMAGE_CHARS, sanitizeHtml } from './sanitize'
 import { nameFromCopyright } from './text-page'
@@ -220,9 +221,25 @@ export function nestedDeeperThan(root: DomElement | null, limit: number): boolea
   for (let item = stack.pop(); item; item = stack.pop()) {
     const [element, depth] = item
     if (depth > limit) return true
-    for (const child of Array.from(element.children)) stack.push([child, depth + 1])
+    const children = element.children
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]
+      if (child) stack.push([child, depth + 1])
+    }
   }
   return false
+}
+
+/**
+ * Navigation, page footers, asides and dialogs never hold the article; removing them (after metadata
+ * was read) spares Readability most of its scoring work on big pages.
+ */
+const PAGE_FURNITURE = 'nav, footer, aside, dialog, [hidden]'
+
+function dropPageFurniture(document: DomDocument): void {
+  for (const element of Array.from(document.querySelectorAll(PAGE_FURNITURE))) {
+    ;(element as unknown as { remove(): void }).remove()
+  }
 }
 
 function runReadability(document: DomDocument): ReadabilityResult | null {
@@ -267,6 +284,8 @@ export function readHtmlPage(
     fallbackTitle: string
     /** For a pasted selection: keep all of it unless Readability keeps at least half. */
     preferWholeBody?: boolean
+    /** Images the saved page carries beside its HTML (MHTML parts, a "_files" folder). */
+    localImages?: LocalImageSource
   },
 ): HtmlPageFields {
   const warnings: string[] = []
@@ -297,6 +316,7 @@ export function readHtmlPage(
 
   const tooDeep = nestedDeeperThan(document.documentElement, MAX_READABILITY_DEPTH)
   if (tooDeep) warnings.push('the page is nested too deeply for article detection')
+  if (!tooDeep) dropPageFurniture(document)
   const readable = tooDeep ? null : runReadability(document)
   let content = readable?.content ?? null
   const tooLittle = !readable || readable.textLength < (options.preferWholeBody ? wholeBodyText * 0.5 : 1)
@@ -305,7 +325,15 @@ export function readHtmlPage(
     content = bodyHtml(parseDocument(html))
     if (!options.preferWholeBody) warnings.push('no main article block was found; the whole page was kept')
   }
-  const sanitised = sanitizeHtml(content, baseUrl)
+  const sanitised = sanitizeHtml(
+    content,
+    baseUrl,
+    options.localImages ? { localImages: options.localImages } : {},
+  )
+  if (sanitised.imagesLeftOut > 0)
+    warnings.push(
+      `${sanitised.imagesLeftOut} image(s) were too large to keep offline and are shown as placeholders`,
+    )
 
   const title =
     firstValue(metadata.headline, metadata.title, readable?.title, pageTitle, firstHeading)?.trim() ||
@@ -318,7 +346,8 @@ export function readHtmlPage(
     hostnameOf(baseUrl)
   const cleanTitle = withoutSiteName(title, siteName)
   // The headline, byline and date lines that open the content block are metadata, not body text.
-  const blocks = [...sanitised.blocks]
+  // Figure captions stay in the reading copy but are not running text (unless they are all there is).
+  const blocks = sanitised.blocks.length > 0 ? [...sanitised.blocks] : [...sanitised.captions]
   const isHeaderLine = (block: string): boolean =>
     squash(block).toLowerCase() === cleanTitle.toLowerCase() ||
     bylineAuthors(block) !== null ||

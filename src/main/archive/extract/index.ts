@@ -9,6 +9,7 @@ import { squash } from './article'
 import { decodeText } from './decode'
 import { ExtractError } from './errors'
 import { readHtmlPage } from './html-page'
+import { folderImageSource } from './local-images'
 import { readMhtml } from './mhtml'
 import { readPdf } from './pdf'
 import { singleFileHeader, sniffFormat } from './sniff'
@@ -22,6 +23,12 @@ export interface ExtractInput {
   name: string
   bytes: Uint8Array
   url?: string
+  /**
+   * The "<page>_files" folder a browser's "Save Page As" wrote beside an HTML page. Images the page
+   * refers to inside it (relative to the page's folder) are kept; nothing outside it is read, and
+   * symbolic links are not followed.
+   */
+  resourceDir?: string
 }
 
 /** The name a paste is reported under. */
@@ -76,7 +83,12 @@ function extractBytes(input: ExtractInput): ExtractedArticle | Promise<Extracted
       if (!mhtml) throw new ExtractError(name, 'the MHTML file has no HTML part')
       const decoded = decodeText(mhtml.html, { declared: mhtml.charset, html: true })
       checkDecoded(name, decoded.text)
-      const fields = readHtmlPage(decoded.text, { url, savedUrl: mhtml.url, fallbackTitle })
+      const fields = readHtmlPage(decoded.text, {
+        url,
+        savedUrl: mhtml.url,
+        fallbackTitle,
+        localImages: mhtml.resources,
+      })
       return finish('mhtml', fields, name, decoded.warnings)
     }
     case 'html':
@@ -84,7 +96,12 @@ function extractBytes(input: ExtractInput): ExtractedArticle | Promise<Extracted
       const decoded = decodeText(bytes, { html: true })
       checkDecoded(name, decoded.text)
       const savedFrom = sniffed.kind === 'singlefile' ? singleFileHeader(decoded.text).url : null
-      const fields = readHtmlPage(decoded.text, { url, savedUrl: savedFrom, fallbackTitle })
+      const fields = readHtmlPage(decoded.text, {
+        url,
+        savedUrl: savedFrom,
+        fallbackTitle,
+        ...(input.resourceDir ? { localImages: folderImageSource(input.resourceDir) } : {}),
+      })
       return finish(sniffed.kind, fields, name, decoded.warnings)
     }
     case 'text': {

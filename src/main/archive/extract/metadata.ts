@@ -188,9 +188,9 @@ const IN_COMMENTS = '[class*="comment"], [id*="comment"]'
  * Names of the microdata authors (itemprop=author, with a nested itemprop=name when there is one),
  * leaving out organisations, comment authors and photo credits ("Фото: <span itemprop=author>…").
  */
-function microdataAuthors(document: DomDocument): string[] {
+function microdataAuthors(microdata: MicrodataIndex): string[] {
   const names: string[] = []
-  for (const element of Array.from(document.querySelectorAll('[itemprop~="author"]')).slice(0, 20)) {
+  for (const element of (microdata.get('author') ?? []).slice(0, 20)) {
     if (/organization/i.test(element.getAttribute('itemtype') ?? '') || element.closest(IN_COMMENTS)) continue
     const parent = element.parentNode as DomElement | null
     if (PHOTO_CREDIT.test(squash(parent?.textContent ?? ''))) continue
@@ -310,6 +310,22 @@ function nextInDocument(element: DomElement, skipSubtree: boolean): DomElement |
   return null
 }
 
+type MicrodataIndex = Map<string, DomElement[]>
+
+/** Elements by each itemprop name they carry, in document order (one pass instead of a query per name). */
+function microdataIndex(document: DomDocument): MicrodataIndex {
+  const index: MicrodataIndex = new Map()
+  for (const element of Array.from(document.querySelectorAll('[itemprop]'))) {
+    for (const name of (element.getAttribute('itemprop') ?? '').split(/\s+/)) {
+      if (!name) continue
+      const list = index.get(name)
+      if (list) list.push(element)
+      else index.set(name, [element])
+    }
+  }
+  return index
+}
+
 function metaIndex(document: DomDocument): Map<string, string[]> {
   const index = new Map<string, string[]>()
   for (const meta of Array.from(document.querySelectorAll('meta'))) {
@@ -351,6 +367,7 @@ export function readMetadata(document: DomDocument): PageMetadata {
     null
   const website = nodes.find((node) => typesOf(node).includes('website')) ?? null
   const metas = metaIndex(document)
+  const microdata = microdataIndex(document)
   const meta = (...keys: string[]): string | null => {
     for (const key of keys) {
       const value = metas.get(key)?.[0]
@@ -360,7 +377,7 @@ export function readMetadata(document: DomDocument): PageMetadata {
   }
   const metaAll = (key: string): string[] => metas.get(key) ?? []
   const itemprop = (name: string): string | null => {
-    const element = Array.from(document.querySelectorAll(`[itemprop~="${name}"]`)).find(
+    const element = (microdata.get(name) ?? []).find(
       (candidate) => !candidate.closest(IN_COMMENTS),
     )
     if (!element) return null
@@ -376,7 +393,7 @@ export function readMetadata(document: DomDocument): PageMetadata {
     jsonNames(ld('author')).filter((name) => !PHOTO_CREDIT.test(name)),
     metaAll('citation_author').flatMap(splitNames),
     [...metaAll('dc.creator'), ...metaAll('dcterms.creator')].flatMap(splitNames),
-    microdataAuthors(document),
+    microdataAuthors(microdata),
     [...metaAll('author'), ...metaAll('article:author')].flatMap(splitNames),
   ].find((list) => list.length > 0)
 

@@ -1,9 +1,15 @@
-/** MHTML (multipart/related, RFC 2557) as saved by browsers: find the HTML part and decode it. */
+/**
+ * MHTML (multipart/related, RFC 2557) as saved by browsers: find the HTML part and decode it, and
+ * index the other parts by the URLs the page uses for them (Content-Location, cid: Content-ID).
+ */
+import { type LocalImageSource, memoryImageSource } from './local-images'
 
 export interface MhtmlDocument {
   html: Uint8Array
   charset: string | null
   url: string | null
+  /** The file's other parts (images among them), found by a URL as the HTML part writes it. */
+  resources: LocalImageSource
 }
 
 type Headers = Map<string, string>
@@ -90,9 +96,60 @@ export function readMhtml(bytes: Uint8Array): MhtmlDocument | null {
       ? parts.find((part) => part.headers.get('content-id')?.replace(/^<|>$/g, '') === start)
       : undefined) ?? parts.find(isHtml)
   if (!root) return null
+  const url = headers.get('snapshot-content-location') ?? root.headers.get('content-location') ?? null
   return {
     html: decodeBody(root.body, root.headers.get('content-transfer-encoding')),
     charset: headerParam(root.headers.get('content-type'), 'charset'),
-    url: headers.get('snapshot-content-location') ?? root.headers.get('content-location') ?? null,
+    url,
+    resources: partSource(
+      parts.filter((part) => part !== root),
+      root.headers.get('content-location') ?? url,
+    ),
   }
+}
+
+function absolute(reference: string, base: string | null): string | null {
+  try {
+    const resolved = base ? new URL(reference, base) : new URL(reference)
+    resolved.hash = ''
+    return resolved.href
+  } catch {
+    return null
+  }
+}
+
+/** "cid:" URLs name a part by its Content-ID (RFC 2392; the URL form may be percent-encoded). */
+function contentIdKey(reference: string): string | null {
+  const match = /^cid:(.+)$/i.exec(reference.trim())
+  if (!match?.[1]) return null
+  try {
+    return `cid:${decodeURIComponent(match[1])}`
+  } catch {
+    return `cid:${match[1]}`
+  }
+}
+
+function partSource(
+  parts: { headers: Headers; body: string }[],
+  pageLocation: string | null,
+): LocalImageSource {
+  const decoders = new Map<string, () => Uint8Array>()
+  const add = (key: string | null, decode: () => Uint8Array): void => {
+    if (key && !decoders.has(key)) decoders.set(key, decode)
+  }
+  for (const part of parts) {
+    const decode = () => decodeBody(part.body, part.headers.get('content-transfer-encoding'))
+    const location = part.headers.get('content-location')
+    if (location) {
+      add(location, decode)
+      add(absolute(location, pageLocation), decode)
+    }
+    const id = part.headers.get('content-id')?.replace(/^<|>$/g, '')
+    if (id) add(`cid:${id}`, decode)
+  }
+  return memoryImageSource(decoders, (reference) => {
+    const written = reference.trim()
+    const keys = [written, contentIdKey(written), absolute(written, pageLocation)]
+    return keys.filter((key): key is string => key !== null)
+  })
 }

@@ -29,6 +29,7 @@ export interface WorkerRequest {
   name: string
   bytes: Uint8Array
   url?: string
+  resourceDir?: string
 }
 
 export type WorkerReply =
@@ -187,6 +188,7 @@ export class ExtractionPool {
     const bytes = new Uint8Array(task.input.bytes)
     const request: WorkerRequest = { id: task.id, name: task.input.name, bytes }
     if (task.input.url !== undefined) request.url = task.input.url
+    if (task.input.resourceDir !== undefined) request.resourceDir = task.input.resourceDir
     slot.timer = setTimeout(() => {
       const seconds = Math.round(this.fileTimeoutMs / 1000)
       this.fail(slot, `extraction took longer than ${seconds} s and was stopped`)

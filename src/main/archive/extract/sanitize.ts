@@ -6,11 +6,21 @@
  */
 import { escapeHtml, squash } from './article'
 import { type DomElement, type DomNode, TEXT_NODE, isElement, parseDocument } from './dom'
+import { type LocalImageSource, MAX_ARTICLE_IMAGE_CHARS, MAX_IMAGE_BYTES, imageDataUri } from './local-images'
 
 export interface SanitizedContent {
   html: string
-  /** The text of each block element, in order. */
+  /** The text of each block element, in order (figure captions apart). */
   blocks: string[]
+  /** The text of each figure caption: shown with its picture, not part of the running text. */
+  captions: string[]
+  /** Images the page carried that were over the size limits, shown as placeholders instead. */
+  imagesLeftOut: number
+}
+
+export interface SanitizeOptions {
+  /** Images the saved page carries (MHTML parts, a "_files" folder), kept inline when found. */
+  localImages?: LocalImageSource
 }
 
 /** Dropped together with everything inside them. */
@@ -64,7 +74,12 @@ const URL_ATTRIBUTES: Readonly<Record<string, string>> = {
 const ATTRIBUTE_VALUE = /^[^<>]{0,500}$/
 const ID_VALUE = /^[\w:.-]{1,64}$/
 const INLINE_IMAGE = /^data:image\/(?:png|jpeg|jpg|gif|webp|avif);base64,[A-Za-z0-9+/=\s]+$/i
-export const MAX_INLINE_IMAGE_CHARS = 2_000_000
+/** The longest data: URI of an image within MAX_IMAGE_BYTES. */
+export const MAX_INLINE_IMAGE_CHARS = Math.ceil(MAX_IMAGE_BYTES / 3) * 4 + 32
+/** Data URIs this short are tracking pixels and lazy-loading stand-ins, not pictures. */
+const MIN_INLINE_IMAGE_CHARS = 200
+/** srcset candidates looked at per image. */
+const MAX_SRCSET_CANDIDATES = 16
 /** Deeper than this, elements are no longer written (only their text)... */
 const MAX_DEPTH = 200
 /** ...and deeper than this the walk stops recursing (a hostile page must not overflow the stack). */
@@ -86,24 +101,70 @@ export function safeUrl(value: string | null, baseUrl: string | null): string | 
 
 const escapeAttribute = (value: string): string => value.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
 
-function firstSrcsetUrl(srcset: string | null): string | null {
-  return srcset?.trim().split(/\s+/)[0] ?? null
+/** The URLs of a srcset, in order (a data: URI's own commas do not split it). */
+export function srcsetUrls(srcset: string | null): string[] {
+  const urls: string[] = []
+  const text = srcset ?? ''
+  let position = 0
+  while (position < text.length && urls.length < MAX_SRCSET_CANDIDATES) {
+    while (position < text.length && /[\s,]/.test(text.charAt(position))) position++
+    let end = position
+    while (end < text.length && !/\s/.test(text.charAt(end))) end++
+    const written = text.slice(position, end)
+    position = end
+    if (written.endsWith(',')) {
+      // "a.png, b.png 2x": a URL ending in a comma has no descriptors.
+      urls.push(written.replace(/,+$/, ''))
+      continue
+    }
+    const comma = text.indexOf(',', position)
+    position = comma < 0 ? text.length : comma + 1
+    if (written) urls.push(written)
+  }
+  return urls.filter(Boolean)
+}
+
+/** Every address an <img> may show, in order of preference: its own, lazy-loading ones, then <picture> sources. */
+function imageCandidates(element: DomElement): string[] {
+  const candidates = [
+    element.getAttribute('src'),
+    ...srcsetUrls(element.getAttribute('srcset')),
+    element.getAttribute('data-src'),
+    element.getAttribute('data-original'),
+    element.getAttribute('data-lazy-src'),
+    ...srcsetUrls(element.getAttribute('data-srcset')),
+  ]
+  const picture = element.parentElement
+  if (picture?.localName.toLowerCase() === 'picture') {
+    for (const source of Array.from(picture.children)) {
+      if (source.localName.toLowerCase() === 'source')
+        candidates.push(...srcsetUrls(source.getAttribute('srcset')))
+    }
+  }
+  return candidates.map((candidate) => candidate?.trim() ?? '').filter(Boolean)
 }
 
 class Rewriter {
   readonly html: string[] = []
   readonly blocks: string[] = []
+  readonly captions: string[] = []
+  imagesLeftOut = 0
   private line = ''
   private preDepth = 0
+  private captionDepth = 0
+  private imageCharsLeft = MAX_ARTICLE_IMAGE_CHARS
 
-  constructor(private readonly baseUrl: string | null) {}
+  constructor(
+    private readonly baseUrl: string | null,
+    private readonly localImages: LocalImageSource | undefined,
+  ) {}
 
   flush(): void {
     const text =
       this.preDepth > 0
         ? this.line.replace(/^\s*\n|\s+$/g, '').replace(/\n\s*\n/g, '\n')
         : this.line.split('\n').map(squash).filter(Boolean).join('\n')
-    if (text.trim()) this.blocks.push(text)
+    if (text.trim()) (this.captionDepth > 0 ? this.captions : this.blocks).push(text)
     this.line = ''
   }
 
@@ -124,10 +185,12 @@ class Rewriter {
     const kept = KEPT.has(tag) && depth < MAX_DEPTH
     if (kept) this.html.push(this.openTag(node, tag))
     if (tag === 'pre') this.preDepth++
+    if (tag === 'figcaption') this.captionDepth++
     if (!VOID.has(tag)) for (const child of Array.from(node.childNodes)) this.walk(child, depth + 1)
     if (tag === 'pre') this.preDepth--
     if (kept && !VOID.has(tag)) this.html.push(`</${tag}>`)
     if (block) this.flush()
+    if (tag === 'figcaption') this.captionDepth--
   }
 
   private text(text: string): void {
@@ -152,38 +215,83 @@ class Rewriter {
     return `<${tag}${attributes.map((a) => ` ${a}`).join('')}>`
   }
 
-  /** Inline raster images stay; a remote one becomes a placeholder naming its URL. */
+  /**
+   * Raster images the page carries (inline, or as parts or files beside it) stay, within the size
+   * limits; a remote one becomes a placeholder naming its URL.
+   */
   private media(element: DomElement, tag: string): void {
-    const src = element.getAttribute('src')?.trim() ?? ''
     const alt = squash(element.getAttribute('alt') ?? element.getAttribute('title') ?? '')
-    if (tag === 'img' && src.length <= MAX_INLINE_IMAGE_CHARS && INLINE_IMAGE.test(src) && src.length > 200) {
-      this.html.push(`<img src="${escapeAttribute(src.replace(/\s+/g, ''))}" alt="${escapeAttribute(alt)}">`)
-      return
+    let leftOut = false
+    if (tag === 'img') {
+      const kept = this.keptImage(imageCandidates(element))
+      if (typeof kept === 'string') {
+        this.html.push(`<img src="${escapeAttribute(kept)}" alt="${escapeAttribute(alt)}">`)
+        return
+      }
+      leftOut = kept.leftOut
+      if (leftOut) this.imagesLeftOut += 1
     }
     const candidates = [
       element.getAttribute('data-src'),
       element.getAttribute('data-original'),
       element.getAttribute('data-lazy-src'),
-      src,
-      firstSrcsetUrl(element.getAttribute('srcset')),
+      element.getAttribute('src'),
+      srcsetUrls(element.getAttribute('srcset'))[0] ?? null,
       element.querySelector('source')?.getAttribute('src') ?? null,
     ]
     const url =
       candidates.map((candidate) => safeUrl(candidate, this.baseUrl)).find((u) => u !== null) ?? null
-    if (!url && !alt) return
+    if (!url && !alt && !leftOut) return
     const label = tag === 'img' ? 'image' : tag
     const text = `[${label}${alt ? `: ${alt}` : ''}]${url ? ` ${url}` : ''}`
     const dataAttribute = url ? ` data-src="${escapeAttribute(url)}"` : ''
     this.html.push(`<span class="lectern-remote-${label}"${dataAttribute}>${escapeHtml(text)}</span>`)
   }
+
+  /** The first candidate that is a raster image the page carries and fits the limits, as a data: URI. */
+  private keptImage(candidates: string[]): string | { leftOut: boolean } {
+    let leftOut = false
+    for (const candidate of candidates) {
+      const dataUri = /^data:/i.test(candidate) ? candidate.replace(/\s+/g, '') : this.localDataUri(candidate)
+      if (dataUri === 'too-large') {
+        leftOut = true
+        continue
+      }
+      if (!dataUri || dataUri.length <= MIN_INLINE_IMAGE_CHARS || !INLINE_IMAGE.test(dataUri)) continue
+      if (dataUri.length > Math.min(MAX_INLINE_IMAGE_CHARS, this.imageCharsLeft)) {
+        leftOut = true
+        continue
+      }
+      this.imageCharsLeft -= dataUri.length
+      return dataUri
+    }
+    return { leftOut }
+  }
+
+  private localDataUri(reference: string): string | 'too-large' | null {
+    const resource = this.localImages?.(reference)
+    if (!resource) return null
+    if (resource.size > MAX_IMAGE_BYTES || (resource.size * 4) / 3 > this.imageCharsLeft) return 'too-large'
+    const bytes = resource.read()
+    return bytes && bytes.length <= MAX_IMAGE_BYTES ? imageDataUri(bytes) : null
+  }
 }
 
 /** Rewrites article HTML to the allow-list and collects its block texts. */
-export function sanitizeHtml(html: string, baseUrl: string | null): SanitizedContent {
+export function sanitizeHtml(
+  html: string,
+  baseUrl: string | null,
+  options: SanitizeOptions = {},
+): SanitizedContent {
   const document = parseDocument(`<!doctype html><html><head></head><body>${html}</body></html>`)
-  const rewriter = new Rewriter(baseUrl)
+  const rewriter = new Rewriter(baseUrl, options.localImages)
   const root = document.body
   if (root) for (const child of Array.from(root.childNodes)) rewriter.walk(child, 0)
   rewriter.flush()
-  return { html: rewriter.html.join('').trim(), blocks: rewriter.blocks }
+  return {
+    html: rewriter.html.join('').trim(),
+    blocks: rewriter.blocks,
+    captions: rewriter.captions,
+    imagesLeftOut: rewriter.imagesLeftOut,
+  }
 }

@@ -1,15 +1,18 @@
 /** Worker-thread entry (bundled as extractWorker.js): extracts the files the pool sends, one at a time. */
 import { parentPort } from 'node:worker_threads'
 import { ExtractError } from './errors'
-import { extractDocument } from './index'
+import { type ExtractInput, extractDocument } from './index'
 import type { WorkerReply, WorkerRequest } from './pool'
 
 const port = parentPort
 if (!port) throw new Error('worker.ts must run in a worker thread')
 
 port.on('message', (request: WorkerRequest) => {
-  const { id, name, bytes, url } = request
-  extractDocument(url === undefined ? { name, bytes } : { name, bytes, url }).then(
+  const { id, name, bytes, url, resourceDir } = request
+  const input: ExtractInput = { name, bytes }
+  if (url !== undefined) input.url = url
+  if (resourceDir !== undefined) input.resourceDir = resourceDir
+  extractDocument(input).then(
     (article) => port.postMessage({ id, ok: true, article } satisfies WorkerReply),
     (error: unknown) => {
       const failure =

@@ -4,6 +4,7 @@ import { open } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { ApiError, type ArchiveEvents } from '../../../common/api'
 import type {
+  DuplicateChoice,
   ExtractedArticle,
   FileUpload,
   ImportItemResult,
@@ -15,7 +16,8 @@ import { findDuplicate, insertArticle } from '../db/articles'
 import type { Database } from '../db/database'
 import { ExtractError, extractPaste } from '../extract/index'
 import { ExtractionPool, type ExtractionPoolOptions } from '../extract/pool'
-import { collectImportTargets, describeFileError } from './walk'
+import { duplicateResult, matchDuplicate, replaceArticleContent, saveFingerprint } from './duplicates'
+import { collectImportTargets, describeFileError, savedPageResourceDir } from './walk'
 
 export type ImportEventName = 'importProgress' | 'archiveChanged'
 export type ImportEventSink = <E extends ImportEventName>(event: E, payload: ArchiveEvents[E]) => void
@@ -37,6 +39,8 @@ interface ImportSource {
   extract(bytes: Buffer): Promise<ExtractedArticle>
   /** Known before reading: why this item cannot be imported. */
   problem?: string
+  /** What to do when the archive already holds it. */
+  duplicates: DuplicateChoice
 }
 
 interface Job {
@@ -82,8 +86,13 @@ export class Importer {
     return this.pool
   }
 
-  importFiles(args: { files: FileUpload[]; jobId?: string }): Promise<ImportReport> {
+  importFiles(args: {
+    files: FileUpload[]
+    jobId?: string
+    duplicates?: DuplicateChoice
+  }): Promise<ImportReport> {
     const sources = args.files.map((file): ImportSource => ({
+      duplicates: args.duplicates ?? 'skip',
       label: file.name,
       sourceName: basename(file.name),
       read: async () => Buffer.from(file.dataBase64, 'base64'),
@@ -92,24 +101,35 @@ export class Importer {
     return this.track(this.runBatch(args.jobId, async () => sources))
   }
 
-  importPaths(args: { paths: string[]; recursive?: boolean; jobId?: string }): Promise<ImportReport> {
+  importPaths(args: {
+    paths: string[]
+    recursive?: boolean
+    jobId?: string
+    duplicates?: DuplicateChoice
+  }): Promise<ImportReport> {
     return this.track(
       this.runBatch(args.jobId, async () => {
         const targets = await collectImportTargets(args.paths, args.recursive ?? false)
         return targets.map((target): ImportSource => ({
+          duplicates: args.duplicates ?? 'skip',
           label: target.path,
           sourceName: basename(target.path),
           problem:
             target.problem ??
             (target.size !== undefined && target.size > MAX_IMPORT_BYTES ? tooLarge(target.size) : undefined),
           read: () => readWholeFile(target.path),
-          extract: (bytes) => this.extractionPool().extract({ name: target.path, bytes }),
+          extract: async (bytes) => {
+            // A "Save Page As" page keeps its images in the folder beside it.
+            const resourceDir = await savedPageResourceDir(target.path)
+            const input = { name: target.path, bytes }
+            return this.extractionPool().extract(resourceDir ? { ...input, resourceDir } : input)
+          },
         }))
       }),
     )
   }
 
-  async importPaste(input: PasteInput): Promise<ImportItemResult> {
+  async importPaste(input: PasteInput & { duplicates?: DuplicateChoice }): Promise<ImportItemResult> {
     const paste: PasteInput = { text: input.text }
     if (input.html !== undefined) paste.html = input.html
     if (input.url !== undefined) paste.url = input.url
@@ -117,6 +137,7 @@ export class Importer {
     const bytes = Buffer.from(JSON.stringify(paste), 'utf8')
     const result = await this.track(
       this.importOne({
+        duplicates: input.duplicates ?? 'skip',
         label: PASTE_LABEL,
         sourceName: null,
         read: async () => bytes,
@@ -240,9 +261,8 @@ export class Importer {
         return { settled: failed(label, `${label}: ${tooLarge(bytes.length)}`) }
       const sha256 = createHash('sha256').update(bytes).digest('hex')
       // Cheap check first, so a re-import of a big folder skips extraction.
-      const known = await findDuplicate(this.db, sha256, null)
-      if (known)
-        return { settled: { file: label, status: 'duplicate', duplicateOf: known.id, title: known.title } }
+      const known = source.duplicates === 'skip' ? await findDuplicate(this.db, sha256, null) : undefined
+      if (known) return { settled: duplicateResult(label, { ...known, reason: 'same-file' }) }
       return { bytes, sha256, extracted: await source.extract(bytes) }
     } catch (error) {
       return { settled: failedWith(label, error) }
@@ -256,15 +276,33 @@ export class Importer {
     try {
       return await this.db.transaction(async () => {
         // Checked again inside the transaction: another item or batch may have stored it meanwhile.
-        const duplicate = await findDuplicate(this.db, sha256, extracted.url)
-        if (duplicate)
-          return { file: label, status: 'duplicate', duplicateOf: duplicate.id, title: duplicate.title }
+        const duplicate =
+          source.duplicates === 'keep' ? undefined : await matchDuplicate(this.db, sha256, extracted)
+        if (duplicate && source.duplicates === 'skip') return duplicateResult(label, duplicate)
+        const original = { sha256, bytes, name: source.sourceName }
+        const now = new Date().toISOString()
+        if (duplicate) {
+          await replaceArticleContent(this.db, duplicate.id, {
+            extracted,
+            sourceName: source.sourceName,
+            original,
+            now,
+          })
+          return {
+            ...duplicateResult(label, duplicate),
+            status: 'imported',
+            id: duplicate.id,
+            title: extracted.title,
+            replaced: true,
+          }
+        }
         const id = await insertArticle(this.db, {
           extracted,
           sourceName: source.sourceName,
-          original: { sha256, bytes, name: source.sourceName },
-          addedAt: new Date().toISOString(),
+          original,
+          addedAt: now,
         })
+        await saveFingerprint(this.db, id, extracted.contentText)
         return { file: label, status: 'imported', id, title: extracted.title }
       })
     } catch (error) {

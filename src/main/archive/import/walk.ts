@@ -1,5 +1,5 @@
-import { readdir, realpath, stat } from 'node:fs/promises'
-import { extname, join } from 'node:path'
+import { lstat, readdir, realpath, stat } from 'node:fs/promises'
+import { basename, dirname, extname, join, resolve } from 'node:path'
 
 /** File kinds picked up when walking a folder; a file named explicitly is always tried. */
 export const IMPORTABLE_EXTENSIONS: ReadonlySet<string> = new Set([
@@ -76,12 +76,30 @@ export async function collectImportTargets(
   return targets
 }
 
+const SAVED_PAGE_EXTENSIONS = ['.html', '.htm', '.xhtml', '.shtml']
+
 /** "Page_files" next to "Page.html" holds the page's images and scripts, not articles. */
 function isSavedPageResources(folderName: string, siblings: ReadonlySet<string>): boolean {
   const match = /^(.*)_files$/.exec(folderName)
   if (!match) return false
   const stem = match[1]
-  return ['.html', '.htm', '.xhtml', '.shtml'].some((ext) => siblings.has(`${stem}${ext}`))
+  return SAVED_PAGE_EXTENSIONS.some((ext) => siblings.has(`${stem}${ext}`))
+}
+
+/**
+ * The "Page_files" folder a browser saved beside "Page.html" (absolute), or null when there is none.
+ * A symbolic link in its place does not count.
+ */
+export async function savedPageResourceDir(pagePath: string): Promise<string | null> {
+  const extension = extname(pagePath)
+  if (!SAVED_PAGE_EXTENSIONS.includes(extension.toLowerCase())) return null
+  const folder = resolve(dirname(pagePath), `${basename(pagePath, extension)}_files`)
+  try {
+    const info = await lstat(folder)
+    return info.isDirectory() ? folder : null
+  } catch {
+    return null
+  }
 }
 
 /** A file-system error in words a user understands. */

@@ -2,6 +2,7 @@ import { foldWord, queryTokens, words } from './normalize'
 import {
   and,
   languageCondition,
+  notesCondition,
   not,
   or,
   publishedAfter,
@@ -130,6 +131,8 @@ function filterCondition(filter: QueryFilter): SqlCondition {
       return publishedAfter(filter.value)
     case 'is':
       return readCondition(filter.value === 'read')
+    case 'has':
+      return notesCondition(true)
   }
 }
 

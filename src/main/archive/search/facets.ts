@@ -11,7 +11,7 @@ const MAX_VALUES = 500
 
 /**
  * How many articles the query and filters select, in total and split by tag, site, language,
- * publication year and read state. The selection is computed once into a temporary table, and
+ * publication year, read state and annotation. The selection is computed once into a temporary table, and
  * every count reads an index rather than the (large) article rows.
  */
 export async function countFacets(db: Database, query: FacetQuery): Promise<Facets> {
@@ -28,6 +28,12 @@ export async function countFacets(db: Database, query: FacetQuery): Promise<Face
     const totals = await db.get<{ total: number; read: number }>(
       `SELECT count(*) AS total, count(a.read_at) AS read FROM articles a INDEXED BY articles_by_read_at ${scope}`,
     )
+    // Distinct ids straight from the highlights index, each tested against the small scope table.
+    const annotated = await db.get<{ count: number }>(
+      `SELECT count(DISTINCT h.article_id) AS count FROM highlights h INDEXED BY highlights_by_article
+       ${scoped ? 'WHERE h.article_id IN (SELECT id FROM temp.facet_scope)' : ''}`,
+    )
+    const withNotes = annotated?.count ?? 0
     const facets: Facets = {
       total: totals?.total ?? 0,
       tags: await listTags(db, scoped ? { sql: 'SELECT id FROM temp.facet_scope', params: [] } : undefined),
@@ -37,6 +43,8 @@ export async function countFacets(db: Database, query: FacetQuery): Promise<Face
       years: await grouped('articles_by_published_at', 'substr(a.published_at, 1, 4)'),
       read: totals?.read ?? 0,
       unread: (totals?.total ?? 0) - (totals?.read ?? 0),
+      withNotes,
+      withoutNotes: (totals?.total ?? 0) - withNotes,
     }
     facets.years.sort((a, b) => (b.value ?? '').localeCompare(a.value ?? ''))
     return facets

@@ -67,6 +67,18 @@ export function readCondition(read: boolean): SqlCondition {
   return { sql: read ? 'a.read_at IS NOT NULL' : 'a.read_at IS NULL', params: [] }
 }
 
+/** With at least one highlight (a note always belongs to one), or with none. */
+export function notesCondition(hasNotes: boolean): SqlCondition {
+  const annotated = 'SELECT article_id FROM highlights'
+  if (hasNotes) return { sql: `a.id IN (${annotated})`, params: [], idsSql: annotated }
+  return {
+    sql: `a.id NOT IN (${annotated})`,
+    params: [],
+    // A small index holds every id, so the large article rows are never read.
+    idsSql: `SELECT a.id FROM articles a INDEXED BY articles_by_read_at WHERE a.id NOT IN (${annotated})`,
+  }
+}
+
 export function languageCondition(language: string): SqlCondition {
   return { sql: 'a.language = ?', params: [language.toLowerCase()] }
 }
@@ -96,6 +108,7 @@ export function filterConditions(filter: ArticleFilter & { tag?: string }): SqlC
   if (filter.dateFrom !== undefined) conditions.push(publishedFrom(filter.dateFrom))
   if (filter.dateTo !== undefined) conditions.push(publishedUntil(filter.dateTo))
   if (filter.read !== undefined) conditions.push(readCondition(filter.read))
+  if (filter.hasNotes !== undefined) conditions.push(notesCondition(filter.hasNotes))
   if (filter.collection !== undefined) {
     const idsSql = 'SELECT article_id FROM collection_articles WHERE collection_id = ?'
     conditions.push({ sql: `a.id IN (${idsSql})`, params: [filter.collection], idsSql })

@@ -78,6 +78,15 @@ describe('parseQuery', () => {
     })
   })
 
+  it('reads has:notes in English and Russian, negated with a minus', () => {
+    const hasNotes = { kind: 'filter', filter: { key: 'has', value: 'notes' } }
+    expect(parseQuery('has:notes')).toEqual(hasNotes)
+    expect(parseQuery('есть:заметки')).toEqual(hasNotes)
+    expect(parseQuery('HAS:Notes')).toEqual(hasNotes)
+    expect(parseQuery('-has:notes')).toEqual({ kind: 'not', child: hasNotes })
+    expect(parseQuery('has:pictures')).toEqual({ kind: 'word', text: 'has:pictures', prefix: false })
+  })
+
   it('reads unknown keys, bad filter values and stray operators as words', () => {
     expect(parseQuery('foo:bar')).toEqual({ kind: 'word', text: 'foo:bar', prefix: false })
     expect(parseQuery('before:someday')).toEqual({ kind: 'word', text: 'before:someday', prefix: false })

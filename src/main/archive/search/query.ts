@@ -11,6 +11,7 @@
  *   title:word  author:Sidorchik  site:caliber.az  note:word   search one field
  *                         (note: searches highlighted passages and their notes)
  *   tag:region/caucasus  lang:ru  before:2026-02  after:2025  is:unread   filter the results
+ *   has:notes, есть:заметки  articles with a highlight or note (-has:notes: without)
  *
  * Values with spaces go in quotes: tag:"South Caucasus". Unknown `key:value` pairs, stray
  * operators and unbalanced quotes or parentheses are read as plain words.
@@ -26,6 +27,7 @@ export type QueryFilter =
   | { key: 'before'; value: string }
   | { key: 'after'; value: string }
   | { key: 'is'; value: 'read' | 'unread' }
+  | { key: 'has'; value: 'notes' }
 
 export type QueryNode =
   | { kind: 'word'; text: string; prefix: boolean; field?: TextField }
@@ -63,7 +65,11 @@ const FILTER_KEYS: Record<string, QueryFilter['key']> = {
   after: 'after',
   после: 'after',
   is: 'is',
+  has: 'has',
+  есть: 'has',
 }
+/** `has:` values that mean "annotated": a highlight without a note text counts too. */
+const NOTES_WORDS = new Set(['notes', 'note', 'highlights', 'заметки', 'заметка', 'выделения'])
 const MAX_QUERY_LENGTH = 1_000
 /** Deeper nesting than this is read as plain grouping: it guards the recursion. */
 const MAX_DEPTH = 20
@@ -166,6 +172,10 @@ function fieldNode(key: string, value: string): QueryNode | null {
       if (state === 'unread' || state === 'непрочитано')
         return { kind: 'filter', filter: { key: 'is', value: 'unread' } }
       return null
+    }
+    case 'has': {
+      const what = trimmed.toLowerCase()
+      return NOTES_WORDS.has(what) ? { kind: 'filter', filter: { key: 'has', value: 'notes' } } : null
     }
   }
 }

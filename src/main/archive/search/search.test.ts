@@ -324,6 +324,26 @@ describe('searchArticles', () => {
       await db.run('DELETE FROM highlights WHERE article_id = ?', [id])
       expect(await ids('note:caspian')).toEqual([])
     })
+
+    it('has:notes keeps the articles with a highlight, noted or not; -has:notes the others', async () => {
+      const noted = await storeSample(db, { title: 'Noted', contentText: 'Pipeline talks in Baku.' })
+      const marked = await storeSample(db, { title: 'Marked', contentText: 'Pipeline news from Tbilisi.' })
+      const plain = await storeSample(db, { title: 'Plain', contentText: 'Pipeline plans in Yerevan.' })
+      const now = new Date().toISOString()
+      await db.run(
+        `INSERT INTO highlights (article_id, color, quote, note, created_at, updated_at)
+         VALUES (?, 'yellow', 'talks', 'Ask about dates', ?, ?), (?, 'green', 'news', NULL, ?, ?)`,
+        [noted, now, now, marked, now, now],
+      )
+      expect((await ids('pipeline has:notes')).sort()).toEqual([noted, marked].sort())
+      expect((await ids('pipeline есть:заметки')).sort()).toEqual([noted, marked].sort())
+      expect(await ids('pipeline -has:notes')).toEqual([plain])
+      expect((await ids('has:notes')).sort()).toEqual([noted, marked].sort())
+      expect(await ids({ query: 'pipeline', hasNotes: false })).toEqual([plain])
+      expect(await ids({ query: 'pipeline tbilisi', hasNotes: true })).toEqual([marked])
+      await db.run('DELETE FROM highlights WHERE article_id = ?', [marked])
+      expect(await ids('pipeline has:notes')).toEqual([noted])
+    })
   })
 
   describe('the index', () => {

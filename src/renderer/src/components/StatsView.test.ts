@@ -22,6 +22,8 @@ const facets: Facets = {
   years: [],
   read: 0,
   unread: 7,
+  withNotes: 0,
+  withoutNotes: 7,
 }
 
 describe('StatsView', () => {

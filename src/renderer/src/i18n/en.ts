@@ -1,10 +1,12 @@
 import { enCite } from './en-cite'
+import { enImport } from './en-import'
 import { enLibrary } from './en-library'
 import { enReader } from './en-reader'
 
 /** English messages: the schema every other language follows key for key. */
 export const en = {
   ...enCite,
+  ...enImport,
   ...enLibrary,
   app: {
     name: 'Lectern',

@@ -1,11 +1,13 @@
 import type { MessageSchema } from './en'
 import { ruReader } from './ru-reader'
 import { ruCite } from './ru-cite'
+import { ruImport } from './ru-import'
 import { ruLibrary } from './ru-library'
 
 /** Russian messages; plural forms are "one | few | many" (see plural.ts). */
 export const ru: MessageSchema = {
   ...ruCite,
+  ...ruImport,
   ...ruLibrary,
   app: {
     name: 'Lectern',

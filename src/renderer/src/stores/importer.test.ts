@@ -103,3 +103,113 @@ describe('imports started elsewhere', () => {
     expect(store.summary).toMatchObject({ imported: 2, failedCount: 1, failed: [] })
   })
 })
+
+describe('duplicates of the last import', () => {
+  beforeEach(() => setActivePinia(createPinia()))
+  afterEach(() => setClient(null))
+
+  it('lists them with their reasons and re-submits the chosen ones with the choice', async () => {
+    const store = useImportStore()
+    const calls: Array<{ files: FileUpload[]; duplicates?: string }> = []
+    const importFiles = vi.fn(
+      async (args: { files: FileUpload[]; jobId?: string; duplicates?: string }): Promise<ImportReport> => {
+        calls.push({ files: args.files, ...(args.duplicates ? { duplicates: args.duplicates } : {}) })
+        if (!args.duplicates) {
+          return {
+            jobId: args.jobId!,
+            items: [
+              { file: 'a.html', status: 'imported', id: 1 },
+              { file: 'b.html', status: 'duplicate', duplicateOf: 3, duplicateReason: 'same-url' },
+              {
+                file: 'c.html',
+                status: 'duplicate',
+                duplicateOf: 4,
+                duplicateReason: 'similar-text',
+                similarity: 0.93,
+              },
+            ],
+            imported: 1,
+            duplicates: 2,
+            failed: 0,
+            cancelled: false,
+          }
+        }
+        return {
+          jobId: args.jobId!,
+          items: args.files.map((file, index) => ({
+            file: file.name,
+            status: 'imported' as const,
+            id: args.duplicates === 'replace' ? 3 : 10 + index,
+            replaced: args.duplicates === 'replace',
+          })),
+          imported: args.files.length,
+          duplicates: 0,
+          failed: 0,
+          cancelled: false,
+        }
+      },
+    )
+    setClient({ importFiles } as unknown as ArchiveClient)
+
+    await store.importFiles([
+      new File(['a'], 'a.html'),
+      new File(['bb'], 'b.html'),
+      new File(['cc'], 'c.html'),
+    ])
+    expect(store.summary?.duplicateItems).toMatchObject([
+      { key: 0, file: 'b.html', duplicateOf: 3, reason: 'same-url', similarity: null, resolved: null },
+      { key: 1, file: 'c.html', duplicateOf: 4, reason: 'similar-text', similarity: 0.93, resolved: null },
+    ])
+    expect(store.openDuplicates.map((entry) => entry.file)).toEqual(['b.html', 'c.html'])
+
+    await store.resolveDuplicates('replace', [0])
+    expect(calls[1]).toEqual({ files: [{ name: 'b.html', dataBase64: btoa('bb') }], duplicates: 'replace' })
+    expect(store.summary?.duplicateItems[0]).toMatchObject({ resolved: 'replace', resolvedId: 3 })
+    expect(store.openDuplicates.map((entry) => entry.file)).toEqual(['c.html'])
+
+    await store.resolveDuplicates('keep')
+    expect(calls[2]).toEqual({ files: [{ name: 'c.html', dataBase64: btoa('cc') }], duplicates: 'keep' })
+    expect(store.summary?.duplicateItems[1]).toMatchObject({ resolved: 'keep', resolvedId: 10 })
+    expect(store.openDuplicates).toEqual([])
+
+    // Nothing is left to submit.
+    await store.resolveDuplicates('keep')
+    expect(calls).toHaveLength(3)
+  })
+
+  it('keeps a duplicate open with the reason when re-submitting it fails', async () => {
+    const store = useImportStore()
+    let round = 0
+    setClient({
+      importFiles: async (args: { files: FileUpload[]; jobId?: string }): Promise<ImportReport> => {
+        round++
+        const item =
+          round === 1
+            ? {
+                file: 'b.html',
+                status: 'duplicate' as const,
+                duplicateOf: 2,
+                duplicateReason: 'same-file' as const,
+              }
+            : { file: 'b.html', status: 'failed' as const, error: 'b.html: the file is empty' }
+        return {
+          jobId: args.jobId!,
+          items: [item],
+          imported: 0,
+          duplicates: round === 1 ? 1 : 0,
+          failed: round === 1 ? 0 : 1,
+          cancelled: false,
+        }
+      },
+    } as unknown as ArchiveClient)
+    await store.importFiles([new File(['b'], 'b.html')])
+    await store.resolveDuplicates('replace')
+    expect(store.summary?.duplicateItems[0]).toMatchObject({
+      resolved: null,
+      error: 'b.html: the file is empty',
+    })
+    expect(store.openDuplicates).toHaveLength(1)
+    store.dismiss()
+    expect(store.openDuplicates).toEqual([])
+  })
+})

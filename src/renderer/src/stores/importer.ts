@@ -1,6 +1,12 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { FileUpload, ImportItemResult, ImportProgress, PasteInput } from '../../../common/types'
+import type {
+  DuplicateReason,
+  FileUpload,
+  ImportItemResult,
+  ImportProgress,
+  PasteInput,
+} from '../../../common/types'
 import { errorMessage, getClient } from '../api/client'
 import { fileToBase64 } from '../lib/base64'
 
@@ -11,6 +17,26 @@ export const ACCEPTED_EXTENSIONS = ['.html', '.htm', '.mhtml', '.mht', '.txt', '
 
 export type ImportPhase = 'idle' | 'reading' | 'importing' | 'finished'
 
+/** What the user chose for a duplicate after the import (skipping is what already happened). */
+export type DuplicateResolution = 'replace' | 'keep'
+
+/** A file of the last import that the archive already held, and what became of it since. */
+export interface DuplicateEntry {
+  /** Stable within one summary, to address the entry. */
+  key: number
+  file: string
+  duplicateOf: number
+  reason: DuplicateReason | null
+  /** For a similar text: the estimated share of shared wording, 0..1. */
+  similarity: number | null
+  title: string | null
+  /** Set once the user replaced the existing article or kept both. */
+  resolved: DuplicateResolution | null
+  /** The article it became (the existing one when replaced, a new one when kept). */
+  resolvedId: number | null
+  error: string | null
+}
+
 export interface ImportSummary {
   imported: number
   duplicates: number
@@ -20,6 +46,8 @@ export interface ImportSummary {
   cancelled: boolean
   /** The single new article, so the view can open it right away. */
   openId: number | null
+  /** Duplicates of this window's own import, with their reasons (empty for a foreign import). */
+  duplicateItems: DuplicateEntry[]
 }
 
 function newJobId(): string {
@@ -61,6 +89,9 @@ export const useImportStore = defineStore('importer', () => {
   const cancelRequested = ref(false)
   /** Jobs this window started; their late events must not look like someone else's import. */
   const ownJobIds = new Set<string>()
+  /** The uploaded bytes of the last import's duplicates, by entry key, to submit them again. */
+  const duplicateUploads = new Map<number, FileUpload>()
+  const resolving = ref(false)
 
   const busy = computed(() => phase.value === 'reading' || phase.value === 'importing')
   const done = computed(() => doneBefore.value + (progress.value?.done ?? 0))
@@ -93,6 +124,7 @@ export const useImportStore = defineStore('importer', () => {
       failedCount: event.failed,
       cancelled: cancelRequested.value,
       openId: null,
+      duplicateItems: [],
     }
     activeJobId.value = null
     currentFile.value = null
@@ -108,7 +140,33 @@ export const useImportStore = defineStore('importer', () => {
     failedSoFar.value = 0
     error.value = null
     cancelRequested.value = false
-    summary.value = { imported: 0, duplicates: 0, failed: [], failedCount: 0, cancelled: false, openId: null }
+    duplicateUploads.clear()
+    summary.value = {
+      imported: 0,
+      duplicates: 0,
+      failed: [],
+      failedCount: 0,
+      cancelled: false,
+      openId: null,
+      duplicateItems: [],
+    }
+  }
+
+  function rememberDuplicate(item: ImportItemResult, upload: FileUpload | undefined): void {
+    const entries = summary.value!.duplicateItems
+    const key = entries.length
+    entries.push({
+      key,
+      file: item.file,
+      duplicateOf: item.duplicateOf ?? 0,
+      reason: item.duplicateReason ?? null,
+      similarity: item.similarity ?? null,
+      title: item.title ?? null,
+      resolved: null,
+      resolvedId: null,
+      error: null,
+    })
+    if (upload) duplicateUploads.set(key, upload)
   }
 
   async function importFiles(files: readonly File[]): Promise<void> {
@@ -139,10 +197,12 @@ export const useImportStore = defineStore('importer', () => {
         const report = await getClient().importFiles({ files: uploads, jobId })
         accumulated.imported += report.imported
         accumulated.duplicates += report.duplicates
-        for (const item of report.items) {
+        report.items.forEach((item, index) => {
           if (item.status === 'failed') accumulated.failed.push(item)
           if (item.status === 'imported' && item.id !== undefined) lastImportedId = item.id
-        }
+          // Items come back in the order sent, so the index finds the upload.
+          if (item.status === 'duplicate') rememberDuplicate(item, uploads[index])
+        })
         doneBefore.value += report.items.length
         progress.value = null
         failedSoFar.value = accumulated.failed.length
@@ -168,6 +228,56 @@ export const useImportStore = defineStore('importer', () => {
     return result
   }
 
+  /** Duplicates the user can still replace or keep: those whose bytes are at hand. */
+  const openDuplicates = computed(() =>
+    (summary.value?.duplicateItems ?? []).filter(
+      (entry) => entry.resolved === null && duplicateUploads.has(entry.key),
+    ),
+  )
+
+  /**
+   * Submit duplicates of the last import again, replacing the existing articles or keeping both.
+   * Without keys: every open duplicate.
+   */
+  async function resolveDuplicates(choice: DuplicateResolution, keys?: readonly number[]): Promise<void> {
+    if (busy.value || resolving.value || !summary.value) return
+    const entries = openDuplicates.value.filter((entry) => !keys || keys.includes(entry.key))
+    if (entries.length === 0) return
+    resolving.value = true
+    error.value = null
+    try {
+      const sized = entries.map((entry) => {
+        const upload = duplicateUploads.get(entry.key) as FileUpload
+        return { entry, upload, size: Math.ceil((upload.dataBase64.length * 3) / 4) }
+      })
+      for (const batch of batchBySize(sized)) {
+        const jobId = newJobId()
+        ownJobIds.add(jobId)
+        const report = await getClient().importFiles({
+          files: batch.map((part) => part.upload),
+          jobId,
+          duplicates: choice,
+        })
+        report.items.forEach((item, index) => {
+          const entry = batch[index]?.entry
+          if (!entry) return
+          if (item.status === 'imported') {
+            entry.resolved = choice
+            entry.resolvedId = item.id ?? null
+            entry.error = null
+            duplicateUploads.delete(entry.key)
+          } else {
+            entry.error = item.error ?? null
+          }
+        })
+      }
+    } catch (err) {
+      error.value = errorMessage(err)
+    } finally {
+      resolving.value = false
+    }
+  }
+
   async function cancel(): Promise<void> {
     cancelRequested.value = true
     const jobId = activeJobId.value
@@ -184,6 +294,7 @@ export const useImportStore = defineStore('importer', () => {
     phase.value = 'idle'
     summary.value = null
     error.value = null
+    duplicateUploads.clear()
   }
 
   return {
@@ -196,9 +307,12 @@ export const useImportStore = defineStore('importer', () => {
     error,
     busy,
     cancelRequested,
+    resolving,
+    openDuplicates,
     onProgress,
     importFiles,
     importPaste,
+    resolveDuplicates,
     cancel,
     dismiss,
   }

@@ -10,6 +10,7 @@ import {
   PAGE_SIZE,
   routeForView,
   useLibraryStore,
+  viewFilter,
   viewFromRoute,
   viewFromSaved,
   type LibraryView,
@@ -46,7 +47,17 @@ function listFrom(query: ListQuery, total = TOTAL) {
   return { items: ids.map(summary), total }
 }
 
-const emptyFacets = { total: 42, tags: [], sites: [], languages: [], years: [], read: 0, unread: 42 }
+const emptyFacets = {
+  total: 42,
+  tags: [],
+  sites: [],
+  languages: [],
+  years: [],
+  read: 0,
+  unread: 42,
+  withNotes: 0,
+  withoutNotes: 42,
+}
 
 describe('library address state', () => {
   it('round-trips every filter through the hash', () => {
@@ -59,6 +70,7 @@ describe('library address state', () => {
       dateFrom: '2025',
       dateTo: '2026-02-07',
       read: false,
+      hasNotes: true,
       collection: 3,
       sort: 'title',
       order: 'desc',
@@ -69,6 +81,21 @@ describe('library address state', () => {
     expect(route.name).toBe('library')
     if (route.name !== 'library') return
     expect(viewFromRoute(route)).toEqual(view)
+  })
+
+  it('keeps the "has notes" filter in the address and sends it to the engine', () => {
+    const withNotes: LibraryView = { ...EMPTY_VIEW, hasNotes: true }
+    const route = routeForView(withNotes)
+    expect(route.filters).toBe('notes=with')
+    const parsed = parseHash(formatHash(route))
+    if (parsed.name !== 'library') throw new Error('not the library')
+    expect(viewFromRoute(parsed)).toEqual(withNotes)
+    expect(viewFilter(viewFromRoute(parsed))).toEqual({ hasNotes: true })
+    expect(viewFromRoute({ query: '', tag: null, filters: 'notes=without' })).toEqual({
+      ...EMPTY_VIEW,
+      hasNotes: false,
+    })
+    expect(routeForView({ ...withNotes, hasNotes: undefined }).filters).toBeUndefined()
   })
 
   it('keeps "no site" and "unknown language" apart from "any"', () => {
@@ -83,7 +110,7 @@ describe('library address state', () => {
     const view = viewFromRoute({
       query: '',
       tag: null,
-      filters: 'lang=Russian&from=last-year&read=maybe&collection=-2&sort=random&order=up&mode=all',
+      filters: 'lang=Russian&from=last-year&read=maybe&notes=1&collection=-2&sort=random&order=up&mode=all',
     })
     expect(view).toEqual(EMPTY_VIEW)
   })

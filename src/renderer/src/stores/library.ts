@@ -98,6 +98,7 @@ export function viewFilter(view: LibraryView): ArticleFilter {
   if (view.dateFrom) filter.dateFrom = view.dateFrom
   if (view.dateTo) filter.dateTo = view.dateTo
   if (view.read !== undefined) filter.read = view.read
+  if (view.hasNotes !== undefined) filter.hasNotes = view.hasNotes
   if (view.collection !== undefined) filter.collection = view.collection
   return filter
 }
@@ -134,6 +135,8 @@ export function viewFromRoute(route: { query: string; tag: string | null; filter
   if (to && DATE_PARAM.test(to)) view.dateTo = to
   const read = params.get('read')
   if (read === 'read' || read === 'unread') view.read = read === 'read'
+  const notes = params.get('notes')
+  if (notes === 'with' || notes === 'without') view.hasNotes = notes === 'with'
   const collection = Number(params.get('collection'))
   if (Number.isSafeInteger(collection) && collection > 0) view.collection = collection
   const sort = params.get('sort') as ListSort | null
@@ -153,6 +156,7 @@ export function routeForView(view: LibraryView): Extract<Route, { name: 'library
   if (view.dateFrom) params.set('from', view.dateFrom)
   if (view.dateTo) params.set('to', view.dateTo)
   if (view.read !== undefined) params.set('read', view.read ? 'read' : 'unread')
+  if (view.hasNotes !== undefined) params.set('notes', view.hasNotes ? 'with' : 'without')
   if (view.collection !== undefined) params.set('collection', String(view.collection))
   if (view.sort) params.set('sort', view.sort)
   if (view.order) params.set('order', view.order)

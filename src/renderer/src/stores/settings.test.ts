@@ -1,8 +1,14 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import { createPinia, setActivePinia } from 'pinia'
-import { SETTINGS_STORAGE_KEY, useSettingsStore } from './settings'
+import type { InterfacePreferences } from '../../../common/types'
+import {
+  SETTINGS_STORAGE_KEY,
+  UNSYNCED_STORAGE_KEY,
+  useSettingsStore,
+  type PreferencesClient,
+} from './settings'
 
 function stored(): Record<string, unknown> {
   return JSON.parse(window.localStorage.getItem(SETTINGS_STORAGE_KEY) ?? '{}') as Record<string, unknown>
@@ -80,5 +86,155 @@ describe('settings store', () => {
       lineWidth: 'wide',
       lineSpacing: 'loose',
     })
+  })
+})
+
+/** An archive's preferences in memory, the way the engine merges patches. */
+function fakeArchive(initial: InterfacePreferences = {}): PreferencesClient & {
+  stored: InterfacePreferences
+  patches: InterfacePreferences[]
+  failing: boolean
+} {
+  const archive = {
+    stored: { ...initial },
+    patches: [] as InterfacePreferences[],
+    failing: false,
+    getPreferences: vi.fn(async () => ({ ...archive.stored })),
+    setPreferences: vi.fn(async ({ patch }: { patch: InterfacePreferences }) => {
+      if (archive.failing) throw new Error('archive unreachable')
+      archive.patches.push(patch)
+      archive.stored = { ...archive.stored, ...patch }
+      return { ...archive.stored }
+    }),
+  }
+  return archive
+}
+
+/** Lets pending promise callbacks (fake archive answers) run. */
+const settle = () => new Promise((done) => setTimeout(done, 0))
+
+describe('settings and the archive', () => {
+  beforeEach(() => {
+    window.localStorage.clear()
+    setActivePinia(createPinia())
+  })
+
+  afterEach(() => {
+    vi.restoreAllMocks()
+  })
+
+  it("takes the archive's values over this browser's and remembers them here", async () => {
+    window.localStorage.setItem(SETTINGS_STORAGE_KEY, JSON.stringify({ theme: 'light', language: 'en' }))
+    const archive = fakeArchive({ theme: 'night', language: 'ru', fontSize: 22, lineWidth: 'narrow' })
+    const settings = useSettingsStore()
+    expect(settings.language).toBe('en')
+    await settings.syncWithArchive(archive)
+    expect(settings).toMatchObject({ theme: 'night', language: 'ru', fontSize: 22, lineWidth: 'narrow' })
+    await nextTick()
+    expect(stored()).toMatchObject({ theme: 'night', language: 'ru', fontSize: 22 })
+    // Taking the archive's values is not a change to send back.
+    await settle()
+    expect(archive.setPreferences).not.toHaveBeenCalled()
+  })
+
+  it('ignores archive values the window cannot show', async () => {
+    const archive = fakeArchive({ language: 'ru', fontSize: 17 })
+    const settings = useSettingsStore()
+    await settings.syncWithArchive(archive)
+    expect(settings.language).toBe('ru')
+    expect(settings.fontSize).toBe(18)
+  })
+
+  it('sends every change to the archive', async () => {
+    const archive = fakeArchive({ language: 'en' })
+    const settings = useSettingsStore()
+    await settings.syncWithArchive(archive)
+    settings.setTheme('sepia')
+    settings.toggleLanguage()
+    settings.stepFontSize(1)
+    settings.setReadingFont('sans')
+    settings.setLineWidth('wide')
+    settings.setLineSpacing('compact')
+    await settle()
+    expect(archive.stored).toEqual({
+      theme: 'sepia',
+      language: 'ru',
+      fontSize: 20,
+      readingFont: 'sans',
+      lineWidth: 'wide',
+      lineSpacing: 'compact',
+    })
+    expect(window.localStorage.getItem(UNSYNCED_STORAGE_KEY)).toBeNull()
+  })
+
+  it('keeps a choice made while the archive was answering', async () => {
+    const archive = fakeArchive({ theme: 'light', language: 'en' })
+    const settings = useSettingsStore()
+    const syncing = settings.syncWithArchive(archive)
+    settings.setTheme('night')
+    await syncing
+    await settle()
+    expect(settings.theme).toBe('night')
+    expect(settings.language).toBe('en')
+    expect(archive.stored).toEqual({ theme: 'night', language: 'en' })
+  })
+
+  it('keeps a choice the archive never got and sends it on the next start', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const archive = fakeArchive({ language: 'en' })
+    archive.failing = true
+    const first = useSettingsStore()
+    await first.syncWithArchive(archive)
+    first.setLanguage('ru')
+    await settle()
+    expect(error).toHaveBeenCalled()
+    expect(archive.stored).toEqual({ language: 'en' })
+
+    // Next start: this browser's unconfirmed choice wins over the archive's older value.
+    archive.failing = false
+    setActivePinia(createPinia())
+    const second = useSettingsStore()
+    await second.syncWithArchive(archive)
+    await settle()
+    expect(second.language).toBe('ru')
+    expect(archive.stored).toEqual({ language: 'ru' })
+    expect(window.localStorage.getItem(UNSYNCED_STORAGE_KEY)).toBeNull()
+  })
+
+  it('gives an archive without preferences what this browser remembers', async () => {
+    window.localStorage.setItem(SETTINGS_STORAGE_KEY, JSON.stringify({ theme: 'night', language: 'ru' }))
+    const archive = fakeArchive()
+    const settings = useSettingsStore()
+    await settings.syncWithArchive(archive)
+    await settle()
+    expect(archive.stored).toEqual({ theme: 'night', language: 'ru' })
+  })
+
+  it('first run, nothing stored anywhere: the language follows the browser, nothing is written', async () => {
+    vi.spyOn(navigator, 'language', 'get').mockReturnValue('ru-RU')
+    const archive = fakeArchive()
+    const settings = useSettingsStore()
+    await settings.syncWithArchive(archive)
+    await settle()
+    expect(settings.language).toBe('ru')
+    expect(archive.setPreferences).not.toHaveBeenCalled()
+
+    vi.spyOn(navigator, 'language', 'get').mockReturnValue('de-DE')
+    setActivePinia(createPinia())
+    expect(useSettingsStore().language).toBe('en')
+  })
+
+  it('keeps working when the archive cannot be read', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const archive = fakeArchive()
+    vi.mocked(archive.getPreferences).mockRejectedValueOnce(new Error('host gone'))
+    window.localStorage.setItem(SETTINGS_STORAGE_KEY, JSON.stringify({ theme: 'night' }))
+    const settings = useSettingsStore()
+    await settings.syncWithArchive(archive)
+    expect(settings.theme).toBe('night')
+    expect(error).toHaveBeenCalledWith(
+      expect.stringContaining('reading the interface settings'),
+      expect.any(Error),
+    )
   })
 })

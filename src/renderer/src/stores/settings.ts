@@ -1,5 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
+import type { ArchiveClient } from '../../../common/api'
+import type { InterfacePreferences } from '../../../common/types'
 
 /** The theme in effect. */
 export type Theme = 'light' | 'sepia' | 'night'
@@ -21,6 +23,11 @@ export const LINE_HEIGHTS: Record<LineSpacing, number> = { compact: 1.45, normal
 export const FONT_SIZES = [14, 16, 18, 20, 22, 24, 26] as const
 export const DEFAULT_FONT_SIZE = 18
 export const SETTINGS_STORAGE_KEY = 'lectern.settings'
+/** Settings changed here that the archive has not confirmed yet (a failed or cut-off save). */
+export const UNSYNCED_STORAGE_KEY = 'lectern.settings.unsynced'
+
+/** The part of the archive client the settings use. */
+export type PreferencesClient = Pick<ArchiveClient, 'getPreferences' | 'setPreferences'>
 
 interface StoredSettings {
   theme: ThemeChoice
@@ -30,6 +37,16 @@ interface StoredSettings {
   lineWidth: LineWidth
   lineSpacing: LineSpacing
 }
+
+type SettingKey = keyof StoredSettings
+const SETTING_KEYS: readonly SettingKey[] = [
+  'theme',
+  'language',
+  'fontSize',
+  'readingFont',
+  'lineWidth',
+  'lineSpacing',
+]
 
 const DARK_QUERY = '(prefers-color-scheme: dark)'
 
@@ -54,35 +71,62 @@ function pick<T extends string>(value: unknown, allowed: readonly T[]): T | unde
   return allowed.find((option) => option === value)
 }
 
+/** The valid settings among `values` (from localStorage or the archive); the rest is ignored. */
+function validSettings(values: Record<string, unknown>): Partial<StoredSettings> {
+  const stored: Partial<StoredSettings> = {}
+  const theme = pick(values.theme, THEME_CHOICES)
+  const language = pick(values.language, ['en', 'ru'] as const)
+  const readingFont = pick(values.readingFont, READING_FONTS)
+  const lineWidth = pick(values.lineWidth, LINE_WIDTHS)
+  const lineSpacing = pick(values.lineSpacing, LINE_SPACINGS)
+  if (theme) stored.theme = theme
+  if (language) stored.language = language
+  if (readingFont) stored.readingFont = readingFont
+  if (lineWidth) stored.lineWidth = lineWidth
+  if (lineSpacing) stored.lineSpacing = lineSpacing
+  if (typeof values.fontSize === 'number' && (FONT_SIZES as readonly number[]).includes(values.fontSize))
+    stored.fontSize = values.fontSize
+  return stored
+}
+
 function readStored(): Partial<StoredSettings> {
   try {
     const raw = window.localStorage.getItem(SETTINGS_STORAGE_KEY)
     if (!raw) return {}
     const parsed: unknown = JSON.parse(raw)
     if (!parsed || typeof parsed !== 'object') return {}
-    const values = parsed as Record<string, unknown>
-    const stored: Partial<StoredSettings> = {}
-    const theme = pick(values.theme, THEME_CHOICES)
-    const language = pick(values.language, ['en', 'ru'] as const)
-    const readingFont = pick(values.readingFont, READING_FONTS)
-    const lineWidth = pick(values.lineWidth, LINE_WIDTHS)
-    const lineSpacing = pick(values.lineSpacing, LINE_SPACINGS)
-    if (theme) stored.theme = theme
-    if (language) stored.language = language
-    if (readingFont) stored.readingFont = readingFont
-    if (lineWidth) stored.lineWidth = lineWidth
-    if (lineSpacing) stored.lineSpacing = lineSpacing
-    if (typeof values.fontSize === 'number' && (FONT_SIZES as readonly number[]).includes(values.fontSize))
-      stored.fontSize = values.fontSize
-    return stored
+    return validSettings(parsed as Record<string, unknown>)
   } catch {
     return {}
   }
 }
 
-/** Theme, language and typography: remembered in localStorage and applied on start. */
+function readUnsynced(): Set<SettingKey> {
+  try {
+    const parsed: unknown = JSON.parse(window.localStorage.getItem(UNSYNCED_STORAGE_KEY) ?? '[]')
+    return new Set(Array.isArray(parsed) ? SETTING_KEYS.filter((key) => parsed.includes(key)) : [])
+  } catch {
+    return new Set()
+  }
+}
+
+function writeUnsynced(keys: ReadonlySet<SettingKey>): void {
+  try {
+    if (keys.size === 0) window.localStorage.removeItem(UNSYNCED_STORAGE_KEY)
+    else window.localStorage.setItem(UNSYNCED_STORAGE_KEY, JSON.stringify([...keys]))
+  } catch {
+    // Storage can be full or disabled; the archive still gets the change when it can.
+  }
+}
+
+/**
+ * Theme, language and typography: remembered in localStorage (applied before the first paint)
+ * and in the archive's preferences, which win once they arrive, so the desktop app, its menu and
+ * the browser host agree.
+ */
 export const useSettingsStore = defineStore('settings', () => {
-  const initial = { ...systemDefaults(), ...readStored() }
+  const storedHere = readStored()
+  const initial = { ...systemDefaults(), ...storedHere }
   const themeChoice = ref<ThemeChoice>(initial.theme)
   const language = ref<Language>(initial.language)
   const fontSize = ref<number>(initial.fontSize)
@@ -103,42 +147,127 @@ export const useSettingsStore = defineStore('settings', () => {
     themeChoice.value === 'system' ? (systemNight.value ? 'night' : 'light') : themeChoice.value,
   )
 
+  let archiveClient: PreferencesClient | null = null
+  /** Chosen by the user since start: an archive answer arriving later must not undo them. */
+  const chosenSinceStart = new Set<SettingKey>()
+  const unsynced = readUnsynced()
+
+  function currentSettings(): StoredSettings {
+    return {
+      theme: themeChoice.value,
+      language: language.value,
+      fontSize: fontSize.value,
+      readingFont: readingFont.value,
+      lineWidth: lineWidth.value,
+      lineSpacing: lineSpacing.value,
+    }
+  }
+
+  function applySetting<K extends SettingKey>(key: K, value: StoredSettings[K]): void {
+    const refs: { [Key in SettingKey]: { value: StoredSettings[Key] } } = {
+      theme: themeChoice,
+      language,
+      fontSize,
+      readingFont,
+      lineWidth,
+      lineSpacing,
+    }
+    refs[key].value = value
+  }
+
+  /** Send the settings the archive has not confirmed; fire-and-forget, failures are logged. */
+  function saveToArchive(): void {
+    if (!archiveClient || unsynced.size === 0) return
+    const current = currentSettings()
+    const patch = Object.fromEntries([...unsynced].map((key) => [key, current[key]])) as InterfacePreferences
+    archiveClient.setPreferences({ patch }).then(
+      () => {
+        const now = currentSettings()
+        for (const key of SETTING_KEYS) if (key in patch && patch[key] === now[key]) unsynced.delete(key)
+        writeUnsynced(unsynced)
+      },
+      (error: unknown) => console.error('lectern: saving the interface settings failed:', error),
+    )
+  }
+
+  function chosen(key: SettingKey): void {
+    chosenSinceStart.add(key)
+    unsynced.add(key)
+    writeUnsynced(unsynced)
+    saveToArchive()
+  }
+
+  /**
+   * Take the archive's preferences (they win over this browser's storage, except for choices it
+   * has not confirmed yet) and keep it informed of every change from now on.
+   */
+  async function syncWithArchive(client: PreferencesClient): Promise<void> {
+    archiveClient = client
+    let fromArchive: InterfacePreferences
+    try {
+      fromArchive = await client.getPreferences({})
+    } catch (error) {
+      console.error('lectern: reading the interface settings from the archive failed:', error)
+      return
+    }
+    const archived = validSettings({ ...fromArchive })
+    for (const key of SETTING_KEYS) {
+      const value = archived[key]
+      if (value === undefined || chosenSinceStart.has(key) || unsynced.has(key)) continue
+      applySetting(key, value)
+    }
+    // An archive that has never had preferences learns what this browser already remembers.
+    if (Object.keys(fromArchive).length === 0) {
+      for (const key of SETTING_KEYS) if (storedHere[key] !== undefined) unsynced.add(key)
+      writeUnsynced(unsynced)
+    }
+    saveToArchive()
+  }
+
   const canIncreaseFont = computed(() => fontSize.value < FONT_SIZES[FONT_SIZES.length - 1]!)
   const canDecreaseFont = computed(() => fontSize.value > FONT_SIZES[0])
 
   /** Light (or sepia) to night and back. */
   function toggleTheme(): void {
     themeChoice.value = theme.value === 'night' ? 'light' : 'night'
+    chosen('theme')
   }
 
   function setTheme(next: ThemeChoice): void {
     themeChoice.value = next
+    chosen('theme')
   }
 
   function setLanguage(next: Language): void {
     language.value = next
+    chosen('language')
   }
 
   function toggleLanguage(): void {
     language.value = language.value === 'en' ? 'ru' : 'en'
+    chosen('language')
   }
 
   function setReadingFont(next: ReadingFont): void {
     readingFont.value = next
+    chosen('readingFont')
   }
 
   function setLineWidth(next: LineWidth): void {
     lineWidth.value = next
+    chosen('lineWidth')
   }
 
   function setLineSpacing(next: LineSpacing): void {
     lineSpacing.value = next
+    chosen('lineSpacing')
   }
 
   /** +1 / -1 moves one step; 0 goes back to the default size. */
   function stepFontSize(step: 1 | -1 | 0): void {
     if (step === 0) {
       fontSize.value = DEFAULT_FONT_SIZE
+      chosen('fontSize')
       return
     }
     const sizes: readonly number[] = FONT_SIZES
@@ -150,20 +279,14 @@ export const useSettingsStore = defineStore('settings', () => {
           Math.max(0, (index === -1 ? sizes.indexOf(DEFAULT_FONT_SIZE) : index) + step),
         )
       ]
-    if (next !== undefined) fontSize.value = next
+    if (next === undefined) return
+    fontSize.value = next
+    chosen('fontSize')
   }
 
   watch([themeChoice, language, fontSize, readingFont, lineWidth, lineSpacing], () => {
-    const stored: StoredSettings = {
-      theme: themeChoice.value,
-      language: language.value,
-      fontSize: fontSize.value,
-      readingFont: readingFont.value,
-      lineWidth: lineWidth.value,
-      lineSpacing: lineSpacing.value,
-    }
     try {
-      window.localStorage.setItem(SETTINGS_STORAGE_KEY, JSON.stringify(stored))
+      window.localStorage.setItem(SETTINGS_STORAGE_KEY, JSON.stringify(currentSettings()))
     } catch {
       // Storage can be full or disabled; the settings still apply for this session.
     }
@@ -187,5 +310,6 @@ export const useSettingsStore = defineStore('settings', () => {
     setLineWidth,
     setLineSpacing,
     stepFontSize,
+    syncWithArchive,
   }
 })

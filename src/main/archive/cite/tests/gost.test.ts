@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CitationProcessor } from '../citeproc'
-import { articleToCsl } from '../csl-item'
+import { articleToCsl, type CslItem } from '../csl-item'
 import { ALL_ITEMS, fiveAuthors, oneAuthor } from './items'
 
 // Written from GOST R 7.0.100-2018 (areas separated by ". – ", heading "Фамилия, И. О." for one to three
@@ -112,6 +112,36 @@ describe('GOST R 7.0.100-2018 from an imported article', () => {
       processor.bibliography([item], { style: 'gost-r-7.0.100-2018', locale: 'ru-RU', format: 'text' }),
     ).toEqual([
       'Иванов, И. И. Доклад о миграции / И. И. Иванов. – Текст : электронный. – Институт Европы РАН, 2025. – URL: https://example.ru/report.pdf (дата обращения: 27.11.2026).',
+    ])
+  })
+})
+
+describe('GOST R 7.0.100-2018, an item without a URL', () => {
+  // A local copy without its address: the access date belongs to the URL, so neither is printed.
+  const withoutUrl: CslItem = {
+    id: 'without-url',
+    type: 'webpage',
+    title: 'Energy security in the Caspian region',
+    author: [{ family: 'Smith', given: 'John' }],
+    'container-title': 'Atlantic Council',
+    issued: { 'date-parts': [[2025, 9, 1]] },
+    accessed: { 'date-parts': [[2026, 11, 27]] },
+    language: 'en',
+  }
+
+  it('prints no access date in ru-RU', () => {
+    expect(
+      processor.bibliography([withoutUrl], { style: 'gost-r-7.0.100-2018', locale: 'ru-RU', format: 'text' }),
+    ).toEqual([
+      'Smith, J. Energy security in the Caspian region / J. Smith. – Текст : электронный // Atlantic Council : [сайт]. – 2025. – 1 сент.',
+    ])
+  })
+
+  it('prints no access date in en-US', () => {
+    expect(
+      processor.bibliography([withoutUrl], { style: 'gost-r-7.0.100-2018', locale: 'en-US', format: 'text' }),
+    ).toEqual([
+      'Smith, J. Energy security in the Caspian region / J. Smith. – Text : electronic // Atlantic Council : [website]. – 2025. – 1 Sept.',
     ])
   })
 })
