@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import CSL from 'citeproc'
+import CSL, { type Engine } from 'citeproc'
 import { bench, describe } from 'vitest'
 import { CitationProcessor, defaultCslDir } from './citeproc'
 import type { CslItem } from './csl-item'
@@ -38,42 +38,95 @@ const LOCALE = 'ru-RU'
 const cslDir = defaultCslDir()
 const thousand = manyItems(1000)
 
-/** A fresh CSL.Engine per run, as our fresh processor makes one: only citeproc's own work. */
-function plainCiteproc(style: string, items: readonly CslItem[]): string[] {
-  const byId = new Map(items.map((item) => [item.id, item]))
-  const sys = {
-    retrieveLocale: (lang: string): string | false => {
-      const file = join(cslDir, `locales-${lang === 'ru' ? 'ru-RU' : lang === 'en' ? 'en-US' : lang}.xml`)
-      try {
-        return readFileSync(file, 'utf8')
-      } catch {
-        return false
-      }
-    },
-    retrieveItem: (id: string): object => byId.get(id)!,
+function readLocale(lang: string): string | false {
+  const file = join(cslDir, `locales-${lang === 'ru' ? 'ru-RU' : lang === 'en' ? 'en-US' : lang}.xml`)
+  try {
+    return readFileSync(file, 'utf8')
+  } catch {
+    return false
   }
+}
+
+/** A bare CSL.Engine over a mutable item table: only citeproc's own work, none of our preparation. */
+function plainEngine(style: string, table: Map<string, CslItem>): Engine {
+  const sys = { retrieveLocale: readLocale, retrieveItem: (id: string): object => table.get(id)! }
   const engine = new CSL.Engine(sys, readFileSync(join(cslDir, `${style}.csl`), 'utf8'), LOCALE, true)
-  engine.updateItems(items.map((item) => item.id))
   engine.setOutputFormat('text')
+  return engine
+}
+
+function plainBibliography(engine: Engine, ids: string[]): string[] {
+  engine.updateItems(ids)
   const result = engine.makeBibliography()
   return result ? result[1] : []
 }
 
+/** The same list with item 500 edited: a new id, as our processor gives an edited item. */
+function withOneEdit(items: readonly CslItem[], edit: number): CslItem[] {
+  return items.map((item, index) =>
+    index === 500 ? { ...item, id: `${item.id}-edit${edit}`, title: `Edited ${edit}` } : item,
+  )
+}
+
+const once = { iterations: 3, warmupIterations: 1 }
+
 for (const style of STYLES)
   describe(`1,000 items, ${style}`, () => {
     bench(
-      'Lectern (fresh processor)',
+      'Lectern, fresh processor',
       () => {
         new CitationProcessor().bibliography(thousand, { style, locale: LOCALE, format: 'text' })
       },
-      { iterations: 3, warmupIterations: 1 },
+      once,
     )
     bench(
-      'plain citeproc (fresh engine)',
+      'plain citeproc, fresh engine',
       () => {
-        plainCiteproc(style, thousand)
+        const table = new Map(thousand.map((item) => [item.id, item]))
+        plainBibliography(plainEngine(style, table), [...table.keys()])
       },
-      { iterations: 3, warmupIterations: 1 },
+      once,
+    )
+
+    const processor = new CitationProcessor()
+    let lecternEdit = 0
+    bench(
+      'Lectern, reused processor, one item edited',
+      () => {
+        processor.bibliography(withOneEdit(thousand, ++lecternEdit), {
+          style,
+          locale: LOCALE,
+          format: 'text',
+        })
+      },
+      {
+        ...once,
+        setup: () => {
+          processor.bibliography(thousand, { style, locale: LOCALE, format: 'text' })
+        },
+      },
+    )
+
+    const table = new Map(thousand.map((item) => [item.id, item]))
+    let engine: Engine | undefined
+    let plainEdit = 0
+    bench(
+      'plain citeproc, reused engine, one item edited',
+      () => {
+        const items = withOneEdit(thousand, ++plainEdit)
+        for (const item of items) table.set(item.id, item)
+        plainBibliography(
+          engine!,
+          items.map((item) => item.id),
+        )
+      },
+      {
+        ...once,
+        setup: () => {
+          engine ??= plainEngine(style, table)
+          plainBibliography(engine, [...table.keys()])
+        },
+      },
     )
   })
 

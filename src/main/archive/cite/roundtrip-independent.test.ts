@@ -62,7 +62,7 @@ function pairs(parsed: ParsedItem[]): [ParsedItem, CslItem][] {
 
 /**
  * The text of a raw BibTeX field as astrocite's own grammar tokenises it: text, escaped symbols (\& \%
- * \$ \# \_ \{ \}) and protective braces. Used for the BibLaTeX fields its CSL conversion does not map.
+ * \$ \# \_ \{ \}) and protective braces. Used for the fields its CSL conversion does not map.
  */
 function fieldText(entry: BibtexEntry, key: string): string | undefined {
   const property = entry.properties.find((candidate) => candidate.key === key)
@@ -84,25 +84,36 @@ function fieldText(entry: BibtexEntry, key: string): string | undefined {
   return flatten(property.value)
 }
 
+function syntaxEntries(text: string): BibtexEntry[] {
+  return BibtexAst.parse(text).children.filter((node): node is BibtexEntry => node.kind === 'Entry')
+}
+
+const isoParts = (text: string | undefined): number[] | undefined => text?.split('-').map(Number)
+
+const LANGUAGE_NAMES: Record<string, string> = { en: 'english', ru: 'russian' }
+
 describe('BibTeX read back by astrocite-bibtex', () => {
   const text = toBibtex(ALL_ITEMS)
   const parsed = astrociteBibtex(text)
+  const entries = syntaxEntries(text)
 
-  it.each(pairs(parsed).map(([entry, item]) => [item.id, entry, item] as const))(
+  it.each(pairs(parsed).map(([entry, item], index) => [item.id, entry, entries[index]!, item] as const))(
     '%s keeps its fields',
-    (_id, entry, item) => {
+    (_id, entry, raw, item) => {
+      expect(raw.id).toBe(entry.id)
       // Braces that protect capitals are dropped and TeX escapes decoded: the original characters return.
       expect(entry.title).toBe(fullTitle(item))
       expectSameAuthors(entry, item)
       expect(entry.URL).toBe(item.URL)
       // @article's journal becomes container-title; @misc's howpublished becomes medium.
-      const site =
-        entry.type === 'article' && item.type.startsWith('article') ? entry['container-title'] : entry.medium
-      expect(site).toBe(item['container-title'])
+      expect(raw.type === 'article' ? entry['container-title'] : entry.medium).toBe(item['container-title'])
       expect(entry.note).toBe(item.section)
-      // Classic BibTeX dates are year + month; astrocite does not read the extra date/urldate/language
-      // fields (they are BibLaTeX's), so those are checked in the BibLaTeX round trip below.
+      // Classic BibTeX dates are year + month.
       expect(dateParts(entry.issued)).toEqual(ourDateParts(item.issued, 2))
+      // The extra date, urldate and language fields are not in astrocite's conversion: its syntax tree.
+      expect(isoParts(fieldText(raw, 'date'))).toEqual(ourDateParts(item.issued))
+      expect(isoParts(fieldText(raw, 'urldate'))).toEqual(ourDateParts(item.accessed))
+      expect(fieldText(raw, 'language')).toBe(LANGUAGE_NAMES[item.language ?? ''])
     },
   )
 
@@ -136,9 +147,9 @@ describe('BibLaTeX read back by astrocite-bibtex', () => {
         item['container-title'],
       )
       expect(fieldText(raw, 'titleaddon')).toBe(item.section)
-      expect(fieldText(raw, 'date')?.split('-').map(Number)).toEqual(ourDateParts(item.issued))
-      expect(fieldText(raw, 'urldate')?.split('-').map(Number)).toEqual(ourDateParts(item.accessed))
-      expect(fieldText(raw, 'langid')).toBe({ en: 'english', ru: 'russian' }[item.language ?? ''])
+      expect(isoParts(fieldText(raw, 'date'))).toEqual(ourDateParts(item.issued))
+      expect(isoParts(fieldText(raw, 'urldate'))).toEqual(ourDateParts(item.accessed))
+      expect(fieldText(raw, 'langid')).toBe(LANGUAGE_NAMES[item.language ?? ''])
     },
   )
 

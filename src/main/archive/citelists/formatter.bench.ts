@@ -1,14 +1,15 @@
 /**
- * `vitest bench --run src/main/archive/citelists`: the live preview of a citation list as the archive
- * serves it (formatted entries, the article behind each, warnings) after one article is edited.
+ * `vitest bench --run src/main/archive/citelists`: a citation list as the archive serves it (formatted
+ * entries, the article behind each, warnings): the live preview after one article is edited, and a
+ * 1,000-item list per style.
  */
 import { bench, describe } from 'vitest'
 import type { CslItem } from '../cite/index'
 import { ALL_ITEMS } from '../cite/tests/items'
 import { CitationFormatter, type CitationInput } from './formatter'
 
-function hundredInputs(): CitationInput[] {
-  return Array.from({ length: 100 }, (_, index) => {
+function manyInputs(count: number): CitationInput[] {
+  return Array.from({ length: count }, (_, index) => {
     const base = ALL_ITEMS[index % ALL_ITEMS.length]!
     const item: CslItem = {
       ...base,
@@ -25,7 +26,7 @@ function hundredInputs(): CitationInput[] {
 describe('100-item list preview after one edit, with entry ids and warnings', () => {
   for (const style of ['gost-r-7.0.100-2018', 'apa']) {
     const formatter = new CitationFormatter([])
-    const inputs = hundredInputs()
+    const inputs = manyInputs(100)
     const options = { style, locale: 'ru-RU' as const, format: 'html' as const }
     formatter.format(inputs, options)
     let edit = 0
@@ -37,4 +38,24 @@ describe('100-item list preview after one edit, with entry ids and warnings', ()
       formatter.format(edited, options)
     })
   }
+})
+
+describe('1,000-item list as the archive formats it (entry ids, warnings), fresh formatter', () => {
+  const inputs = manyInputs(1000)
+  for (const style of [
+    'gost-r-7.0.100-2018',
+    'apa',
+    'mla',
+    'chicago-author-date',
+    'chicago-note-bibliography',
+    'harvard',
+    'ieee',
+  ])
+    bench(
+      style,
+      () => {
+        new CitationFormatter([]).format(inputs, { style, locale: 'ru-RU', format: 'html' })
+      },
+      { iterations: 3, warmupIterations: 1 },
+    )
 })
