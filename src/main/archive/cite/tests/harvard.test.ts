@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CitationProcessor } from '../citeproc'
+import type { CslItem } from '../csl-item'
 import { ALL_ITEMS } from './items'
 
 // Written from Cite Them Right (Harvard): Author, Initials. (Year) 'Title of article', Title of newspaper or
@@ -30,6 +31,32 @@ describe('Harvard', () => {
       'Doe, J. (2026) «What Vance’s trip means for regional cooperation: Reassessing the South Caucasus», Caliber.az, 7 февраля. Доступно по адресу: https://caliber.az/en/post/vance-trip (Дата обращения: 27 ноября 2026).',
       'Ministry of Foreign Affairs of Azerbaijan (2026) Press release on the peace agenda. Доступно по адресу: https://mfa.gov.az/en/news/peace-agenda (Дата обращения: 27 ноября 2026).',
       'Smith, J., Brown, M.A. и Clark, P. (2025) Energy security in the Caspian region. Доступно по адресу: https://www.atlanticcouncil.org/energy-caspian/ (Дата обращения: 27 ноября 2026).',
+    ])
+  })
+})
+
+describe('Harvard, an item without a URL', () => {
+  // A local copy without its address: "Available at" and the access date belong to the URL.
+  const withoutUrl: CslItem = {
+    id: 'without-url',
+    type: 'article-newspaper',
+    title: 'Energy security in the Caspian region',
+    author: [{ family: 'Smith', given: 'John' }],
+    'container-title': 'Atlantic Council',
+    issued: { 'date-parts': [[2025, 9, 1]] },
+    accessed: { 'date-parts': [[2026, 11, 27]] },
+    language: 'en',
+  }
+
+  it('prints neither "Available at" nor the access date, en-US', () => {
+    expect(processor.bibliography([withoutUrl], { ...options, locale: 'en-US' })).toEqual([
+      'Smith, J. (2025) ‘Energy security in the Caspian region’, Atlantic Council, 1 September.',
+    ])
+  })
+
+  it('prints neither "Доступно по адресу" nor the access date, ru-RU', () => {
+    expect(processor.bibliography([withoutUrl], { ...options, locale: 'ru-RU' })).toEqual([
+      'Smith, J. (2025) «Energy security in the Caspian region», Atlantic Council, 1 сентября.',
     ])
   })
 })
