@@ -177,53 +177,42 @@ describe('hostile and broken input through the importer', () => {
     expect(wrong).toEqual([])
   })
 
-  // Current bug (extract/decode.ts): a page whose <meta charset="utf-8"> is wrong (the bytes are
-  // windows-1251, common on older Russian sites) is refused as "not readable text" instead of
-  // falling back to detection when the bytes are not valid UTF-8.
-  it.fails(
-    'a page that declares utf-8 but is windows-1251 is read by detection [extractor bug]',
-    async () => {
-      const bytes = iconv.encode(
-        htmlPage('Каспий с неверной кодировкой', RUSSIAN, '<meta charset="utf-8">'),
-        'windows-1251',
-      )
-      const { item } = await importWithGoodPage({ 'cp1251-declared-utf8.html': bytes })
-      const result = item('cp1251-declared-utf8.html')
-      expect(result.status, result.error).toBe('imported')
-      const article = await archive.getArticle({ id: result.id as number })
-      expect(article.title).toBe('Каспий с неверной кодировкой')
-      expect(article.contentText).toContain('Переговоры в Баку')
-    },
-  )
+  // A page whose <meta charset="utf-8"> is wrong (the bytes are windows-1251, common on older
+  // Russian sites) is read by detection, with a warning.
+  it('a page that declares utf-8 but is windows-1251 is read by detection', async () => {
+    const bytes = iconv.encode(
+      htmlPage('Каспий с неверной кодировкой', RUSSIAN, '<meta charset="utf-8">'),
+      'windows-1251',
+    )
+    const { item } = await importWithGoodPage({ 'cp1251-declared-utf8.html': bytes })
+    const result = item('cp1251-declared-utf8.html')
+    expect(result.status, result.error).toBe('imported')
+    const article = await archive.getArticle({ id: result.id as number })
+    expect(article.title).toBe('Каспий с неверной кодировкой')
+    expect(article.contentText).toContain('Переговоры в Баку')
+  })
 
-  // Current bug (extract/decode.ts): Cyrillic single-byte encodings mislabelled as each other
-  // (koi8-r bytes under <meta charset="windows-1251">, and the reverse) are decoded as declared,
-  // silently: titles like "лБУРЙК Ч лпй-8", no warning. The original bytes are kept, so a later
-  // re-extraction can repair them, but the reading copy and search are wrong meanwhile.
-  it.fails(
-    'Cyrillic pages mislabelled koi8-r / windows-1251 are read correctly [extractor bug]',
-    async () => {
-      const title = 'Каспий, неверная метка'
-      const { item } = await importWithGoodPage({
-        'koi8-as-1251.html': iconv.encode(
-          htmlPage(title, RUSSIAN, '<meta charset="windows-1251">'),
-          'koi8-r',
-        ),
-        '1251-as-koi8.html': iconv.encode(
-          htmlPage(`${title} 2`, RUSSIAN, '<meta charset="koi8-r">'),
-          'windows-1251',
-        ),
-      })
-      for (const [name, expected] of [
-        ['koi8-as-1251.html', title],
-        ['1251-as-koi8.html', `${title} 2`],
-      ] as const) {
-        const result = item(name)
-        expect(result.status, result.error).toBe('imported')
-        expect((await archive.getArticle({ id: result.id as number })).title, name).toBe(expected)
-      }
-    },
-  )
+  // Cyrillic single-byte encodings mislabelled as each other (koi8-r bytes under
+  // <meta charset="windows-1251">, and the reverse) would read as "лБУРЙК Ч лпй-8": the letters
+  // decide, with a warning.
+  it('Cyrillic pages mislabelled koi8-r / windows-1251 are read correctly', async () => {
+    const title = 'Каспий, неверная метка'
+    const { item } = await importWithGoodPage({
+      'koi8-as-1251.html': iconv.encode(htmlPage(title, RUSSIAN, '<meta charset="windows-1251">'), 'koi8-r'),
+      '1251-as-koi8.html': iconv.encode(
+        htmlPage(`${title} 2`, RUSSIAN, '<meta charset="koi8-r">'),
+        'windows-1251',
+      ),
+    })
+    for (const [name, expected] of [
+      ['koi8-as-1251.html', title],
+      ['1251-as-koi8.html', `${title} 2`],
+    ] as const) {
+      const result = item(name)
+      expect(result.status, result.error).toBe('imported')
+      expect((await archive.getArticle({ id: result.id as number })).title, name).toBe(expected)
+    }
+  })
 
   it('a 40 MB page finishes with bounded memory, its original kept whole', async () => {
     const paragraph = `<p>${RUSSIAN.join(' ')} Paragraph of a very long page.</p>\n`

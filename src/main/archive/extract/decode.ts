@@ -130,9 +130,90 @@ export function decodeText(
     warnings.push(`declared charset "${label}" did not match the bytes; read as UTF-8`)
     encoding = 'utf-8'
   }
+  if (encoding === 'utf-8' && hasNonAscii(bytes) && !isValidUtf8(bytes)) {
+    // A stale UTF-8 label on an older single-byte page: when most non-ASCII bytes are not UTF-8
+    // and the detector is confident about another encoding, the bytes decide. A few bad bytes in
+    // a UTF-8 page are only replaced.
+    const guessed = mostlyInvalidUtf8(bytes) ? confidentGuess(bytes) : null
+    if (guessed) {
+      warnings.push(`declared charset "${label}" did not match the bytes; read as ${guessed}`)
+      encoding = guessed
+    }
+  }
   if (encoding?.startsWith('utf-16')) encoding = null // a UTF-16 label on bytes that are not UTF-16
   if (!encoding) encoding = guessEncoding(bytes)
+  const cyrillic = likeliestCyrillicEncoding(bytes, encoding)
+  if (cyrillic !== encoding) {
+    if (label) warnings.push(`declared charset "${label}" did not match the bytes; read as ${cyrillic}`)
+    encoding = cyrillic
+  }
   return { text: iconv.decode(Buffer.from(bytes), encoding), encoding, warnings }
+}
+
+/** Single-byte Cyrillic encodings that are easily mistaken for one another. */
+// Listed by how common they are: a later one must read clearly better to win a near tie.
+const CYRILLIC_ENCODINGS = ['windows-1251', 'koi8-r', 'koi8-u', 'iso-8859-5', 'cp866', 'maccyrillic']
+/** The most frequent letters of Russian and Ukrainian prose, lower case. */
+const FREQUENT_CYRILLIC = new Set('оеаинтсрвлкмдпуяыіь')
+
+/**
+ * How much a text looks like Cyrillic prose: the share of its Cyrillic letters that are frequent
+ * lower-case letters. Text read in the wrong Cyrillic encoding comes out mostly in capitals and
+ * rare letters (koi8-r read as windows-1251 gives "лБУРЙК"), so it scores far lower.
+ */
+export function cyrillicProseScore(text: string): number {
+  let letters = 0
+  let frequent = 0
+  for (const char of text) {
+    if (char < '\u0400' || char > '\u04ff') continue
+    letters++
+    if (FREQUENT_CYRILLIC.has(char)) frequent++
+  }
+  return letters < 20 ? 0 : frequent / letters
+}
+
+/**
+ * For a page in (or guessed as) a single-byte Cyrillic encoding, the candidate that reads as the
+ * most plausible prose; the current one unless another is clearly better.
+ */
+function likeliestCyrillicEncoding(bytes: Uint8Array, current: string): string {
+  if (!CYRILLIC_ENCODINGS.includes(current)) return current
+  const sample = Buffer.from(bytes.subarray(0, SNIFF_BYTES * 4))
+  const currentScore = cyrillicProseScore(iconv.decode(sample, current))
+  let best = { encoding: current, score: currentScore }
+  for (const candidate of CYRILLIC_ENCODINGS) {
+    if (candidate === current) continue
+    const score = cyrillicProseScore(iconv.decode(sample, candidate))
+    if (score > best.score + 0.02) best = { encoding: candidate, score }
+  }
+  return best.score >= 0.4 && best.score - currentScore >= 0.2 ? best.encoding : current
+}
+
+function mostlyInvalidUtf8(bytes: Uint8Array): boolean {
+  const text = new TextDecoder('utf-8').decode(bytes.subarray(0, SNIFF_BYTES * 4))
+  let nonAscii = 0
+  let replaced = 0
+  for (const char of text) {
+    if (char <= '\u007f') continue
+    nonAscii++
+    if (char === '\ufffd') replaced++
+  }
+  return replaced > nonAscii * 0.2
+}
+
+/**
+ * chardet's guess for a non-UTF encoding, when it is reasonably sure, or when it names a Cyrillic
+ * encoding whose reading our own letter check confirms (chardet is unsure on short pages).
+ */
+function confidentGuess(bytes: Uint8Array): string | null {
+  const sample = bytes.subarray(0, SNIFF_BYTES * 4)
+  const best = chardet.analyse(sample)[0]
+  const name = best ? normaliseEncoding(best.name) : null
+  if (!best || !name || /^utf-(8|16|32)/.test(name)) return null
+  if (best.confidence >= 50) return name
+  const confirmed =
+    CYRILLIC_ENCODINGS.includes(name) && cyrillicProseScore(iconv.decode(Buffer.from(sample), name)) >= 0.4
+  return confirmed ? name : null
 }
 
 function guessEncoding(bytes: Uint8Array): string {
