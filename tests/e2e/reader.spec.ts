@@ -236,8 +236,8 @@ test.describe('reading', () => {
     await expect(page).toHaveURL(/#\/library/)
   })
 
-  test('a hostile page makes no request off this machine and runs no script', async ({ page }) => {
-    // Anything the page's own code reaches for lands here (loopback, so it would not count as
+  test('hostile pages make no request off this machine and run no script', async ({ page }) => {
+    // Anything the pages' own code reaches for lands here (loopback, so it would not count as
     // outside traffic but would prove a script ran).
     let scriptHits = 0
     const tripwire: Server = createServer((request, response) => {
@@ -246,7 +246,81 @@ test.describe('reading', () => {
     })
     await new Promise<void>((done) => tripwire.listen(0, '127.0.0.1', done))
     const trap = `http://127.0.0.1:${(tripwire.address() as AddressInfo).port}`
-    const hostile = `<!doctype html><html><head><title>Hostile page</title>
+    const pages = hostilePages(trap)
+
+    const outside: string[] = []
+    page.on('request', (request) => {
+      const { hostname, protocol } = new URL(request.url())
+      const loopback = hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]'
+      if (!loopback && protocol !== 'data:' && protocol !== 'blob:' && protocol !== 'about:')
+        outside.push(request.url())
+    })
+    try {
+      await page.goto(host.url)
+      await page
+        .getByTestId('file-input')
+        .setInputFiles(
+          pages.map(({ name, mimeType, body }) => ({ name, mimeType, buffer: Buffer.from(body, 'utf8') })),
+        )
+      await expect(page.getByTestId('import-summary')).toBeVisible()
+      for (const hostilePage of pages) {
+        await page.getByTestId('article-row').filter({ hasText: hostilePage.title }).first().click()
+        const frame = frameOf(page)
+        await expect(frame.locator('body'), hostilePage.name).toContainText(hostilePage.bodyText)
+        await frame
+          .locator('p')
+          .last()
+          .hover({ timeout: 2000 })
+          .catch(() => undefined)
+        await frame
+          .locator('a')
+          .first()
+          .click({ timeout: 2000 })
+          .catch(() => undefined)
+        // Give anything that would load or run a moment to do so.
+        await page.waitForTimeout(1000)
+
+        expect(outside, hostilePage.name).toEqual([])
+        expect(scriptHits, hostilePage.name).toBe(0)
+        expect(await page.title(), hostilePage.name).not.toContain('PWNED')
+        expect(
+          await frame.locator('html').evaluate((html) => html.ownerDocument.title),
+          hostilePage.name,
+        ).not.toContain('PWNED')
+        expect(
+          await frame
+            .locator('script, iframe, object, embed, link, base, form, meta[http-equiv="refresh"]')
+            .count(),
+          hostilePage.name,
+        ).toBe(0)
+        if (hostilePage.name === 'hostile.html')
+          await page.screenshot({ path: resolve(screenshots, 'reader-7-hostile.png') })
+      }
+    } finally {
+      await new Promise<void>((done) => tripwire.close(() => done()))
+    }
+  })
+})
+
+interface HostilePage {
+  name: string
+  mimeType: string
+  title: string
+  /** Text the reader must still show. */
+  bodyText: string
+  body: string
+}
+
+/** Saved pages built to reach the network or run code in every way a page can try. */
+function hostilePages(trap: string): HostilePage[] {
+  const paragraph = 'An innocent paragraph about regional cooperation, long enough to be the body text.'
+  return [
+    {
+      name: 'hostile.html',
+      mimeType: 'text/html',
+      title: 'Hostile page',
+      bodyText: 'An innocent paragraph',
+      body: `<!doctype html><html><head><title>Hostile page</title>
 <link rel="stylesheet" href="http://example.com/style.css">
 <link rel="preload" as="image" href="http://example.com/preload.png">
 <style>body { background: url(http://example.com/bg.png) } @import url(http://example.com/more.css);</style>
@@ -254,7 +328,7 @@ test.describe('reading', () => {
 <base href="http://example.com/">
 <meta http-equiv="refresh" content="0; url=http://example.com/refresh">
 </head><body><article><h1>Hostile page</h1>
-<p>An innocent paragraph about regional cooperation, long enough to be the article's body text.</p>
+<p>${paragraph}</p>
 <p><img src="http://example.com/tracker.png" onerror="fetch('${trap}/onerror')" alt="tracker">
 <img srcset="http://example.com/a.png 1x, http://example.com/b.png 2x" src="relative.png"></p>
 <p style="background-image: url('http://example.com/inline.png')" onmouseover="fetch('${trap}/hover')">
@@ -266,52 +340,75 @@ Another paragraph with enough words in it to stay in the extracted text of the p
 <a href="javascript:fetch('${trap}/link')">a link</a>
 <script>parent.document.title = 'PWNED'; fetch('${trap}/body-script')</script>
 <img src="x" onerror="parent.document.title='PWNED'">
-</article></body></html>`
-
-    const outside: string[] = []
-    page.on('request', (request) => {
-      const { hostname, protocol } = new URL(request.url())
-      const loopback = hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]'
-      if (!loopback && protocol !== 'data:' && protocol !== 'blob:' && protocol !== 'about:')
-        outside.push(request.url())
-    })
-    try {
-      await page.goto(host.url)
-      await page.getByTestId('file-input').setInputFiles({
-        name: 'hostile.html',
-        mimeType: 'text/html',
-        buffer: Buffer.from(hostile, 'utf8'),
-      })
-      await expect(page.getByTestId('import-summary')).toBeVisible()
-      await page.getByTestId('article-row').filter({ hasText: 'Hostile page' }).first().click()
-      const frame = frameOf(page)
-      await expect(frame.locator('body')).toContainText('An innocent paragraph')
-      await frame
-        .locator('p')
-        .last()
-        .hover({ timeout: 2000 })
-        .catch(() => undefined)
-      await frame
-        .locator('a')
-        .first()
-        .click({ timeout: 2000 })
-        .catch(() => undefined)
-      // Give anything that would load or run a moment to do so.
-      await page.waitForTimeout(1500)
-
-      expect(outside).toEqual([])
-      expect(scriptHits).toBe(0)
-      expect(await page.title()).not.toContain('PWNED')
-      expect(await frame.locator('html').evaluate((html) => html.ownerDocument.title)).not.toContain('PWNED')
-      expect(
-        await frame.locator('script, iframe, object, embed, link, base, meta[http-equiv="refresh"]').count(),
-      ).toBe(0)
-      await page.screenshot({ path: resolve(screenshots, 'reader-7-hostile.png') })
-    } finally {
-      await new Promise<void>((done) => tripwire.close(() => done()))
-    }
-  })
-})
+</article></body></html>`,
+    },
+    {
+      name: 'svg-and-math.html',
+      mimeType: 'text/html',
+      title: 'Vector tricks',
+      bodyText: 'An innocent paragraph',
+      body: `<!doctype html><html><head><title>Vector tricks</title></head><body><article><h1>Vector tricks</h1>
+<p>${paragraph}</p>
+<svg onload="fetch('${trap}/svg-onload')"><script>fetch('${trap}/svg-script')</script>
+<foreignObject><iframe src="http://example.com/fo"></iframe></foreignObject>
+<a xlink:href="javascript:fetch('${trap}/xlink')"><text>svg link</text></a>
+<use href="http://example.com/sprite.svg#icon"/></svg>
+<math><mtext><img src="http://example.com/math.png" onerror="fetch('${trap}/math')"></mtext></math>
+<p><a href="vbscript:msgbox(1)">vb</a> <a href="data:text/html,<script>fetch('${trap}/data')</script>">data</a></p>
+<form action="http://example.com/post"><input name="q" autofocus onfocus="fetch('${trap}/focus')"></form>
+<details open ontoggle="fetch('${trap}/toggle')"><summary>More</summary>Hidden words.</details>
+<p>A second paragraph that should be kept as ordinary text in the reading copy.</p>
+</article></body></html>`,
+    },
+    {
+      name: 'styles-and-meta.html',
+      mimeType: 'text/html',
+      title: 'Style tricks',
+      bodyText: 'An innocent paragraph',
+      body: `<!doctype html><html><head><title>Style tricks</title>
+<meta http-equiv="Content-Security-Policy" content="default-src *">
+<link rel="icon" href="http://example.com/favicon.ico"><link rel="prefetch" href="http://example.com/next">
+</head><body><article><h1>Style tricks</h1>
+<style>@font-face { font-family: x; src: url(http://example.com/font.woff) } p { cursor: url(http://example.com/c.cur), auto }</style>
+<p style="background:url(&quot;http://example.com/entity.png&quot;)">${paragraph}</p>
+<p style="behavior:url(http://example.com/x.htc); list-style-image:url(//example.com/li.png)">Protocol-relative and legacy tricks in one paragraph of text.</p>
+<picture><source srcset="http://example.com/p.webp"><img src="http://example.com/p.jpg"></picture>
+<audio src="http://example.com/a.mp3" autoplay></audio>
+<embed src="http://example.com/e.swf"><applet code="x"></applet>
+<table background="http://example.com/t.png"><tr><td background="http://example.com/td.png">cell text</td></tr></table>
+</article></body></html>`,
+    },
+    {
+      name: 'hostile.mhtml',
+      mimeType: 'multipart/related',
+      title: 'Archived hostile page',
+      bodyText: 'An innocent paragraph',
+      body: [
+        'From: <Saved by Blink>',
+        'Snapshot-Content-Location: http://example.com/archived',
+        'Subject: Archived hostile page',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/related; type="text/html"; boundary="----BOUNDARY"',
+        '',
+        '------BOUNDARY',
+        'Content-Type: text/html',
+        'Content-ID: <frame-main@mhtml.blink>',
+        'Content-Transfer-Encoding: quoted-printable',
+        'Content-Location: http://example.com/archived',
+        '',
+        `<html><head><title>Archived hostile page</title><script>fetch('${trap}/mhtml')</script></head><body><article><h1>Archived hostile page</h1><p>${paragraph}</p><p><img src=3D"http://example.com/remote.png" onerror=3D"fetch('${trap}/mhtml-img')"></p><iframe src=3D"cid:frame-2@mhtml.blink"></iframe></article></body></html>`,
+        '------BOUNDARY',
+        'Content-Type: text/html',
+        'Content-ID: <frame-2@mhtml.blink>',
+        'Content-Location: cid:frame-2@mhtml.blink',
+        '',
+        `<html><body><script>parent.document.title='PWNED';fetch('${trap}/subframe')</script></body></html>`,
+        '------BOUNDARY--',
+        '',
+      ].join('\r\n'),
+    },
+  ]
+}
 
 // ---------------------------------------------------------------------------------------------
 // Every screen in one language must not show words of the other.
