@@ -19,6 +19,8 @@ export interface DomElement extends DomNode {
   getAttribute(name: string): string | null
   querySelector(selector: string): DomElement | null
   querySelectorAll(selector: string): ArrayLike<DomElement>
+  /** Cheaper than querySelectorAll for a bare tag name on linkedom (no selector matching). */
+  getElementsByTagName(name: string): ArrayLike<DomElement>
   closest(selector: string): DomElement | null
   readonly children: ArrayLike<DomElement>
   readonly nextElementSibling: DomElement | null
@@ -31,6 +33,7 @@ export interface DomDocument {
   readonly body: DomElement | null
   querySelector(selector: string): DomElement | null
   querySelectorAll(selector: string): ArrayLike<DomElement>
+  getElementsByTagName(name: string): ArrayLike<DomElement>
 }
 
 export function parseDocument(html: string): DomDocument {

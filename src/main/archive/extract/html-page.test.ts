@@ -67,6 +67,23 @@ describe('readHtmlPage', () => {
     )
   })
 
+  it('keeps figure captions, navigation and asides out of the running text', () => {
+    const body = 'Body sentence with enough words to count as an article paragraph. '.repeat(8)
+    const page = `<html><head><title>Story</title></head><body>
+      <nav><p>${'Sections of the site listed here for readers to browse. '.repeat(6)}</p></nav>
+      <article><p>${body}</p>
+      <figure><img src="https://img.example/a.jpg" alt="A quay"><figcaption>Cranes on the quay at dawn.</figcaption></figure>
+      <p>${body}</p>
+      <aside><p>${'Related stories that a reader might also want to open next. '.repeat(6)}</p></aside></article>
+      </body></html>`
+    const fields = readHtmlPage(page, { url: null, fallbackTitle: 'x' })
+    expect(fields.contentHtml).toContain('<figcaption>Cranes on the quay at dawn.</figcaption>')
+    expect(fields.contentText).toContain('Body sentence')
+    expect(fields.contentText).not.toContain('Cranes on the quay')
+    expect(fields.contentText).not.toContain('Sections of the site')
+    expect(fields.contentText).not.toContain('Related stories')
+  })
+
   it('prefers the canonical URL over the saved one, and the given URL over both', () => {
     const page =
       '<html><head><link rel="canonical" href="https://a.example/story"></head><body><p>Some text for the page body here.</p></body></html>'

@@ -6,7 +6,7 @@ import { normaliseIsoDate } from './dates'
 import { type DomDocument, type DomElement, parseDocument } from './dom'
 import type { LocalImageSource } from './local-images'
 import { firstValue, readMetadata, splitNames } from './metadata'
-import { MAX_INLINE_IMAGE_CHARS, sanitizeHtml } from './sanitize'
+import { MAX_INLINE_IMAGE_CHARS, sanitizeElement } from './sanitize'
 import { nameFromCopyright } from './text-page'
 import {
   bylineAuthors,
@@ -15,6 +15,7 @@ import {
   isChrome,
   isDomainLike,
   isRightsNotice,
+  isTimestampLine,
   rightsStrength,
 } from './text-rules'
 
@@ -33,7 +34,7 @@ type ReadabilityDocument = ConstructorParameters<typeof Readability>[0]
  */
 export function stripHeavyElements(html: string): string {
   const opening = /<(script|style|svg|template)\b/gi
-  const lower = html.toLowerCase()
+  const closings: Record<string, RegExp> = {}
   const parts: string[] = []
   let kept = 0
   let match: RegExpExecArray | null
@@ -43,7 +44,10 @@ export function stripHeavyElements(html: string): string {
     const name = (match[1] ?? '').toLowerCase()
     if (name === 'script' && /ld\+json/i.test(html.slice(match.index, Math.min(tagEnd, match.index + 500))))
       continue
-    const close = lower.indexOf(`</${name}`, tagEnd)
+    // A case-insensitive search instead of a lower-cased copy of the whole page.
+    const closing = (closings[name] ??= new RegExp(`</${name}`, 'gi'))
+    closing.lastIndex = tagEnd
+    const close = closing.exec(html)?.index ?? -1
     parts.push(html.slice(kept, match.index))
     const closeEnd = close < 0 ? -1 : html.indexOf('>', close)
     kept = closeEnd < 0 ? html.length : closeEnd + 1
@@ -121,7 +125,7 @@ export function ensureBody(html: string): string {
  */
 function footerRights(document: DomDocument): string | null {
   const candidates: DomElement[] = []
-  for (const footer of Array.from(document.querySelectorAll('footer')).slice(0, 5)) {
+  for (const footer of Array.from(document.getElementsByTagName('footer')).slice(0, 5)) {
     candidates.push(footer, ...Array.from(footer.querySelectorAll('p, small, div, span')).slice(0, 300))
   }
   candidates.push(...Array.from(document.querySelectorAll('[class*="copyright"], small')).slice(0, 200))
@@ -203,7 +207,8 @@ interface ReadabilityResult {
   byline: string | null
   siteName: string | null
   publishedTime: string | null
-  content: string | null
+  /** The article block itself (not serialised: the sanitiser walks it directly). */
+  content: DomElement | null
   textLength: number
 }
 
@@ -234,7 +239,8 @@ export function nestedDeeperThan(root: DomElement | null, limit: number): boolea
  * Navigation, page footers, asides and dialogs never hold the article; removing them (after metadata
  * was read) spares Readability most of its scoring work on big pages.
  */
-const PAGE_FURNITURE = 'nav, footer, aside, dialog, [hidden]'
+const PAGE_FURNITURE =
+  'nav, footer, aside, dialog, [hidden], [role="navigation"], [role="contentinfo"], [role="complementary"], [role="dialog"]'
 
 function dropPageFurniture(document: DomDocument): void {
   for (const element of Array.from(document.querySelectorAll(PAGE_FURNITURE))) {
@@ -247,6 +253,7 @@ function runReadability(document: DomDocument): ReadabilityResult | null {
     const result = new Readability(document as unknown as ReadabilityDocument, {
       classesToPreserve: ['caption'],
       maxElemsToParse: MAX_READABILITY_ELEMENTS,
+      serializer: (node) => node as unknown as DomElement,
     }).parse()
     if (!result) return null
     return {
@@ -262,9 +269,8 @@ function runReadability(document: DomDocument): ReadabilityResult | null {
   }
 }
 
-function bodyHtml(document: DomDocument): string {
-  const root = document.querySelector('article') ?? document.querySelector('main') ?? document.body
-  return (root as unknown as { innerHTML?: string } | null)?.innerHTML ?? ''
+function bodyRoot(document: DomDocument): DomElement | null {
+  return document.querySelector('article') ?? document.querySelector('main') ?? document.body
 }
 
 /** "Jona Niemiec (r.) will abziehen … Foto: Getty Images": a caption that ends with its photo credit. */
@@ -312,7 +318,8 @@ export function readHtmlPage(
     absoluteHttpUrl(options.savedUrl, null) ??
     absoluteHttpUrl(document.querySelector('base[href]')?.getAttribute('href'), null) ??
     absoluteHttpUrl(metadata.url, null)
-  const wholeBodyText = squash(document.body?.textContent ?? '').length
+  // Only a pasted selection compares the article with the whole body (measured before Readability edits it).
+  const wholeBodyText = options.preferWholeBody ? squash(document.body?.textContent ?? '').length : 0
 
   const tooDeep = nestedDeeperThan(document.documentElement, MAX_READABILITY_DEPTH)
   if (tooDeep) warnings.push('the page is nested too deeply for article detection')
@@ -322,10 +329,10 @@ export function readHtmlPage(
   const tooLittle = !readable || readable.textLength < (options.preferWholeBody ? wholeBodyText * 0.5 : 1)
   if (!content || tooLittle) {
     // Readability found no article (or, for a pasted selection, kept too little of it): use the page itself.
-    content = bodyHtml(parseDocument(html))
+    content = bodyRoot(parseDocument(html))
     if (!options.preferWholeBody) warnings.push('no main article block was found; the whole page was kept')
   }
-  const sanitised = sanitizeHtml(
+  const sanitised = sanitizeElement(
     content,
     baseUrl,
     options.localImages ? { localImages: options.localImages } : {},
@@ -356,7 +363,11 @@ export function readHtmlPage(
   // Furniture inside the block (share prompts, date and rights lines) and short tails after the last
   // sentence ("Startseite", "Seitennavigation") are not body text either.
   const isFurniture = (block: string): boolean =>
-    isChrome(block) || dateOfLine(block) !== null || isRightsNotice(block) || isPhotoCaption(block)
+    isChrome(block) ||
+    dateOfLine(block) !== null ||
+    isTimestampLine(block) ||
+    isRightsNotice(block) ||
+    isPhotoCaption(block)
   const kept = blocks.filter((block) => !isFurniture(block))
   if (kept.length > 0) blocks.splice(0, blocks.length, ...kept)
   const isTail = (block: string): boolean =>

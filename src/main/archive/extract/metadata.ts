@@ -85,7 +85,7 @@ function flatten(value: unknown, into: JsonObject[], depth = 0): void {
 
 function jsonLdNodes(document: DomDocument): JsonObject[] {
   const nodes: JsonObject[] = []
-  for (const script of Array.from(document.querySelectorAll('script'))) {
+  for (const script of Array.from(document.getElementsByTagName('script'))) {
     if (!/ld\+json/i.test(script.getAttribute('type') ?? '')) continue
     const source = (script.textContent ?? '')
       .replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)/, '')
@@ -234,7 +234,7 @@ function visibleHeadline(
   knownTitles: ReadonlyArray<string | null>,
 ): DomElement | null {
   const titles = knownTitles.filter((title): title is string => title !== null && title !== '')
-  const candidates = Array.from(document.querySelectorAll('h1'))
+  const candidates = Array.from(document.getElementsByTagName('h1'))
     .slice(0, 10)
     .filter((h1) => {
       const text = squash(h1.textContent ?? '')
@@ -272,6 +272,14 @@ function subtitleAfter(headline: DomElement | null): string | null {
   return null
 }
 
+/** The first <time datetime> inside an article, header or main element (no descendant selectors: slow). */
+function timeInArticle(document: DomDocument): DomElement | null {
+  for (const time of Array.from(document.getElementsByTagName('time'))) {
+    if (time.getAttribute('datetime') !== null && time.closest('article, header, main')) return time
+  }
+  return null
+}
+
 /** A date printed in the few elements after the headline ("Apr 01, 2026", "19.10.2020 09:34"). */
 function printedDateAfter(headline: DomElement | null): string | null {
   let element = headline ? nextInDocument(headline, true) : null
@@ -289,11 +297,11 @@ const LEAD_CLASS = /lead|intro|overview|standfirst|summary|description|excerpt|a
 function leadAfter(headline: DomElement | null): string | null {
   let element = headline ? nextInDocument(headline, true) : null
   for (let step = 0; element && step < 150; step++, element = nextInDocument(element, false)) {
-    if (element.localName === 'meta' || element.closest('nav, aside, footer')) continue
+    if (element.localName === 'meta') continue
     const marked =
       LEAD_CLASS.test(element.getAttribute('class') ?? '') ||
       /\bdescription\b/i.test(element.getAttribute('itemprop') ?? '')
-    if (!marked) continue
+    if (!marked || element.closest('nav, aside, footer')) continue
     const text = squash(element.textContent ?? '')
     const words = text.split(' ').length
     if (words >= 5 && words <= 150) return text
@@ -328,7 +336,7 @@ function microdataIndex(document: DomDocument): MicrodataIndex {
 
 function metaIndex(document: DomDocument): Map<string, string[]> {
   const index = new Map<string, string[]>()
-  for (const meta of Array.from(document.querySelectorAll('meta'))) {
+  for (const meta of Array.from(document.getElementsByTagName('meta'))) {
     const content = meta.getAttribute('content')
     if (content === null || !content.trim()) continue
     for (const attribute of ['property', 'name', 'itemprop', 'http-equiv']) {
@@ -377,9 +385,7 @@ export function readMetadata(document: DomDocument): PageMetadata {
   }
   const metaAll = (key: string): string[] => metas.get(key) ?? []
   const itemprop = (name: string): string | null => {
-    const element = (microdata.get(name) ?? []).find(
-      (candidate) => !candidate.closest(IN_COMMENTS),
-    )
+    const element = (microdata.get(name) ?? []).find((candidate) => !candidate.closest(IN_COMMENTS))
     if (!element) return null
     return firstValue(
       element.getAttribute('content'),
@@ -411,38 +417,42 @@ export function readMetadata(document: DomDocument): PageMetadata {
     titleHead(pageTitle),
   ])
 
-  const dates = [
-    jsonText(ld('datePublished')),
-    jsonText(ld('dateCreated')),
-    itemprop('datePublished'),
-    meta(
-      'article:published_time',
-      'og:published_time',
-      'citation_publication_date',
-      'citation_date',
-      'citation_online_date',
-      'dc.date.issued',
-      'dcterms.issued',
-      'dcterms.created',
-      'dc.date',
-      'dcterms.date',
-      'date',
-      'pubdate',
-      'publishdate',
-      'publish-date',
-      'publication_date',
-      'sailthru.date',
-      'parsely-pub-date',
-      'datepublished',
-    ),
-    document
-      .querySelector('article time[datetime], header time[datetime], main time[datetime]')
-      ?.getAttribute('datetime'),
-    printedDateAfter(headlineElement),
-    document.querySelector('time[datetime]')?.getAttribute('datetime'),
+  // Tried in order, each only when the ones before gave no date (the later ones walk the document).
+  const dateSources: Array<() => string | null | undefined> = [
+    () => jsonText(ld('datePublished')),
+    () => jsonText(ld('dateCreated')),
+    () => itemprop('datePublished'),
+    () =>
+      meta(
+        'article:published_time',
+        'og:published_time',
+        'citation_publication_date',
+        'citation_date',
+        'citation_online_date',
+        'dc.date.issued',
+        'dcterms.issued',
+        'dcterms.created',
+        'dc.date',
+        'dcterms.date',
+        'date',
+        'pubdate',
+        'publishdate',
+        'publish-date',
+        'publication_date',
+        'sailthru.date',
+        'parsely-pub-date',
+        'datepublished',
+      ),
+    () => timeInArticle(document)?.getAttribute('datetime'),
+    () => printedDateAfter(headlineElement),
+    () => document.querySelector('time[datetime]')?.getAttribute('datetime'),
   ]
-  const publishedAt =
-    dates.map((value) => (value ? normaliseIsoDate(value) : null)).find((v) => v !== null) ?? null
+  let publishedAt: string | null = null
+  for (const source of dateSources) {
+    const value = source()
+    publishedAt = value ? normaliseIsoDate(value) : null
+    if (publishedAt !== null) break
+  }
 
   const publisher = ld('publisher')
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href')

@@ -109,6 +109,16 @@ describe('sanitizeHtml', () => {
     )
     expect(blocks).toEqual(['Head', 'a bold\nsecond line', 'x', 'y', '1 | 2'])
   })
+
+  it('collects figure captions apart from the running text', () => {
+    const result = sanitizeHtml(
+      '<p>before</p><figure><figcaption>A caption</figcaption></figure><p>after</p>',
+      null,
+    )
+    expect(result.blocks).toEqual(['before', 'after'])
+    expect(result.captions).toEqual(['A caption'])
+    expect(result.html).toContain('<figcaption>A caption</figcaption>')
+  })
 })
 
 describe('safeUrl', () => {

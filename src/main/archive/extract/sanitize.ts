@@ -284,8 +284,16 @@ export function sanitizeHtml(
   options: SanitizeOptions = {},
 ): SanitizedContent {
   const document = parseDocument(`<!doctype html><html><head></head><body>${html}</body></html>`)
+  return sanitizeElement(document.body, baseUrl, options)
+}
+
+/** The same for the content of an element already parsed (no serialising and parsing again). */
+export function sanitizeElement(
+  root: DomElement | null,
+  baseUrl: string | null,
+  options: SanitizeOptions = {},
+): SanitizedContent {
   const rewriter = new Rewriter(baseUrl, options.localImages)
-  const root = document.body
   if (root) for (const child of Array.from(root.childNodes)) rewriter.walk(child, 0)
   rewriter.flush()
   return {

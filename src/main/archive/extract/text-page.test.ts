@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { bestRun, readTextPage, splitGluedSubtitle } from './text-page'
+import { isChrome, isTimestampLine } from './text-rules'
 
 const FIXTURES = join(__dirname, '../../../../tests/fixtures/extract')
 const SEED_EXPECTED = join(
@@ -148,5 +149,25 @@ describe('plain-text page reader: building blocks', () => {
     })
     expect(splitGluedSubtitle('The United States praises Azerbaijan for peace efforts', body)).toBeNull()
     expect(splitGluedSubtitle('Talks in Baku go on into the night', body)).toBeNull()
+  })
+
+  it('knows publication stamps in many languages, but not prose with numbers', () => {
+    expect(isTimestampLine('Aktualisiert am 28. April 2023, 20:22 Uhr')).toBe(true)
+    expect(isTimestampLine('Publisert 05.08.2024, kl. 13.05 Oppdatert 05.08.2024, kl. 13.52')).toBe(true)
+    expect(isTimestampLine('5 gennaio 2025 ( modifica il 6 gennaio 2025 | 15:24)')).toBe(true)
+    expect(isTimestampLine('The meeting at 10:30 on 5 May 2024 ended.')).toBe(false)
+    expect(isTimestampLine('In 2024 the index rose 3.25 points')).toBe(false)
+  })
+
+  it('takes advertising labels for page chrome', () => {
+    for (const label of ['Anzeige', 'Publicidad', 'REKLAM', 'Annonce', '[PR]'])
+      expect(isChrome(label)).toBe(true)
+    expect(isChrome('Prices')).toBe(false)
+  })
+
+  it('takes teasers for other articles for page chrome, but not sentences that start alike', () => {
+    expect(isChrome('À lire aussi La natalité russe menacée d’effondrement')).toBe(true)
+    expect(isChrome('Les også: Tone Damli røper detaljer om frieriet: – Ble helt forfjamset')).toBe(true)
+    expect(isChrome('Read more about the plan in the council minutes published on Monday.')).toBe(false)
   })
 })

@@ -317,6 +317,10 @@ export function hasLetters(text: string): boolean {
   return /\p{L}/u.test(text)
 }
 
+/** A teaser for another article ("À lire aussi …", "Les også: …"): short and not a sentence. */
+const READ_ALSO_TEASER =
+  /^(?:à lire aussi|lire aussi|lea también|para saber más|leia também|leggi anche|lesen sie auch|mehr zum thema|lees ook|les også|læs også|läs också|read also|read more|see also|читайте также|читайте також)(?![\p{L}])/iu
+
 /** Page furniture: menus, social links, share bars, counters, search prompts, toggles. */
 export function isChrome(text: string): boolean {
   if (text.length > TEXT_RULE_WEIGHTS.chromeMaxChars) return false
@@ -326,6 +330,7 @@ export function isChrome(text: string): boolean {
   if (CHROME_WORDS.has(key)) return true
   // A raw identifier leaking from the page's markup: "night_theme", "share-line".
   if (/^[a-z]+(?:[_-][a-z]+)+$/.test(text)) return true
+  if (READ_ALSO_TEASER.test(text) && text.length <= 160 && !endsLikeSentence(text)) return true
   return (
     CHROME_LEADS.test(text) ||
     CALL_TO_ACTION.test(text) ||
@@ -347,6 +352,21 @@ export function dateOfLine(text: string): string | null {
   if (!found) return null
   const rest = (text.slice(0, found.start) + ' ' + text.slice(found.end)).replace(DATE_LABELS, ' ').trim()
   return rest.length <= 12 ? found.iso : null
+}
+
+const STAMP_YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/
+/** 20:22, or 13.05 when marked as a time ("kl. 13.05", "7.57 Uhr"). */
+const STAMP_TIME =
+  /(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|\bkl\.?\s*(?:[01]?\d|2[0-3])\.[0-5]\d(?!\d)|(?<!\d)(?:[01]?\d|2[0-3])\.[0-5]\d\s*(?:uhr|h)\b/iu
+
+/**
+ * A publication or update stamp in any language: a short line with a year and a time of day and
+ * only a few words around them ("Aktualisiert am 28. April 2023, 20:22 Uhr", "02/02/2025 KL. 09:00").
+ */
+export function isTimestampLine(text: string): boolean {
+  if (text.length > 80 || !STAMP_YEAR.test(text) || !STAMP_TIME.test(text) || endsLikeSentence(text))
+    return false
+  return (text.match(/\p{L}+/gu) ?? []).length <= 5
 }
 
 /** The line states a modification date rather than the publication date. */
