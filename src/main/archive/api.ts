@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises'
 import { isAbsolute, join, resolve } from 'node:path'
-import { ApiError, type ArchiveApi, type ArchiveEvents } from '../../common/api'
+import { ApiError, type ApiArgs, type ArchiveApi, type ArchiveEvents } from '../../common/api'
 import { parseArgs } from '../../common/schema'
 import type {
   Article,
@@ -13,12 +13,10 @@ import type {
   FacetQuery,
   SavedSearch,
   TagUndo,
-  FileUpload,
   ImportItemResult,
   ImportReport,
   ListPage,
   ListQuery,
-  PasteInput,
   SearchHit,
   SearchQuery,
   TagCount,
@@ -130,15 +128,15 @@ export class Archive implements ArchiveApi {
     }
   }
 
-  importFiles(args: { files: FileUpload[]; jobId?: string }): Promise<ImportReport> {
+  importFiles(args: ApiArgs<'importFiles'>): Promise<ImportReport> {
     return this.importer.importFiles(args)
   }
 
-  importPaths(args: { paths: string[]; recursive?: boolean; jobId?: string }): Promise<ImportReport> {
+  importPaths(args: ApiArgs<'importPaths'>): Promise<ImportReport> {
     return this.importer.importPaths(args)
   }
 
-  importPaste(args: PasteInput): Promise<ImportItemResult> {
+  importPaste(args: ApiArgs<'importPaste'>): Promise<ImportItemResult> {
     return this.importer.importPaste(args)
   }
 
