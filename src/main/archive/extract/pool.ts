@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { ExtractedArticle } from '../../../common/types'
+import { type SignedArticle, signArticle } from '../import/signature'
 import { ExtractError } from './errors'
 import { type ExtractInput, extractDocument } from './index'
 
@@ -33,7 +34,8 @@ export interface WorkerRequest {
 }
 
 export type WorkerReply =
-  | { id: number; ok: true; article: ExtractedArticle }
+  /** `signature` is the body's MinHash signature (signArticle); a worker that leaves it out is signed after. */
+  | { id: number; ok: true; article: ExtractedArticle; signature?: Uint32Array | null }
   | { id: number; ok: false; file: string; reason: string }
   /** Sent once the worker has loaded: a worker lost before this failed to start, not on a file. */
   | { ready: true }
@@ -68,10 +70,13 @@ function configuredWorkers(requested: number | undefined): number {
   return defaultWorkerCount()
 }
 
+/** An extracted article, signed unless `signature` is undefined. */
+type PartlySigned = Pick<SignedArticle, 'article'> & { signature?: SignedArticle['signature'] }
+
 interface Task {
   id: number
   input: ExtractInput
-  resolve: (article: ExtractedArticle) => void
+  resolve: (extracted: PartlySigned) => void
   reject: (error: Error) => void
 }
 
@@ -128,8 +133,18 @@ export class ExtractionPool {
   }
 
   extract(input: ExtractInput): Promise<ExtractedArticle> {
+    return this.extractInPlace(input).then((extracted) => extracted.article)
+  }
+
+  /** Extract and sign (signArticle) in the same place, so the writer thread only stores the signature. */
+  async extractSigned(input: ExtractInput): Promise<SignedArticle> {
+    const { article, signature } = await this.extractInPlace(input)
+    return signature === undefined ? signArticle(article) : { article, signature }
+  }
+
+  private extractInPlace(input: ExtractInput): Promise<PartlySigned> {
     if (this.closed) return Promise.reject(new ExtractError(input.name, 'the import was stopped'))
-    if (this.mode === 'in-process') return extractDocument(input)
+    if (this.mode === 'in-process') return extractSignedInProcess(input)
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, input, resolve, reject })
       this.dispatch()
@@ -202,7 +217,7 @@ export class ExtractionPool {
     if (slot.timer) clearTimeout(slot.timer)
     slot.task = null
     slot.timer = null
-    if (reply.ok) task.resolve(reply.article)
+    if (reply.ok) task.resolve(reply)
     else task.reject(new ExtractError(reply.file, reply.reason))
     this.dispatch()
   }
@@ -231,13 +246,19 @@ export class ExtractionPool {
 
   private fallBackInProcess(cause: string): void {
     this.reasonForInProcess = `the extraction worker failed to start ${MAX_START_FAILURES} times (${cause})`
-    for (const task of this.queue.splice(0)) extractDocument(task.input).then(task.resolve, task.reject)
+    for (const task of this.queue.splice(0))
+      extractSignedInProcess(task.input).then(task.resolve, task.reject)
     for (const slot of this.slots.splice(0)) {
       slot.worker.removeAllListeners()
       slot.worker.on('error', () => undefined)
-      if (slot.task) extractDocument(slot.task.input).then(slot.task.resolve, slot.task.reject)
+      if (slot.task) extractSignedInProcess(slot.task.input).then(slot.task.resolve, slot.task.reject)
       if (slot.timer) clearTimeout(slot.timer)
       void slot.worker.terminate().catch(() => undefined)
     }
   }
+}
+
+/** What a worker does for one file, on the calling thread. */
+export async function extractSignedInProcess(input: ExtractInput): Promise<SignedArticle> {
+  return signArticle(await extractDocument(input))
 }

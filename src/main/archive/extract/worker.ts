@@ -1,8 +1,8 @@
 /** Worker-thread entry (bundled as extractWorker.js): extracts the files the pool sends, one at a time. */
 import { parentPort } from 'node:worker_threads'
 import { ExtractError } from './errors'
-import { type ExtractInput, extractDocument } from './index'
-import type { WorkerReply, WorkerRequest } from './pool'
+import type { ExtractInput } from './index'
+import { type WorkerReply, type WorkerRequest, extractSignedInProcess } from './pool'
 
 const port = parentPort
 if (!port) throw new Error('worker.ts must run in a worker thread')
@@ -12,8 +12,8 @@ port.on('message', (request: WorkerRequest) => {
   const input: ExtractInput = { name, bytes }
   if (url !== undefined) input.url = url
   if (resourceDir !== undefined) input.resourceDir = resourceDir
-  extractDocument(input).then(
-    (article) => port.postMessage({ id, ok: true, article } satisfies WorkerReply),
+  extractSignedInProcess(input).then(
+    ({ article, signature }) => port.postMessage({ id, ok: true, article, signature } satisfies WorkerReply),
     (error: unknown) => {
       const failure =
         error instanceof ExtractError

@@ -1,87 +1,26 @@
 import { locateQuote, selectorAt } from '../../../common/textAnchor'
-import type { DuplicateReason, ExtractedArticle, ImportItemResult } from '../../../common/types'
+import type { DuplicateReason, ImportItemResult } from '../../../common/types'
 import { findDuplicate } from '../db/articles'
 import type { Database } from '../db/database'
 import { listHighlights, moveHighlight } from '../highlights/store'
 import { flushSearchIndex } from '../search/indexer'
+import { SIGNATURE_SIZE, type SignedArticle, mix32, signatureSimilarity, textSignature } from './signature'
+
+export { MIN_WORDS, SIGNATURE_SIZE, bodyWords, signatureSimilarity, textSignature } from './signature'
 
 /**
- * Near-identical bodies: each article's text is reduced to its word 5-shingles, hashed, and
- * summarised by a MinHash signature (SIGNATURE_SIZE minima under different hash functions). The
- * share of equal positions in two signatures estimates the Jaccard similarity of the shingle sets.
- * The signature is cut into BANDS bands of ROWS_PER_BAND values; articles that share a band's
- * hash are candidates (locality-sensitive hashing), so a lookup reads a few index entries instead
- * of every article. With 16 bands of 8 rows, a pair at similarity 0.9 becomes a candidate with
- * probability 1 - (1 - 0.9^8)^16 ≈ 0.9999, a pair at 0.5 with about 0.06.
+ * Near-duplicate lookup over the MinHash signatures of ./signature. The signature is cut into
+ * BANDS bands of ROWS_PER_BAND values; articles that share a band's hash are candidates
+ * (locality-sensitive hashing), so a lookup reads a few index entries instead of every article.
+ * With 16 bands of 8 rows, a pair at similarity 0.9 becomes a candidate with probability
+ * 1 - (1 - 0.9^8)^16 ≈ 0.9999, a pair at 0.5 with about 0.06.
  */
-export const SIGNATURE_SIZE = 128
 const BANDS = 16
 const ROWS_PER_BAND = SIGNATURE_SIZE / BANDS
-const SHINGLE_WORDS = 5
-/** Shorter bodies share too few shingles for the estimate to mean anything; they are not compared. */
-export const MIN_WORDS = 40
 /** Estimated Jaccard similarity from which two bodies count as the same text. */
 export const SIMILARITY_THRESHOLD = 0.9
 /** Articles fingerprinted per statement while catching up on an older archive. */
 const BACKFILL_CHUNK = 200
-
-/** Independent-looking hash functions: x -> fmix32(x ^ seed). */
-const SEEDS: Uint32Array = (() => {
-  const seeds = new Uint32Array(SIGNATURE_SIZE)
-  for (let i = 0; i < SIGNATURE_SIZE; i++) seeds[i] = mix32(Math.imul(i + 1, 0x9e3779b9))
-  return seeds
-})()
-
-/** MurmurHash3's finaliser: a cheap bijective 32-bit mix. */
-function mix32(value: number): number {
-  let h = value >>> 0
-  h ^= h >>> 16
-  h = Math.imul(h, 0x85ebca6b)
-  h ^= h >>> 13
-  h = Math.imul(h, 0xc2b2ae35)
-  h ^= h >>> 16
-  return h >>> 0
-}
-
-/** FNV-1a over the UTF-16 code units of a string. */
-function hashString(text: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i)
-    h = Math.imul(h, 0x01000193)
-  }
-  return h >>> 0
-}
-
-/** Case-folded words (letters and digits), so markup, punctuation and spacing do not matter. */
-export function bodyWords(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
-}
-
-/** The MinHash signature of a body, or null when it has too few words to compare. */
-export function textSignature(text: string): Uint32Array | null {
-  const words = bodyWords(text)
-  if (words.length < MIN_WORDS) return null
-  const shingles = new Set<number>()
-  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
-    shingles.add(hashString(words.slice(i, i + SHINGLE_WORDS).join(' ')))
-  }
-  const signature = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff)
-  for (const shingle of shingles) {
-    for (let i = 0; i < SIGNATURE_SIZE; i++) {
-      const value = mix32(shingle ^ (SEEDS[i] as number))
-      if (value < (signature[i] as number)) signature[i] = value
-    }
-  }
-  return signature
-}
-
-/** Estimated Jaccard similarity of the shingle sets behind two signatures. */
-export function signatureSimilarity(a: Uint32Array, b: Uint32Array): number {
-  let equal = 0
-  for (let i = 0; i < SIGNATURE_SIZE; i++) if (a[i] === b[i]) equal++
-  return equal / SIGNATURE_SIZE
-}
 
 function bandBuckets(signature: Uint32Array): number[] {
   const buckets: number[] = []
@@ -106,9 +45,12 @@ function fromBlob(blob: Buffer): Uint32Array | null {
   return new Uint32Array(copy.buffer)
 }
 
-/** Store (or renew) one article's fingerprint. Call inside a transaction. */
-export async function saveFingerprint(db: Database, articleId: number, text: string): Promise<void> {
-  const signature = textSignature(text)
+/** Store (or renew) one article's fingerprint (signature: see signArticle). Call inside a transaction. */
+export async function saveFingerprint(
+  db: Database,
+  articleId: number,
+  signature: Uint32Array | null,
+): Promise<void> {
   await db.run('DELETE FROM fingerprint_pending WHERE article_id = ?', [articleId])
   await db.run('DELETE FROM article_fingerprint_bands WHERE article_id = ?', [articleId])
   await db.run('INSERT OR REPLACE INTO article_fingerprints (article_id, signature) VALUES (?, ?)', [
@@ -136,7 +78,7 @@ export async function backfillFingerprints(db: Database): Promise<number> {
       `SELECT a.id, a.content_text FROM fingerprint_pending p JOIN articles a ON a.id = p.article_id
        ORDER BY p.article_id LIMIT ${BACKFILL_CHUNK}`,
     )
-    for (const row of rows) await saveFingerprint(db, row.id, row.content_text)
+    for (const row of rows) await saveFingerprint(db, row.id, textSignature(row.content_text))
     done += rows.length
     if (rows.length < BACKFILL_CHUNK) return done
   }
@@ -149,8 +91,10 @@ export interface SimilarArticle {
 }
 
 /** The most similar article at or above the threshold, found through the band index. */
-export async function findSimilarArticle(db: Database, text: string): Promise<SimilarArticle | undefined> {
-  const signature = textSignature(text)
+export async function findSimilarArticle(
+  db: Database,
+  signature: Uint32Array | null,
+): Promise<SimilarArticle | undefined> {
   if (!signature) return undefined
   await backfillFingerprints(db)
   const buckets = bandBuckets(signature)
@@ -200,7 +144,7 @@ export function duplicateResult(file: string, match: DuplicateMatch): ImportItem
 export async function matchDuplicate(
   db: Database,
   sha256: string,
-  extracted: ExtractedArticle,
+  { article: extracted, signature }: SignedArticle,
 ): Promise<DuplicateMatch | undefined> {
   const sameFile = await findDuplicate(db, sha256, null)
   if (sameFile) return { ...sameFile, reason: 'same-file' }
@@ -208,7 +152,7 @@ export async function matchDuplicate(
     const sameUrl = await findDuplicate(db, sha256, extracted.url)
     if (sameUrl) return { ...sameUrl, reason: 'same-url' }
   }
-  const similar = await findSimilarArticle(db, extracted.contentText)
+  const similar = await findSimilarArticle(db, signature)
   if (similar) {
     return {
       id: similar.id,
@@ -230,13 +174,14 @@ export async function replaceArticleContent(
   db: Database,
   id: number,
   replacement: {
-    extracted: ExtractedArticle
+    signed: SignedArticle
     sourceName: string | null
     original: { sha256: string; bytes: Buffer; name: string | null }
     now: string
   },
 ): Promise<void> {
-  const { extracted, original } = replacement
+  const { original } = replacement
+  const { article: extracted, signature } = replacement.signed
   const previous = await db.get<{ original_sha256: string }>(
     'SELECT original_sha256 FROM articles WHERE id = ?',
     [id],
@@ -298,7 +243,7 @@ export async function replaceArticleContent(
       [previous.original_sha256, previous.original_sha256],
     )
   }
-  await saveFingerprint(db, id, extracted.contentText)
+  await saveFingerprint(db, id, signature)
   await flushSearchIndex(db)
   for (const highlight of await listHighlights(db, id)) {
     const range = locateQuote(extracted.contentText, highlight)

@@ -5,7 +5,6 @@ import { basename } from 'node:path'
 import { ApiError, type ArchiveEvents } from '../../../common/api'
 import type {
   DuplicateChoice,
-  ExtractedArticle,
   FileUpload,
   ImportItemResult,
   ImportProgress,
@@ -17,6 +16,7 @@ import type { Database } from '../db/database'
 import { ExtractError, extractPaste } from '../extract/index'
 import { ExtractionPool, type ExtractionPoolOptions } from '../extract/pool'
 import { duplicateResult, matchDuplicate, replaceArticleContent, saveFingerprint } from './duplicates'
+import { type SignedArticle, signArticle } from './signature'
 import { collectImportTargets, describeFileError, savedPageResourceDir } from './walk'
 
 export type ImportEventName = 'importProgress' | 'archiveChanged'
@@ -36,7 +36,7 @@ interface ImportSource {
   /** Stored as the article's source name. */
   sourceName: string | null
   read(): Promise<Buffer>
-  extract(bytes: Buffer): Promise<ExtractedArticle>
+  extract(bytes: Buffer): Promise<SignedArticle>
   /** Known before reading: why this item cannot be imported. */
   problem?: string
   /** What to do when the archive already holds it. */
@@ -47,10 +47,10 @@ interface Job {
   cancelled: boolean
 }
 
-/** An item read, fingerprinted and extracted, waiting to be stored (or already settled). */
+/** An item read, fingerprinted, extracted and signed, waiting to be stored (or already settled). */
 type Prepared =
   | { settled: ImportItemResult }
-  | { settled?: undefined; bytes: Buffer; sha256: string; extracted: ExtractedArticle }
+  | { settled?: undefined; bytes: Buffer; sha256: string; signed: SignedArticle }
 
 export interface ImporterOptions {
   /** How batch files are extracted (worker threads by default; `workers: 0` = in-process). */
@@ -96,7 +96,7 @@ export class Importer {
       label: file.name,
       sourceName: basename(file.name),
       read: async () => Buffer.from(file.dataBase64, 'base64'),
-      extract: (bytes) => this.extractionPool().extract({ name: file.name, bytes }),
+      extract: (bytes) => this.extractionPool().extractSigned({ name: file.name, bytes }),
     }))
     return this.track(this.runBatch(args.jobId, async () => sources))
   }
@@ -122,7 +122,7 @@ export class Importer {
             // A "Save Page As" page keeps its images in the folder beside it.
             const resourceDir = await savedPageResourceDir(target.path)
             const input = { name: target.path, bytes }
-            return this.extractionPool().extract(resourceDir ? { ...input, resourceDir } : input)
+            return this.extractionPool().extractSigned(resourceDir ? { ...input, resourceDir } : input)
           },
         }))
       }),
@@ -141,7 +141,7 @@ export class Importer {
         label: PASTE_LABEL,
         sourceName: null,
         read: async () => bytes,
-        extract: () => extractPaste(paste),
+        extract: async () => signArticle(await extractPaste(paste)),
       }),
     )
     if (result.status === 'imported' && result.id !== undefined) {
@@ -263,7 +263,7 @@ export class Importer {
       // Cheap check first, so a re-import of a big folder skips extraction.
       const known = source.duplicates === 'skip' ? await findDuplicate(this.db, sha256, null) : undefined
       if (known) return { settled: duplicateResult(label, { ...known, reason: 'same-file' }) }
-      return { bytes, sha256, extracted: await source.extract(bytes) }
+      return { bytes, sha256, signed: await source.extract(bytes) }
     } catch (error) {
       return { settled: failedWith(label, error) }
     }
@@ -272,18 +272,19 @@ export class Importer {
   private async store(source: ImportSource, prepared: Prepared): Promise<ImportItemResult> {
     if (prepared.settled) return prepared.settled
     const { label } = source
-    const { bytes, sha256, extracted } = prepared
+    const { bytes, sha256, signed } = prepared
+    const extracted = signed.article
     try {
       return await this.db.transaction(async () => {
         // Checked again inside the transaction: another item or batch may have stored it meanwhile.
         const duplicate =
-          source.duplicates === 'keep' ? undefined : await matchDuplicate(this.db, sha256, extracted)
+          source.duplicates === 'keep' ? undefined : await matchDuplicate(this.db, sha256, signed)
         if (duplicate && source.duplicates === 'skip') return duplicateResult(label, duplicate)
         const original = { sha256, bytes, name: source.sourceName }
         const now = new Date().toISOString()
         if (duplicate) {
           await replaceArticleContent(this.db, duplicate.id, {
-            extracted,
+            signed,
             sourceName: source.sourceName,
             original,
             now,
@@ -302,7 +303,7 @@ export class Importer {
           original,
           addedAt: now,
         })
-        await saveFingerprint(this.db, id, extracted.contentText)
+        await saveFingerprint(this.db, id, signed.signature)
         return { file: label, status: 'imported', id, title: extracted.title }
       })
     } catch (error) {

@@ -31,13 +31,14 @@ export async function flushSearchIndex(db: Database): Promise<number> {
          FROM search_pending p JOIN articles a ON a.id = p.article_id LIMIT ?`,
         [INDEX_BATCH],
       )
-      if (rows.length === 0) {
-        // Pending ids of deleted articles (normally removed by the delete trigger) go too.
+      if (rows.length > 0) await indexRows(db, rows)
+      indexed += rows.length
+      // A short batch was the last one; pending ids of deleted articles (normally removed by the
+      // delete trigger) go too.
+      if (rows.length < INDEX_BATCH) {
         await db.run('DELETE FROM search_pending')
         return indexed
       }
-      await indexRows(db, rows)
-      indexed += rows.length
     }
   })
 }
