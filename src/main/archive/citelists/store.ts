@@ -5,10 +5,10 @@ import type {
   CitationListItem,
   CiteKind,
   CiteLocale,
-  ArticleFormat,
   SourceFormat,
 } from '../../../common/types'
 import type { CitableArticle } from '../cite/index'
+import { parseStringArray, SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../db/articles'
 import type { Database } from '../db/database'
 import { tagsByArticle } from '../db/tags'
 
@@ -22,23 +22,8 @@ interface ListRow {
   count: number
 }
 
-interface ItemRow {
+interface ItemRow extends SummaryRow {
   position: number
-  id: number
-  title: string
-  subtitle: string | null
-  authors: string
-  site_name: string | null
-  section: string | null
-  published_at: string | null
-  language: string | null
-  url: string | null
-  excerpt: string | null
-  word_count: number
-  format: string
-  added_at: string
-  updated_at: string
-  read_at: string | null
   accessed_at: string | null
   cite_kind: string | null
 }
@@ -54,8 +39,7 @@ const LIST_SELECT = `SELECT l.id, l.name, l.style, l.locale, l.created_at, l.upd
   (SELECT count(*) FROM citation_list_items i WHERE i.list_id = l.id) AS count
   FROM citation_lists l`
 
-const ITEM_COLUMNS = `a.id, a.title, a.subtitle, a.authors, a.site_name, a.section, a.published_at, a.language,
-  a.url, a.excerpt, a.word_count, a.format, a.added_at, a.updated_at, a.read_at, a.accessed_at, a.cite_kind`
+const ITEM_COLUMNS = `${SUMMARY_COLUMNS}, a.accessed_at, a.cite_kind`
 
 const nameOrder = new Intl.Collator('und', { sensitivity: 'base', numeric: true })
 
@@ -307,33 +291,9 @@ export async function updateArticleCitationFields(
 
 function toItem(row: ItemRow, tags: string[]): CitationListItem {
   return {
-    id: row.id,
-    title: row.title,
-    subtitle: row.subtitle,
-    authors: parseStringArray(row.authors),
-    siteName: row.site_name,
-    section: row.section,
-    publishedAt: row.published_at,
-    language: row.language,
-    url: row.url,
-    excerpt: row.excerpt,
-    wordCount: row.word_count,
-    format: row.format as ArticleFormat,
-    addedAt: row.added_at,
-    updatedAt: row.updated_at,
-    tags,
-    readAt: row.read_at,
+    ...toSummary(row, tags),
     position: row.position,
     accessedAt: row.accessed_at,
     citeKind: row.cite_kind as CiteKind | null,
-  }
-}
-
-function parseStringArray(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json)
-    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []
-  } catch {
-    return []
   }
 }

@@ -6,7 +6,7 @@ import type {
   ListPage,
   ListQuery,
   SortField,
-  SourceFormat,
+  ArticleFormat,
 } from '../../../common/types'
 import { ensureSearchIndex, flushSearchIndex } from '../search/indexer'
 import { filterConditions, whereClause } from '../search/filters'
@@ -29,7 +29,8 @@ export interface ExistingArticleRef {
   title: string
 }
 
-interface SummaryRow {
+/** The columns of an article summary, as SQLite returns them (SUMMARY_COLUMNS). */
+export interface SummaryRow {
   id: number
   title: string
   subtitle: string | null
@@ -56,7 +57,7 @@ interface ArticleRow extends SummaryRow {
   warnings: string
 }
 
-const SUMMARY_COLUMNS = `a.id, a.title, a.subtitle, a.authors, a.site_name, a.section, a.published_at, a.language,
+export const SUMMARY_COLUMNS = `a.id, a.title, a.subtitle, a.authors, a.site_name, a.section, a.published_at, a.language,
   a.url, a.excerpt, a.word_count, a.format, a.added_at, a.updated_at, a.read_at`
 
 // Undated and siteless articles go last in either direction. NULL sorts first in SQLite, so
@@ -144,6 +145,62 @@ export async function insertArticle(
   )
   if (options.index !== false) await flushSearchIndex(db)
   return result.lastID
+}
+
+/**
+ * Store a new extraction of an article in place (re-extraction, or a replacing import): id, tags,
+ * lists and reading state stay, and fields the new extraction leaves empty keep their stored
+ * value. `source` also moves the article to another original file.
+ */
+export async function updateArticleContent(
+  db: Database,
+  id: number,
+  extracted: ExtractedArticle,
+  now: string,
+  source?: { sourceName: string | null; sha256: string },
+): Promise<void> {
+  const sourceColumns = source ? 'source_name = $sourceName, original_sha256 = $sha256,' : ''
+  await db.run(
+    `UPDATE articles SET
+       title = $title,
+       subtitle = coalesce($subtitle, subtitle),
+       authors = CASE WHEN $authors = '[]' THEN authors ELSE $authors END,
+       site_name = coalesce($siteName, site_name),
+       section = coalesce($section, section),
+       published_at = coalesce($publishedAt, published_at),
+       language = coalesce($language, language),
+       url = coalesce($url, url),
+       excerpt = $excerpt,
+       rights = coalesce($rights, rights),
+       word_count = $wordCount,
+       content_text = $contentText,
+       content_html = $contentHtml,
+       format = $format,
+       ${sourceColumns}
+       warnings = $warnings,
+       updated_at = $now
+     WHERE id = $id`,
+    {
+      $id: id,
+      $title: extracted.title,
+      $subtitle: extracted.subtitle,
+      $authors: JSON.stringify(extracted.authors),
+      $siteName: extracted.siteName,
+      $section: extracted.section,
+      $publishedAt: extracted.publishedAt,
+      $language: extracted.language,
+      $url: extracted.url,
+      $excerpt: extracted.excerpt,
+      $rights: extracted.rights,
+      $wordCount: extracted.wordCount,
+      $contentText: extracted.contentText,
+      $contentHtml: extracted.contentHtml,
+      $format: extracted.format,
+      $warnings: JSON.stringify(extracted.warnings),
+      $now: now,
+      ...(source ? { $sourceName: source.sourceName, $sha256: source.sha256 } : {}),
+    },
+  )
 }
 
 export async function getArticle(db: Database, id: number): Promise<Article | undefined> {
@@ -249,7 +306,7 @@ export async function countArticles(db: Database): Promise<number> {
   return row?.total ?? 0
 }
 
-function toSummary(row: SummaryRow, tags: string[]): ArticleSummary {
+export function toSummary(row: SummaryRow, tags: string[]): ArticleSummary {
   return {
     id: row.id,
     title: row.title,
@@ -262,7 +319,7 @@ function toSummary(row: SummaryRow, tags: string[]): ArticleSummary {
     url: row.url,
     excerpt: row.excerpt,
     wordCount: row.word_count,
-    format: row.format as SourceFormat,
+    format: row.format as ArticleFormat,
     addedAt: row.added_at,
     updatedAt: row.updated_at,
     tags,
@@ -282,7 +339,8 @@ function toArticle(row: ArticleRow, tags: string[]): Article {
   }
 }
 
-function parseStringArray(json: string): string[] {
+/** A JSON array of strings from a column; anything else reads as empty. */
+export function parseStringArray(json: string): string[] {
   try {
     const value: unknown = JSON.parse(json)
     return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []

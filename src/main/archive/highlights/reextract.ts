@@ -1,10 +1,10 @@
 import { ApiError } from '../../../common/api'
-import { locateQuote, selectorAt } from '../../../common/textAnchor'
 import type { ExtractedArticle, PasteInput, ReextractResult } from '../../../common/types'
+import { updateArticleContent } from '../db/articles'
 import type { Database } from '../db/database'
 import { extractDocument, extractPaste } from '../extract/index'
 import { flushSearchIndex } from '../search/indexer'
-import { listHighlights, moveHighlight } from './store'
+import { reanchorHighlights } from './store'
 
 interface SourceRow {
   id: number
@@ -49,61 +49,9 @@ export async function reextractArticle(db: Database, id: number, now: string): P
   if (!row) throw new ApiError('not-found', `no article with id ${id}`)
   const extracted = await extractOriginal(row)
   return db.transaction(async () => {
-    await db.run(
-      `UPDATE articles SET
-         title = $title,
-         subtitle = coalesce($subtitle, subtitle),
-         authors = CASE WHEN $authors = '[]' THEN authors ELSE $authors END,
-         site_name = coalesce($siteName, site_name),
-         section = coalesce($section, section),
-         published_at = coalesce($publishedAt, published_at),
-         language = coalesce($language, language),
-         url = coalesce($url, url),
-         excerpt = $excerpt,
-         rights = coalesce($rights, rights),
-         word_count = $wordCount,
-         content_text = $contentText,
-         content_html = $contentHtml,
-         format = $format,
-         warnings = $warnings,
-         updated_at = $now
-       WHERE id = $id`,
-      {
-        $id: id,
-        $title: extracted.title,
-        $subtitle: extracted.subtitle,
-        $authors: JSON.stringify(extracted.authors),
-        $siteName: extracted.siteName,
-        $section: extracted.section,
-        $publishedAt: extracted.publishedAt,
-        $language: extracted.language,
-        $url: extracted.url,
-        $excerpt: extracted.excerpt,
-        $rights: extracted.rights,
-        $wordCount: extracted.wordCount,
-        $contentText: extracted.contentText,
-        $contentHtml: extracted.contentHtml,
-        $format: extracted.format,
-        $warnings: JSON.stringify(extracted.warnings),
-        $now: now,
-      },
-    )
+    await updateArticleContent(db, id, extracted, now)
     await flushSearchIndex(db)
-    let anchored = 0
-    let orphaned = 0
-    for (const highlight of await listHighlights(db, id)) {
-      const range = locateQuote(extracted.contentText, highlight)
-      if (range) {
-        anchored++
-        await moveHighlight(db, highlight.id, {
-          ...selectorAt(extracted.contentText, range.start, range.end),
-          textOffset: range.start,
-        })
-      } else {
-        orphaned++
-        await moveHighlight(db, highlight.id, null)
-      }
-    }
+    const { anchored, orphaned } = await reanchorHighlights(db, id, extracted.contentText)
     return {
       id,
       title: extracted.title,

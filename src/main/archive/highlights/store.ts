@@ -1,3 +1,4 @@
+import { locateQuote, selectorAt } from '../../../common/textAnchor'
 import type { Highlight, HighlightColor, ReadingState } from '../../../common/types'
 import type { Database } from '../db/database'
 
@@ -115,6 +116,33 @@ export async function moveHighlight(
     'UPDATE highlights SET quote = ?, prefix = ?, suffix = ?, text_offset = ?, orphaned = 0 WHERE id = ?',
     [place.quote, place.prefix, place.suffix, place.textOffset, id],
   )
+}
+
+/**
+ * Find an article's highlights again in its new text (after re-extraction or a replacing
+ * import); one that cannot be found is kept and marked orphaned.
+ */
+export async function reanchorHighlights(
+  db: Database,
+  articleId: number,
+  contentText: string,
+): Promise<{ anchored: number; orphaned: number }> {
+  let anchored = 0
+  let orphaned = 0
+  for (const highlight of await listHighlights(db, articleId)) {
+    const range = locateQuote(contentText, highlight)
+    if (range) {
+      anchored++
+      await moveHighlight(db, highlight.id, {
+        ...selectorAt(contentText, range.start, range.end),
+        textOffset: range.start,
+      })
+    } else {
+      orphaned++
+      await moveHighlight(db, highlight.id, null)
+    }
+  }
+  return { anchored, orphaned }
 }
 
 export async function deleteHighlight(db: Database, id: number): Promise<boolean> {

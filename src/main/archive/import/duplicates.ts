@@ -1,8 +1,7 @@
-import { locateQuote, selectorAt } from '../../../common/textAnchor'
 import type { DuplicateReason, ImportItemResult } from '../../../common/types'
-import { findDuplicate } from '../db/articles'
+import { findDuplicate, updateArticleContent } from '../db/articles'
 import type { Database } from '../db/database'
-import { listHighlights, moveHighlight } from '../highlights/store'
+import { reanchorHighlights } from '../highlights/store'
 import { flushSearchIndex } from '../search/indexer'
 import { SIGNATURE_SIZE, type SignedArticle, mix32, signatureSimilarity, textSignature } from './signature'
 
@@ -192,49 +191,10 @@ export async function replaceArticleContent(
     original.bytes.length,
     original.name,
   ])
-  await db.run(
-    `UPDATE articles SET
-       title = $title,
-       subtitle = coalesce($subtitle, subtitle),
-       authors = CASE WHEN $authors = '[]' THEN authors ELSE $authors END,
-       site_name = coalesce($siteName, site_name),
-       section = coalesce($section, section),
-       published_at = coalesce($publishedAt, published_at),
-       language = coalesce($language, language),
-       url = coalesce($url, url),
-       excerpt = $excerpt,
-       rights = coalesce($rights, rights),
-       word_count = $wordCount,
-       content_text = $contentText,
-       content_html = $contentHtml,
-       format = $format,
-       source_name = $sourceName,
-       original_sha256 = $sha256,
-       warnings = $warnings,
-       updated_at = $now
-     WHERE id = $id`,
-    {
-      $id: id,
-      $title: extracted.title,
-      $subtitle: extracted.subtitle,
-      $authors: JSON.stringify(extracted.authors),
-      $siteName: extracted.siteName,
-      $section: extracted.section,
-      $publishedAt: extracted.publishedAt,
-      $language: extracted.language,
-      $url: extracted.url,
-      $excerpt: extracted.excerpt,
-      $rights: extracted.rights,
-      $wordCount: extracted.wordCount,
-      $contentText: extracted.contentText,
-      $contentHtml: extracted.contentHtml,
-      $format: extracted.format,
-      $sourceName: replacement.sourceName,
-      $sha256: original.sha256,
-      $warnings: JSON.stringify(extracted.warnings),
-      $now: replacement.now,
-    },
-  )
+  await updateArticleContent(db, id, extracted, replacement.now, {
+    sourceName: replacement.sourceName,
+    sha256: original.sha256,
+  })
   // The replaced original goes unless another article still came from it.
   if (previous && previous.original_sha256 !== original.sha256) {
     await db.run(
@@ -245,14 +205,5 @@ export async function replaceArticleContent(
   }
   await saveFingerprint(db, id, signature)
   await flushSearchIndex(db)
-  for (const highlight of await listHighlights(db, id)) {
-    const range = locateQuote(extracted.contentText, highlight)
-    await moveHighlight(
-      db,
-      highlight.id,
-      range
-        ? { ...selectorAt(extracted.contentText, range.start, range.end), textOffset: range.start }
-        : null,
-    )
-  }
+  await reanchorHighlights(db, id, extracted.contentText)
 }
