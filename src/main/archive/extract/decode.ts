@@ -1,4 +1,5 @@
 /** Bytes to text: BOM, then what the document or its container declares, then a guess (chardet). */
+import { isAscii, isUtf8 } from 'node:buffer'
 import chardet from 'chardet'
 import iconv from 'iconv-lite'
 
@@ -86,16 +87,7 @@ export function declaredHtmlCharset(bytes: Uint8Array): string | null {
   return meta?.[1] ?? null
 }
 
-export function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-    return true
-  } catch {
-    return false
-  }
-}
-
-const hasNonAscii = (bytes: Uint8Array): boolean => bytes.some((b) => b > 0x7f)
+const hasNonAscii = (bytes: Uint8Array): boolean => !isAscii(bytes)
 
 /**
  * Decodes text. `declared` is what the container says (an MHTML part's charset); HTML documents also
@@ -125,12 +117,12 @@ export function decodeText(
     encoding !== 'utf-8' &&
     !encoding.startsWith('utf-16') &&
     hasNonAscii(bytes) &&
-    isValidUtf8(bytes)
+    isUtf8(bytes)
   ) {
     warnings.push(`declared charset "${label}" did not match the bytes; read as UTF-8`)
     encoding = 'utf-8'
   }
-  if (encoding === 'utf-8' && hasNonAscii(bytes) && !isValidUtf8(bytes)) {
+  if (encoding === 'utf-8' && hasNonAscii(bytes) && !isUtf8(bytes)) {
     // A stale UTF-8 label on an older single-byte page: when most non-ASCII bytes are not UTF-8
     // and the detector is confident about another encoding, the bytes decide. A few bad bytes in
     // a UTF-8 page are only replaced.
@@ -217,7 +209,7 @@ function confidentGuess(bytes: Uint8Array): string | null {
 }
 
 function guessEncoding(bytes: Uint8Array): string {
-  if (!hasNonAscii(bytes) || isValidUtf8(bytes)) return 'utf-8'
+  if (!hasNonAscii(bytes) || isUtf8(bytes)) return 'utf-8'
   const guess = normaliseEncoding(chardet.detect(bytes.subarray(0, SNIFF_BYTES * 4)))
   return guess && !guess.startsWith('utf-16') && !guess.startsWith('utf-32') ? guess : 'windows-1252'
 }

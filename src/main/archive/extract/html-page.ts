@@ -1,11 +1,11 @@
 /** The HTML path: parse (linkedom), metadata, main content (Readability), sanitised copy and text. */
-import { Readability } from '@mozilla/readability'
 import type { ExtractedArticle } from '../../../common/types'
 import { countWords, detectLanguage, escapeHtml, makeExcerpt, squash } from './article'
 import { normaliseIsoDate } from './dates'
-import { type DomDocument, type DomElement, parseDocument } from './dom'
+import { type DomDocument, type DomElement, type DomNode, parseDocument } from './dom'
 import type { LocalImageSource } from './local-images'
 import { firstValue, readMetadata, splitNames } from './metadata'
+import { runReadability } from './readability'
 import { MAX_INLINE_IMAGE_CHARS, sanitizeElement } from './sanitize'
 import { nameFromCopyright } from './text-page'
 import {
@@ -25,8 +25,6 @@ export type HtmlPageFields = Omit<ExtractedArticle, 'format'>
 export const MAX_HTML_CHARS = 12_000_000
 /** Below this many characters the declared language is trusted over a guess from the text. */
 const SHORT_TEXT_CHARS = 400
-
-type ReadabilityDocument = ConstructorParameters<typeof Readability>[0]
 
 /**
  * Drops <script> (except JSON-LD), <style>, <svg> and <template> before parsing: they are never
@@ -120,15 +118,10 @@ export function ensureBody(html: string): string {
 }
 
 /**
- * A rights or copyright line in the page footer ("© 2026 Site. All rights reserved.").
- * Selectors stay simple (no descendant combinators): those cost depth x elements on deep pages.
+ * A rights or copyright line in the page footer ("© 2026 Site. All rights reserved."): the strongest of
+ * the scanned candidates, the shorter one on a tie.
  */
-function footerRights(document: DomDocument): string | null {
-  const candidates: DomElement[] = []
-  for (const footer of Array.from(document.getElementsByTagName('footer')).slice(0, 5)) {
-    candidates.push(footer, ...Array.from(footer.querySelectorAll('p, small, div, span')).slice(0, 300))
-  }
-  candidates.push(...Array.from(document.querySelectorAll('[class*="copyright"], small')).slice(0, 200))
+function footerRights(candidates: readonly DomElement[]): string | null {
   let best: string | null = null
   let bestStrength = 0
   for (const element of candidates) {
@@ -202,16 +195,6 @@ function withoutSiteName(title: string, siteName: string | null): string {
   return title
 }
 
-interface ReadabilityResult {
-  title: string | null
-  byline: string | null
-  siteName: string | null
-  publishedTime: string | null
-  /** The article block itself (not serialised: the sanitiser walks it directly). */
-  content: DomElement | null
-  textLength: number
-}
-
 /**
  * Readability's time grows steeply with nesting depth (minutes at a depth of 2000), and real pages stay
  * under about 40 levels; deeper documents skip it. Element counts beyond the second limit are refused by
@@ -220,53 +203,72 @@ interface ReadabilityResult {
 const MAX_READABILITY_DEPTH = 120
 const MAX_READABILITY_ELEMENTS = 100_000
 
-/** Whether the element tree goes deeper than `limit` (iterative, stops early). */
-export function nestedDeeperThan(root: DomElement | null, limit: number): boolean {
-  const stack: Array<[DomElement, number]> = root ? [[root, 0]] : []
-  for (let item = stack.pop(); item; item = stack.pop()) {
-    const [element, depth] = item
-    if (depth > limit) return true
-    const children = element.children
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i]
-      if (child) stack.push([child, depth + 1])
-    }
-  }
-  return false
+/** Navigation, page footers, asides and dialogs never hold the article. */
+const FURNITURE_TAGS = new Set(['nav', 'footer', 'aside', 'dialog'])
+const FURNITURE_ROLES = new Set(['navigation', 'contentinfo', 'complementary', 'dialog'])
+/** Inside a page footer, these may carry its rights line. */
+const FOOTER_TEXT_TAGS = new Set(['p', 'small', 'div', 'span'])
+const MAX_FOOTERS = 5
+const MAX_CANDIDATES_PER_FOOTER = 300
+const MAX_OTHER_RIGHTS_CANDIDATES = 200
+/** NodeFilter.SHOW_ELEMENT */
+const SHOW_ELEMENT = 1
+
+interface PageScan {
+  /** Deeper than Readability can take in reasonable time. */
+  tooDeep: boolean
+  /** Page furniture, removed before Readability (after metadata and the rights line were read). */
+  furniture: DomElement[]
+  /** Elements that may hold the rights line: footers and their text, then `small` and "copyright" classes. */
+  rightsCandidates: DomElement[]
+}
+
+interface ScannableDocument extends DomDocument {
+  createTreeWalker(root: DomDocument, whatToShow: number): { nextNode(): DomElement | null }
 }
 
 /**
- * Navigation, page footers, asides and dialogs never hold the article; removing them (after metadata
- * was read) spares Readability most of its scoring work on big pages.
+ * One pass over the elements (linkedom's tree walker lists them in document order): nesting depth, page
+ * furniture, and the places a rights line may sit. Replaces a selector query per concern, which on
+ * linkedom each cost a full walk through a CSS selector engine.
  */
-const PAGE_FURNITURE =
-  'nav, footer, aside, dialog, [hidden], [role="navigation"], [role="contentinfo"], [role="complementary"], [role="dialog"]'
-
-function dropPageFurniture(document: DomDocument): void {
-  for (const element of Array.from(document.querySelectorAll(PAGE_FURNITURE))) {
-    ;(element as unknown as { remove(): void }).remove()
-  }
-}
-
-function runReadability(document: DomDocument): ReadabilityResult | null {
-  try {
-    const result = new Readability(document as unknown as ReadabilityDocument, {
-      classesToPreserve: ['caption'],
-      maxElemsToParse: MAX_READABILITY_ELEMENTS,
-      serializer: (node) => node as unknown as DomElement,
-    }).parse()
-    if (!result) return null
-    return {
-      title: result.title ?? null,
-      byline: result.byline ?? null,
-      siteName: result.siteName ?? null,
-      publishedTime: result.publishedTime ?? null,
-      content: result.content ?? null,
-      textLength: squash(result.textContent ?? '').length,
+function scanPage(document: DomDocument): PageScan {
+  const walker = (document as ScannableDocument).createTreeWalker(document, SHOW_ELEMENT)
+  // Per element: its depth (the root element's is 0) and, inside a page footer, that footer's candidate list.
+  const depths = new Map<DomNode, number>()
+  const footerOf = new Map<DomNode, DomElement[]>()
+  const furniture: DomElement[] = []
+  const footers: DomElement[][] = []
+  const others: DomElement[] = []
+  let tooDeep = false
+  for (let element = walker.nextNode(); element; element = walker.nextNode()) {
+    const parent = element.parentNode
+    const depth = (parent ? (depths.get(parent) ?? -1) : -1) + 1
+    depths.set(element, depth)
+    if (depth > MAX_READABILITY_DEPTH) tooDeep = true
+    const name = element.localName
+    const role = element.getAttribute('role')
+    if (
+      FURNITURE_TAGS.has(name) ||
+      (role !== null && FURNITURE_ROLES.has(role)) ||
+      element.getAttribute('hidden') !== null
+    )
+      furniture.push(element)
+    let footer = parent ? footerOf.get(parent) : undefined
+    if (footer) {
+      if (FOOTER_TEXT_TAGS.has(name) && footer.length <= MAX_CANDIDATES_PER_FOOTER) footer.push(element)
+    } else if (name === 'footer' && footers.length < MAX_FOOTERS) {
+      footer = [element]
+      footers.push(footer)
     }
-  } catch {
-    return null
+    if (footer) footerOf.set(element, footer)
+    if (
+      others.length < MAX_OTHER_RIGHTS_CANDIDATES &&
+      (name === 'small' || (element.getAttribute('class') ?? '').includes('copyright'))
+    )
+      others.push(element)
   }
+  return { tooDeep, furniture, rightsCandidates: [...footers.flat(), ...others] }
 }
 
 function bodyRoot(document: DomDocument): DomElement | null {
@@ -310,7 +312,8 @@ export function readHtmlPage(
   }
   const document = parseDocument(html)
   const metadata = readMetadata(document)
-  const rightsInFooter = footerRights(document)
+  const scan = scanPage(document)
+  const rightsInFooter = footerRights(scan.rightsCandidates)
   const pageTitle = squash(document.querySelector('title')?.textContent ?? '') || null
   const firstHeading = squash(document.querySelector('h1')?.textContent ?? '') || null
   const baseUrl =
@@ -321,10 +324,11 @@ export function readHtmlPage(
   // Only a pasted selection compares the article with the whole body (measured before Readability edits it).
   const wholeBodyText = options.preferWholeBody ? squash(document.body?.textContent ?? '').length : 0
 
-  const tooDeep = nestedDeeperThan(document.documentElement, MAX_READABILITY_DEPTH)
+  const tooDeep = scan.tooDeep
   if (tooDeep) warnings.push('the page is nested too deeply for article detection')
-  if (!tooDeep) dropPageFurniture(document)
-  const readable = tooDeep ? null : runReadability(document)
+  // Removing the furniture spares Readability most of its scoring work on big pages.
+  else for (const element of scan.furniture) (element as unknown as { remove(): void }).remove()
+  const readable = tooDeep ? null : runReadability(document, { maxElements: MAX_READABILITY_ELEMENTS })
   let content = readable?.content ?? null
   const tooLittle = !readable || readable.textLength < (options.preferWholeBody ? wholeBodyText * 0.5 : 1)
   if (!content || tooLittle) {
