@@ -190,9 +190,14 @@ function withoutSiteName(title: string, siteName: string | null): string {
   const parts = title.split(/\s+[|–—·:-]\s+/)
   if (parts.length < 2) return title
   const site = siteName.toLowerCase()
-  if (parts.at(-1)?.toLowerCase() === site) return parts.slice(0, -1).join(' - ').trim() || title
-  if (parts[0]?.toLowerCase() === site) return parts.slice(1).join(' - ').trim() || title
-  return title
+  const rest =
+    parts.at(-1)?.toLowerCase() === site
+      ? parts.slice(0, -1).join(' - ').trim()
+      : parts[0]?.toLowerCase() === site
+        ? parts.slice(1).join(' - ').trim()
+        : ''
+  // "Moment.js | Home": what is left without the site's name must still be a title.
+  return rest && !isChrome(rest) ? rest : title
 }
 
 /**
@@ -390,10 +395,11 @@ export function readHtmlPage(
       ? declared
       : detectLanguage(contentText || cleanTitle, declared)
   const byline = readable?.byline && readable.byline.length <= 100 ? splitNames(readable.byline) : []
-  // An organisation credited as author (the site itself, an agency named like it) is not a person.
+  // A byline naming the site itself (or an agency named like it) is not a person. Metadata authors are
+  // already sifted (readMetadata): a JSON-LD Person signed with the site's name is kept as the page says.
   const notTheSite = (name: string): boolean =>
     ![siteName, hostnameOf(baseUrl)].some((site) => site && site.toLowerCase() === name.toLowerCase())
-  const authors = (metadata.authors.length > 0 ? metadata.authors : byline).filter(notTheSite)
+  const authors = metadata.authors.length > 0 ? metadata.authors : byline.filter(notTheSite)
 
   return {
     title: cleanTitle,

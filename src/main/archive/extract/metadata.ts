@@ -1,12 +1,19 @@
 /**
  * Page metadata from an HTML document. For each field the first source that has a value wins:
- *   headline    the visible article <h1> (itemprop=headline, a title-like class, inside article/header/main,
- *               or matching a metadata title); it wins over `title` because it is what a reader sees
+ *   headline    the visible article <h1>: itemprop=headline, or sharing words (Dice >= 0.5) with a
+ *               declared title (JSON-LD headline, og:title, twitter:title) or the <title>'s head; with no
+ *               declared title only an <h1> with the words of the <title> or of its head ("Headline - Site");
+ *               with no <title> either, an <h1> inside article/main. It wins over `title` because it is
+ *               what a reader sees, but a declared title that spells it with proper spaces, or adds the
+ *               kicker printed apart ("Kicker: Headline", the kicker not being the site), gives its spelling
  *   title       JSON-LD headline/name > og:title > citation_title > DC.title > twitter:title > microdata headline
  *   subtitle    JSON-LD alternativeHeadline > microdata alternativeHeadline > a subtitle/standfirst/dek/lead
  *               element right after the headline
- *   authors     JSON-LD author > citation_author > DC.creator > microdata author (Person names)
- *               > meta author / article:author (names, not URLs); photo credits are dropped
+ *   authors     JSON-LD author (Person names, even one that is the site's; Organizations left out)
+ *               > citation_author > DC.creator > microdata author > meta author / article:author
+ *               (names, not URLs; the last two without the site's own name or host, a site-wide stamp);
+ *               photo credits are dropped, and so are job titles, affiliations and domains printed
+ *               beside a name ("Jane Doe, staff writer, example.com")
  *   siteName    JSON-LD publisher.name > JSON-LD WebSite name > og:site_name > citation_journal_title
  *               > DC.publisher > application-name
  *   section     JSON-LD articleSection > article:section > meta section
@@ -24,7 +31,7 @@
 import { normaliseLanguageTag, squash } from './article'
 import { normaliseIsoDate } from './dates'
 import type { DomDocument, DomElement } from './dom'
-import { dateOfLine } from './text-rules'
+import { dateOfLine, isDomainLike } from './text-rules'
 
 export interface PageMetadata {
   headline: string | null
@@ -121,19 +128,20 @@ function jsonText(value: unknown): string | null {
   return null
 }
 
-/** People named by a JSON-LD author value; organisations credited as authors are left out. */
-function jsonNames(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap(jsonNames)
+/**
+ * People named by a JSON-LD author value. Organisations credited as authors are left out; a Person
+ * is kept even when it carries the site's name (the page signs this article so, unlike a site-wide
+ * <meta name=author> stamp).
+ */
+function jsonAuthors(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(jsonAuthors)
   if (typeof value === 'string') return splitNames(value)
-  if (isObject(value)) {
-    if (typesOf(value).some((type) => type.includes('organization'))) return []
-    const name =
-      jsonText(value['name']) ??
-      ([jsonText(value['givenName']), jsonText(value['familyName'])].filter(Boolean).join(' ') || null)
-    // One Person sometimes carries two people ("A og B") or a signature ("Elena Oberholzer (obe)").
-    return name ? splitNames(name) : []
-  }
-  return []
+  if (!isObject(value) || typesOf(value).some((type) => type.includes('organization'))) return []
+  const name =
+    jsonText(value['name']) ??
+    ([jsonText(value['givenName']), jsonText(value['familyName'])].filter(Boolean).join(' ') || null)
+  // One Person sometimes carries two people ("A og B") or a signature ("Elena Oberholzer (obe)").
+  return name ? splitNames(name) : []
 }
 
 function jsonUrl(value: unknown): string | null {
@@ -165,18 +173,32 @@ function decodeEntities(text: string): string {
 
 const looksLikeUrl = (text: string): boolean => /^(?:https?:)?\/\/|^www\./i.test(text)
 
-/** "Jane Doe, John Roe and Ann Poe" (or "og", "und", "et", ...) -> three names; URLs and empty parts dropped. */
+/**
+ * "Jane Doe, John Roe and Ann Poe" (or "og", "und", "et", ...) -> three names; URLs, photo credits and
+ * empty parts dropped. Parts that read as a job title, an affiliation or the site ("Jane Doe, staff
+ * writer, example.com") are dropped too when a name remains.
+ */
 export function splitNames(text: string): string[] {
   const cleaned = squash(decodeEntities(text)).replace(/^(?:by|автор[ы]?:?)\s+/i, '')
   if (!cleaned || looksLikeUrl(cleaned)) return []
   if (PHOTO_CREDIT.test(cleaned)) return []
-  return (
-    cleaned
-      .split(/\s*[,;]\s*|\s+(?:and|и|&|und|et|og|och|en|y|e)\s+/u)
-      // "Elena Oberholzer (obe)": the initials a paper signs with are not part of the name.
-      .map((name) => name.replace(/\s*\(\p{L}{1,5}\.?\)$/u, '').trim())
-      .filter((name) => /\p{L}/u.test(name) && !looksLikeUrl(name) && name.length <= 100)
-  )
+  const parts = cleaned
+    .split(/\s*[,;]\s*|\s+(?:and|и|&|und|et|og|och|en|y|e)\s+/u)
+    // "Elena Oberholzer (obe)": the initials a paper signs with are not part of the name.
+    .map((name) => name.replace(/\s*\(\p{L}{1,5}\.?\)$/u, '').trim())
+    .filter(
+      (name) => /\p{L}/u.test(name) && !looksLikeUrl(name) && !PHOTO_CREDIT.test(name) && name.length <= 100,
+    )
+  const names = parts.filter((part) => !isRoleOrPlace(part))
+  return names.length > 0 ? names : parts
+}
+
+/** "staff writer", "professor at the Faculty of ...", "example.com": words beside a name that are not one. */
+function isRoleOrPlace(part: string): boolean {
+  if (isDomainLike(part)) return true
+  const words = part.split(' ')
+  const lowerCaseWords = words.filter((word) => /^\p{Ll}/u.test(word)).length
+  return words.length > 6 || lowerCaseWords * 2 > words.length
 }
 
 const PHOTO_CREDIT =
@@ -209,6 +231,13 @@ function wordsOf(text: string): Set<string> {
   return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
 }
 
+/** Whether two titles have the same words ("Evolve: Shared History¶" and "Evolve: Shared History"). */
+function sameWords(a: string, b: string): boolean {
+  const left = wordsOf(a)
+  const right = wordsOf(b)
+  return left.size > 0 && left.size === right.size && [...left].every((word) => right.has(word))
+}
+
 /** How alike two titles are by their words (Dice coefficient, 0..1). */
 function similarity(a: string, b: string): number {
   const left = wordsOf(a)
@@ -219,21 +248,19 @@ function similarity(a: string, b: string): number {
   return (2 * shared) / (left.size + right.size)
 }
 
-/** "Headline - Site" -> "Headline": the part of a <title> that can be the headline. */
-function titleHead(pageTitle: string | null): string | null {
-  return pageTitle?.split(/\s+[|–—-]\s+|\s+::\s+/)[0] ?? null
-}
+const TITLE_PARTS = /\s+[|–—-]\s+|\s+::\s+/
 
 /**
  * The <h1> that is the article's headline (not a logo or a blurb): marked itemprop=headline, or sharing
- * words with a title the page declares (metadata, or the <title> without its site part); when the page
- * declares no title, an <h1> inside the article or main content.
+ * words with a title the page declares in its metadata (or the <title> without its site part). When the
+ * metadata declares no title: an <h1> with the words of the <title> or of its head ("Headline - Site"); on a
+ * page without a <title>, an <h1> inside the article or main content.
  */
 function visibleHeadline(
   document: DomDocument,
-  knownTitles: ReadonlyArray<string | null>,
+  declaredTitles: readonly string[],
+  pageTitle: string | null,
 ): DomElement | null {
-  const titles = knownTitles.filter((title): title is string => title !== null && title !== '')
   const candidates = Array.from(document.getElementsByTagName('h1'))
     .slice(0, 10)
     .filter((h1) => {
@@ -242,20 +269,55 @@ function visibleHeadline(
     })
   const marked = candidates.find((h1) => /headline/i.test(h1.getAttribute('itemprop') ?? ''))
   if (marked) return marked
-  if (titles.length === 0) {
-    return candidates.find((h1) => h1.closest('article, main, [role="main"]') !== null) ?? null
+  const titleHead = pageTitle?.split(TITLE_PARTS)[0] ?? null
+  if (declaredTitles.length === 0) {
+    if (pageTitle === null)
+      return candidates.find((h1) => h1.closest('article, main, [role="main"]') !== null) ?? null
+    // Only loosely like the <title>, an <h1> is as often the site's or a product's name ("Moment.js 2.14.1").
+    return (
+      candidates.find((h1) => {
+        const text = squash(h1.textContent ?? '')
+        return sameWords(text, pageTitle) || (titleHead !== null && sameWords(text, titleHead))
+      }) ?? null
+    )
   }
+  const known = titleHead ? [...declaredTitles, titleHead] : declaredTitles
   let best: DomElement | null = null
   let bestSimilarity = 0.5
   for (const h1 of candidates) {
     const text = squash(h1.textContent ?? '')
-    const score = Math.max(...titles.map((title) => similarity(text, title)))
+    const score = Math.max(...known.map((title) => similarity(text, title)))
     if (score >= bestSimilarity) {
       bestSimilarity = score
       best = h1
     }
   }
   return best
+}
+
+const compact = (text: string): string => text.replace(/\s+/g, '').toLowerCase()
+
+/**
+ * The headline as the page declares it when that is the fuller spelling of what the <h1> shows: the same
+ * words spaced properly ("Caught:Two" in markup, "Caught: Two" declared), or with the kicker the <h1>
+ * prints apart ("After the vote: Minister resigns" for an <h1> "Minister resigns"). A declared title
+ * equal to the <h1> keeps it; a site's name is not a kicker.
+ */
+function declaredSpelling(
+  headline: string,
+  declaredTitles: readonly string[],
+  siteNames: ReadonlySet<string>,
+): string {
+  const lower = headline.toLowerCase()
+  if (declaredTitles.some((title) => title.toLowerCase() === lower)) return headline
+  const respaced = declaredTitles.find((title) => compact(title) === compact(headline))
+  if (respaced) return respaced
+  const withKicker = declaredTitles.find((title) => {
+    const declared = title.toLowerCase()
+    const kicker = declared.endsWith(lower) ? declared.slice(0, declared.length - lower.length) : ''
+    return /^[^:]{2,80}:\s+$/.test(kicker) && !siteNames.has(kicker.replace(/:\s+$/, ''))
+  })
+  return withKicker ?? headline
 }
 
 /** A subtitle element printed right after the headline (class subtitle/standfirst/dek/lead). */
@@ -363,6 +425,16 @@ function resolveAgainst(url: string | null | undefined, base: string | null): st
   }
 }
 
+/** "https://www.example.org/a" -> "example.org". */
+function hostOf(url: string | null): string | null {
+  if (!url) return null
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || null
+  } catch {
+    return null
+  }
+}
+
 /** The first value that is a non-blank string. */
 export const firstValue = (...values: ReadonlyArray<string | null | undefined>): string | null =>
   values.find((v): v is string => typeof v === 'string' && v.trim() !== '') ?? null
@@ -395,14 +467,6 @@ export function readMetadata(document: DomDocument): PageMetadata {
   }
   const ld = (key: string): unknown => (article ? article[key] : undefined)
 
-  const authors = [
-    jsonNames(ld('author')).filter((name) => !PHOTO_CREDIT.test(name)),
-    metaAll('citation_author').flatMap(splitNames),
-    [...metaAll('dc.creator'), ...metaAll('dcterms.creator')].flatMap(splitNames),
-    microdataAuthors(microdata),
-    [...metaAll('author'), ...metaAll('article:author')].flatMap(splitNames),
-  ].find((list) => list.length > 0)
-
   const title = firstValue(
     jsonText(ld('headline')),
     jsonText(ld('name')),
@@ -410,12 +474,10 @@ export function readMetadata(document: DomDocument): PageMetadata {
     itemprop('headline'),
   )
   const pageTitle = squash(document.querySelector('title')?.textContent ?? '') || null
-  const headlineElement = visibleHeadline(document, [
-    title,
-    meta('og:title'),
-    meta('twitter:title'),
-    titleHead(pageTitle),
-  ])
+  const declaredTitles = [title, meta('og:title'), meta('twitter:title')].filter(
+    (value): value is string => value !== null && value !== '',
+  )
+  const headlineElement = visibleHeadline(document, declaredTitles, pageTitle)
 
   // Tried in order, each only when the ones before gave no date (the later ones walk the document).
   const dateSources: Array<() => string | null | undefined> = [
@@ -457,9 +519,43 @@ export function readMetadata(document: DomDocument): PageMetadata {
   const publisher = ld('publisher')
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href')
   const section = jsonText(ld('articleSection')) ?? meta('article:section', 'section', 'category')
+  const siteName = firstValue(
+    isObject(publisher) ? jsonText(publisher['name']) : jsonText(publisher),
+    website ? jsonText(website['name']) : null,
+    meta(
+      'og:site_name',
+      'citation_journal_title',
+      'citation_conference_title',
+      'dc.publisher',
+      'application-name',
+    ),
+  )
+  const url = firstValue(
+    resolveAgainst(canonical, firstValue(meta('og:url'), jsonUrl(ld('url')))),
+    meta('og:url'),
+    jsonUrl(ld('url')),
+    jsonUrl(ld('mainEntityOfPage')),
+    meta('citation_public_url', 'citation_abstract_html_url'),
+  )
+
+  // A <meta name=author> or microdata author naming the site itself is a stamp every page of the site
+  // carries, not a credit.
+  const siteNames = new Set(
+    [siteName, meta('og:site_name'), hostOf(url)].flatMap((name) => (name ? [name.toLowerCase()] : [])),
+  )
+  const notTheSite = (name: string): boolean => !siteNames.has(name.toLowerCase().replace(/^www\./, ''))
+  const authors = [
+    jsonAuthors(ld('author')),
+    metaAll('citation_author').flatMap(splitNames),
+    [...metaAll('dc.creator'), ...metaAll('dcterms.creator')].flatMap(splitNames),
+    microdataAuthors(microdata).filter(notTheSite),
+    [...metaAll('author'), ...metaAll('article:author')].flatMap(splitNames).filter(notTheSite),
+  ].find((list) => list.length > 0)
 
   return {
-    headline: headlineElement ? squash(headlineElement.textContent ?? '') : null,
+    headline: headlineElement
+      ? declaredSpelling(squash(headlineElement.textContent ?? ''), declaredTitles, siteNames)
+      : null,
     lead: leadAfter(headlineElement),
     title,
     subtitle: firstValue(
@@ -468,26 +564,10 @@ export function readMetadata(document: DomDocument): PageMetadata {
       subtitleAfter(headlineElement),
     ),
     authors: authors ?? [],
-    siteName: firstValue(
-      isObject(publisher) ? jsonText(publisher['name']) : jsonText(publisher),
-      website ? jsonText(website['name']) : null,
-      meta(
-        'og:site_name',
-        'citation_journal_title',
-        'citation_conference_title',
-        'dc.publisher',
-        'application-name',
-      ),
-    ),
+    siteName,
     section,
     publishedAt,
-    url: firstValue(
-      resolveAgainst(canonical, firstValue(meta('og:url'), jsonUrl(ld('url')))),
-      meta('og:url'),
-      jsonUrl(ld('url')),
-      jsonUrl(ld('mainEntityOfPage')),
-      meta('citation_public_url', 'citation_abstract_html_url'),
-    ),
+    url,
     language: normaliseLanguageTag(
       firstValue(
         document.documentElement.getAttribute('lang'),
