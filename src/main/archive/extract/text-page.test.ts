@@ -1,8 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { bestRun, readTextPage, splitGluedSubtitle } from './text-page'
-import { isChrome, isTimestampLine } from './text-rules'
+import { bestRun, detachedLead, readTextPage, splitGluedSubtitle } from './text-page'
+import {
+  isAdLabel,
+  isChrome,
+  isClockStampLine,
+  isGluedFeed,
+  isPhotoCredit,
+  isSiteLegalNotice,
+  isTimestampLine,
+  proseScore,
+} from './text-rules'
 
 const FIXTURES = join(__dirname, '../../../../tests/fixtures/extract')
 const SEED_EXPECTED = join(
@@ -169,5 +178,209 @@ describe('plain-text page reader: building blocks', () => {
     expect(isChrome('À lire aussi La natalité russe menacée d’effondrement')).toBe(true)
     expect(isChrome('Les også: Tone Damli røper detaljer om frieriet: – Ble helt forfjamset')).toBe(true)
     expect(isChrome('Read more about the plan in the council minutes published on Monday.')).toBe(false)
+  })
+})
+
+const read = (lines: readonly string[]) => readTextPage(lines.join('\n'), { url: null, fallbackTitle: 'x' })
+
+describe('plain-text page reader: leads, ad slots and footers', () => {
+  it('keeps a body whole across an ad label', () => {
+    const article = read([
+      'Главная',
+      'Мост через залив откроют весной',
+      '12 марта 2025',
+      'Строители закончили укладку последнего пролёта моста через залив, сообщили в администрации города.',
+      'Реклама',
+      'По словам главы города, движение по мосту откроют в апреле, после проверки всех опор и освещения.',
+      'Старый паром будет работать до конца мая, а потом его передадут музею речного флота.',
+      '© 2025 Городские новости',
+    ])
+    const paragraphs = article.contentText.split('\n\n')
+    expect(paragraphs).toHaveLength(3)
+    expect(paragraphs[0]).toMatch(/^Строители закончили/)
+    expect(article.contentText).not.toContain('Реклама')
+    expect(isAdLabel('Advertisement')).toBe(true)
+    expect(isChrome('Advertisement')).toBe(true)
+    expect(isAdLabel('Advertising rules')).toBe(false)
+    // An ad label is a low wall, lower than other chrome.
+    expect(proseScore('Реклама', 1)).toBeGreaterThan(proseScore('Поделиться', 1))
+  })
+
+  it('joins a Russian lead to the body across a box of links to other stories', () => {
+    const article = read([
+      'Новости',
+      'Экономика',
+      'Город построит три новые школы к 2027 году',
+      'Иван Петров 03.03.2020, 14:48',
+      'Фото: пресс-служба',
+      'Власти города утвердили программу строительства трёх новых школ в северных районах до 2027 года.',
+      'Главное',
+      'Курс рубля снова вырос на торгах в среду',
+      'В парке откроют новый каток для детей',
+      'Читайте также',
+      'Как изменятся тарифы на проезд с апреля',
+      'Где в области построят новые дороги',
+      'Первая школа рассчитана на 1200 учеников и откроется уже в сентябре следующего года, сообщили в мэрии.',
+      'Вторая и третья школы будут построены по одному проекту, их строительство начнётся весной.',
+      'Общая стоимость программы составит около девяти миллиардов рублей из городского бюджета.',
+    ])
+    const paragraphs = article.contentText.split('\n\n')
+    expect(paragraphs[0]).toMatch(/^Власти города утвердили/)
+    expect(paragraphs).toHaveLength(4)
+    expect(article.contentText).not.toMatch(/Читайте также|Курс рубля|тарифы на проезд/)
+    expect(article.title).toBe('Город построит три новые школы к 2027 году')
+  })
+
+  it('joins an English lead across a short list of section links', () => {
+    const article = read([
+      'Docs',
+      'Element.scrollIntoView()',
+      'The scrollIntoView() method scrolls the page until the element it is called on is visible to the reader.',
+      'Syntax',
+      'scrollIntoView(options)',
+      'Parameters',
+      'alignToTop Optional',
+      'If true, the top of the element will be aligned to the top of the visible area of the scrolling ancestor.',
+      'If false, the bottom of the element will be aligned to the bottom of the visible area of the ancestor.',
+      'The element may not be scrolled completely to the top or bottom, depending on the layout of the page.',
+    ])
+    expect(article.contentText).toMatch(/^The scrollIntoView\(\) method scrolls/)
+    expect(article.contentText).not.toMatch(/Parameters|Optional/)
+  })
+
+  it('does not join prose that stands above the article’s own headline and date', () => {
+    const lines = [
+      'Thanks for reading our site.',
+      'Sign in with your existing account or try our digital subscription with access to every article.',
+      'Subscribe',
+      'Basketball: Sanctions after the brawl in Madrid',
+      'Updated on 28 April 2023, 20:22',
+      'Source: agency',
+      'The league’s disciplinary judge has set strict sanctions after the brawl at the game between the two clubs.',
+      'Both clubs must pay fines, and several players are banned for a number of games next season.',
+    ]
+    const article = read(lines)
+    expect(article.contentText).toMatch(/^The league’s disciplinary judge/)
+    expect(article.contentText).not.toMatch(/Thanks for reading|subscription/)
+  })
+
+  it('attaches at most a short lead, not a block of prose of its own', () => {
+    const scored = (texts: readonly string[]) =>
+      texts.map((text) => ({
+        text,
+        words: text.split(' ').length,
+        score: proseScore(text, text.split(' ').length),
+      }))
+    const sentence = 'This is a sentence of prose that is long enough to count as a lead paragraph.'
+    const teaser = 'Another story about something else entirely'
+    expect(detachedLead(scored([sentence, teaser, teaser, sentence]), 3)).toEqual([0, 0])
+    expect(detachedLead(scored([sentence, sentence, sentence, teaser, sentence]), 4)).toBeNull()
+    expect(detachedLead(scored([sentence, ...Array<string>(20).fill(teaser), sentence]), 21)).toBeNull()
+  })
+
+  it('does not take a footer’s legal small print for the body', () => {
+    const article = read([
+      'Новости',
+      'Чиновникам области купят ещё пять служебных автомобилей',
+      'сегодня в 05:46, просмотров: 237',
+      'Правительство области выделит почти десять миллионов рублей на покупку пяти служебных автомобилей.',
+      'Требования к машинам опубликованы на портале госзакупок, заявки принимают до конца месяца.',
+      'Комментарии',
+      'О редакции',
+      'Контакты',
+      'Зарегистрировано Федеральной службой по надзору в сфере связи, информационных технологий и массовых коммуникаций.',
+      'Все права на материалы, опубликованные на сайте, принадлежат редакции и охраняются в соответствии с законодательством РФ.',
+      'Использование материалов, опубликованных на сайте, допускается только с письменного разрешения правообладателя и с обязательной прямой гиперссылкой на страницу, с которой материал заимствован.',
+      'Для читателей: в России признаны экстремистскими и запрещены организации, список которых ведёт Министерство юстиции, и их символика.',
+    ])
+    expect(article.contentText.split('\n\n')).toHaveLength(2)
+    expect(article.contentText).toMatch(/^Правительство области/)
+    expect(article.title).toBe('Чиновникам области купят ещё пять служебных автомобилей')
+  })
+
+  it('knows a site’s legal notices from sentences about rights in the news', () => {
+    expect(
+      isSiteLegalNotice(
+        'Any use of the materials published on this website is allowed only with a hyperlink to the original page and with the written consent of the editors.',
+      ),
+    ).toBe(true)
+    expect(isSiteLegalNotice('All content on this site is protected by copyright.')).toBe(true)
+    expect(
+      isSiteLegalNotice('Свидетельство о регистрации СМИ ЭЛ № ФС 77 - 57534 выдано 10 апреля 2014 года.'),
+    ).toBe(true)
+    expect(
+      isSiteLegalNotice(
+        'Any use of the materials in the case will now need the agency’s permission, the judge said.',
+      ),
+    ).toBe(false)
+    expect(
+      isSiteLegalNotice(
+        'Признанная экстремистской и запрещённой в России организация опубликовала новое расследование о закупках.',
+      ),
+    ).toBe(false)
+    expect(
+      isSiteLegalNotice(
+        'Суд признал экстремистской организацию, которая, по данным следствия, действовала в трёх регионах.',
+      ),
+    ).toBe(false)
+  })
+
+  it('takes a news feed glued into one line for a list, not prose', () => {
+    const feed =
+      'Ставку снова снизили Политика, 21:02 Шторм дошёл до побережья Общество, 20:37 Открыт новый мост Бизнес, 20:12 Команда выиграла кубок Спорт, 20:07'
+    expect(isGluedFeed(feed)).toBe(true)
+    expect(proseScore(feed, feed.split(' ').length)).toBeLessThan(0)
+    expect(
+      isGluedFeed(
+        'Rates were cut again Politics, 21:02 Storm hits the coast Society, 20:37 New bridge opens Business, 20:12 Team wins the cup Sport, 20:07',
+      ),
+    ).toBe(true)
+    expect(
+      isGluedFeed(
+        'The train left at 10:15. It stopped at 11:20 for an hour. It reached the city at 12:45, late again.',
+      ),
+    ).toBe(false)
+  })
+
+  it('takes a short line around a time of day for a stamp, not a headline', () => {
+    expect(isClockStampLine('сегодня в 05:46, просмотров: 237')).toBe(true)
+    expect(isClockStampLine('Today at 9:30')).toBe(true)
+    expect(isClockStampLine('Why the 9:30 train is always late this winter')).toBe(false)
+  })
+
+  it('takes a photo credit for a credit, not a headline', () => {
+    expect(isPhotoCredit('Фото: пресс-служба')).toBe(true)
+    expect(isPhotoCredit('Photo: Reuters')).toBe(true)
+    expect(isPhotoCredit('Ursula von der Leyen at the border (Photo: Dimitris Papamitsos / AP)')).toBe(true)
+    expect(isPhotoCredit('Photographers gather for the spring festival in the old town')).toBe(false)
+    expect(isPhotoCredit('Фотографы собрались на весенний фестиваль в старом городе')).toBe(false)
+  })
+
+  it('takes prose printed three times on the page for template text, not the body', () => {
+    const pitch = 'Always up to date with the news? It starts with us, for just one euro a week.'
+    const article = read([
+      'Ministers named as the coalition deal is approved',
+      'March 4, 2025',
+      'All the coalition parties approved the agreement on Monday evening, ending months of talks.',
+      'The new ministers will be sworn in on Thursday, the palace said in a short statement.',
+      'Subscribe',
+      pitch,
+      'Read now',
+      pitch,
+      'Read now',
+      pitch,
+      'Cancel any time',
+    ])
+    expect(article.contentText.split('\n\n')).toHaveLength(2)
+    expect(article.contentText).not.toContain('one euro a week')
+    const quote = read([
+      'A quiet town votes for change',
+      'March 4, 2025',
+      'The mayor said the vote was the clearest signal of change the town had seen in decades of elections.',
+      'Turnout was the highest since the war, and queues formed outside the polling stations before dawn.',
+      'The mayor said the vote was the clearest signal of change the town had seen in decades of elections.',
+      'Counting went on until the early hours, and the result was announced shortly after four.',
+    ])
+    expect(quote.contentText.split('\n\n')).toHaveLength(4)
   })
 })

@@ -11,12 +11,16 @@ import {
   endsLikeSentence,
   hasLetters,
   isChrome,
+  isClockStampLine,
   isDomainLike,
+  isPhotoCredit,
   isRightsNotice,
+  isTimestampLine,
   isUpdateLine,
   proseScore,
   rightsStrength,
   sectionOfLine,
+  TEXT_RULE_WEIGHTS,
 } from './text-rules'
 
 /** Text beyond this is not read (a copied page is far smaller; this keeps huge inputs bounded). */
@@ -26,7 +30,7 @@ const HEADER_WINDOW = 30
 /** How many lines below the body may hold a signature, date or section. */
 const FOOTER_WINDOW = 15
 
-interface PageLine {
+export interface PageLine {
   text: string
   words: number
   score: number
@@ -51,17 +55,32 @@ export function readTextPage(
     const words = countWords(line)
     lines.push({ text: line, words, score: proseScore(line, words) })
   }
+  demoteRepeatedProse(lines)
 
   const run = bestRun(lines.map((line) => line.score))
   let paragraphs: string[]
   let bodyStart: number
   let bodyEnd: number
+  let outsideBody = lines
+  /** Lines between a detached lead and the rest of the body: teasers, but also the date or byline. */
+  let gapLines: PageLine[] = []
   if (run) {
     ;[bodyStart, bodyEnd] = run
-    paragraphs = lines
-      .slice(bodyStart, bodyEnd + 1)
-      .filter((line) => !isChrome(line.text))
-      .map((line) => line.text)
+    const lead = detachedLead(lines, bodyStart)
+    const bodyLines = lines.slice(bodyStart, bodyEnd + 1)
+    outsideBody = [...lines.slice(0, bodyStart), ...lines.slice(bodyEnd + 1)]
+    if (lead) {
+      const [leadStart, leadEnd] = lead
+      bodyLines.unshift(...lines.slice(leadStart, leadEnd + 1))
+      outsideBody = [
+        ...lines.slice(0, leadStart),
+        ...lines.slice(leadEnd + 1, bodyStart),
+        ...lines.slice(bodyEnd + 1),
+      ]
+      gapLines = lines.slice(leadEnd + 1, bodyStart)
+      bodyStart = leadStart
+    }
+    paragraphs = bodyLines.filter((line) => !isChrome(line.text)).map((line) => line.text)
   } else {
     warnings.push('no article body was recognised; kept every line that is not page chrome')
     bodyStart = 0
@@ -76,7 +95,7 @@ export function readTextPage(
   const betweenTitleAndBody = titleAt >= 0 ? header.slice(titleAt + 1) : []
   const aboveTitle = titleAt >= 0 ? header.slice(0, titleAt).reverse() : [...header].reverse()
   // Metadata is looked for nearest the headline first, then above it, then below the body.
-  const metadataOrder = [...betweenTitleAndBody, ...aboveTitle, ...footer]
+  const metadataOrder = [...betweenTitleAndBody, ...gapLines, ...aboveTitle, ...footer]
 
   const bodyText = paragraphs.join('\n\n')
   let title = headlineLine ?? ''
@@ -91,7 +110,6 @@ export function readTextPage(
     warnings.push('no headline was recognised')
   }
 
-  const outsideBody = run ? [...lines.slice(0, bodyStart), ...lines.slice(bodyEnd + 1)] : lines
   const rightsLine = findRights(outsideBody)
   return {
     title,
@@ -108,6 +126,19 @@ export function readTextPage(
     contentText: bodyText,
     contentHtml: paragraphsToHtml(paragraphs),
     warnings,
+  }
+}
+
+/**
+ * Prose printed again and again on one page (a subscription pitch in every teaser, a repeated promo) is
+ * the site's template, not the article; a pull quote repeats a sentence only once.
+ */
+function demoteRepeatedProse(lines: PageLine[]): void {
+  const counts = new Map<string, number>()
+  for (const line of lines) if (line.score > 0) counts.set(line.text, (counts.get(line.text) ?? 0) + 1)
+  for (const line of lines) {
+    if ((counts.get(line.text) ?? 0) >= TEXT_RULE_WEIGHTS.repeatedProseMinCount)
+      line.score = TEXT_RULE_WEIGHTS.repeatedProse
   }
 }
 
@@ -131,6 +162,35 @@ export function bestRun(scores: readonly number[]): [number, number] | null {
   return best
 }
 
+/**
+ * A lead paragraph (one or two prose lines, the last a finished sentence) standing above the body's
+ * run, kept apart from it only by lines that are not prose: a box of teasers for other stories, an ad
+ * slot, a photo credit, the date. A headline above a date or byline in between means the article's own
+ * header sits there, so the prose above it belongs to something else; more prose right above means a
+ * block of its own. Returns the lead's first and last line, or null.
+ */
+export function detachedLead(lines: readonly PageLine[], runStart: number): [number, number] | null {
+  const w = TEXT_RULE_WEIGHTS
+  const gapLimit = Math.max(0, runStart - w.leadMaxGapLines)
+  const isProse = (at: number): boolean => (lines[at]?.score ?? 0) > 0
+  let i = runStart - 1
+  let belowDate = false
+  for (; i >= gapLimit && !isProse(i); i--) {
+    const line = lines[i]
+    if (!line) break
+    if (dateOfLine(line.text) !== null || isTimestampLine(line.text) || bylineAuthors(line.text) !== null)
+      belowDate = true
+    else if (belowDate && line.words >= 5 && !isChrome(line.text)) return null
+  }
+  const leadEnd = i
+  if (i < gapLimit || !endsLikeSentence(lines[leadEnd]?.text ?? '')) return null
+  let best = 0
+  for (; i >= 0 && isProse(i) && leadEnd - i < w.leadMaxLines; i--)
+    best = Math.max(best, lines[i]?.score ?? 0)
+  if (i >= 0 && isProse(i)) return null
+  return best >= w.leadMinScore ? [i + 1, leadEnd] : null
+}
+
 function firstOf<T>(lines: readonly PageLine[], read: (line: PageLine) => T | null): T | null {
   for (const line of lines) {
     const value = read(line)
@@ -144,6 +204,9 @@ function isMetadataOrChrome(text: string): boolean {
     isChrome(text) ||
     isRightsNotice(text) ||
     dateOfLine(text) !== null ||
+    isTimestampLine(text) ||
+    isClockStampLine(text) ||
+    isPhotoCredit(text) ||
     bylineAuthors(text) !== null ||
     sectionOfLine(text) !== null
   )

@@ -26,6 +26,18 @@ export const TEXT_RULE_WEIGHTS = {
   proseMinWordsUnpunctuated: 16,
   /** Lines longer than this are prose; chrome tests skip them. */
   chromeMaxChars: 300,
+  /** A prose line printed this many times or more on the page is template text... */
+  repeatedProseMinCount: 3,
+  /** ...and scores like a short fragment. */
+  repeatedProse: -1.5,
+  /** An advertising label: chrome, but ad slots sit inside bodies, so only a low wall. */
+  adLabel: -1.5,
+  /** A lead set apart from the body (teaser box, ad, credit) is joined across this many non-prose lines... */
+  leadMaxGapLines: 16,
+  /** ...when it is at most this many prose lines... */
+  leadMaxLines: 2,
+  /** ...and one of them scores at least this (a sentence of a dozen words). */
+  leadMinScore: 3,
 } as const
 
 /** Lines that are page furniture in RU and EN, compared after `lineKey`. */
@@ -145,23 +157,6 @@ const CHROME_WORDS = new Set(
     'наверх',
     'back to top',
     'to top',
-    'advertisement',
-    'ad',
-    'реклама',
-    'anzeige',
-    'werbung',
-    'publicidad',
-    'publicité',
-    'pubblicità',
-    'advertentie',
-    'reklam',
-    'reklama',
-    'annonce',
-    'annons',
-    'annonse',
-    'mainos',
-    'pr',
-    'sponsored',
     'cookie',
     'cookies',
     'accept',
@@ -245,6 +240,32 @@ const CHROME_WORDS = new Set(
   ].map((w) => w.toLowerCase()),
 )
 
+/** Advertising labels in RU, EN and other languages, compared after `lineKey`. */
+const AD_LABELS = new Set([
+  'advertisement',
+  'ad',
+  'реклама',
+  'anzeige',
+  'werbung',
+  'publicidad',
+  'publicité',
+  'pubblicità',
+  'advertentie',
+  'reklam',
+  'reklama',
+  'annonce',
+  'annons',
+  'annonse',
+  'mainos',
+  'pr',
+  'sponsored',
+])
+
+/** The label of an ad slot ("Реклама", "Advertisement"). */
+export function isAdLabel(text: string): boolean {
+  return text.length <= 40 && AD_LABELS.has(lineKey(text))
+}
+
 /** Headings of what comes after an article: comments, related and most-read lists. */
 const SECTION_BREAK =
   /^(?:comments?|\d+\s+comments?|comments?\s*\d+|комментари\p{L}*(?:\s*\d+)?|\d+\s+комментари\p{L}*|leave a (?:reply|comment)|post a comment|add a comment|оставить комментарий|оставьте комментарий|related(?: articles| news| stories| posts)?|more (?:stories|news|from \p{L}+)|most (?:read|popular|viewed)|popular|самое (?:читаемое|популярное)|популярное|читайте также|смотрите также|по теме|другие новости|новости по теме|you may also like|recommended(?: for you)?|рекомендуем)$/iu
@@ -297,6 +318,31 @@ export function isRightsNotice(text: string): boolean {
   return words <= (strength === 1 ? 12 : 30)
 }
 
+/** Where a rights statement points at the site or its links rather than at a matter in the news. */
+const SITE_REFERENCE =
+  /гиперссылк|ссылк\p{L}* на (?:источник|издание)|сайт(?:а|е)?(?!\p{L})|\bhyperlink|\bactive link|\b(?:this|our|the) (?:web)?site\b|\bwebsite\b/iu
+
+/** "All content on this site ...", "Все права на материалы ... принадлежат ...". */
+const SITE_RIGHTS =
+  /^(?:all|the) (?:materials|content|contents) (?:on|of|published on) (?:this|the|our) (?:web)?site\b|(?:все )?права на (?:все )?(?:материалы|тексты|контент|публикации)(?!\p{L})[^.]{0,80}(?:принадлежат|защищены|охраняются)/iu
+
+const MEDIA_REGISTRATION =
+  /зарегистрирован\p{L}* (?:в )?федеральн\p{L}* служб\p{L}* по надзору|свидетельство о регистрации (?:сми|средства массовой информации)|registered as (?:a )?mass media/iu
+
+/** The statutory line listing banned organisations, as a line of its own (not a parenthesis in a sentence). */
+const BANNED_ORGANISATIONS_NOTICE =
+  /^(?:для читателей:\s*)?(?:в (?:россии|рф)\s+)?признаны (?:экстремистск|террористическ|нежелательн)\p{L}* (?:и|или) запрещены/iu
+
+/**
+ * The legal small print of a site's footer, however long: terms for reusing the site's materials,
+ * rights to "the materials on the site", a media registration, the notice about banned organisations.
+ */
+export function isSiteLegalNotice(text: string): boolean {
+  if (text.length > 1000) return false
+  if (rightsStrength(text) >= 2 && SITE_REFERENCE.test(text)) return true
+  return SITE_RIGHTS.test(text) || MEDIA_REGISTRATION.test(text) || BANNED_ORGANISATIONS_NOTICE.test(text)
+}
+
 /** Lowercased, separators unified, edge punctuation dropped: "Night_Theme!" -> "night theme". */
 export function lineKey(text: string): string {
   return text
@@ -327,7 +373,7 @@ export function isChrome(text: string): boolean {
   if (!hasLetters(text)) return true
   if (FONT_SIZE_BUTTON.test(text)) return true
   const key = lineKey(text)
-  if (CHROME_WORDS.has(key)) return true
+  if (CHROME_WORDS.has(key) || AD_LABELS.has(key)) return true
   // A raw identifier leaking from the page's markup: "night_theme", "share-line".
   if (/^[a-z]+(?:[_-][a-z]+)+$/.test(text)) return true
   if (READ_ALSO_TEASER.test(text) && text.length <= 160 && !endsLikeSentence(text)) return true
@@ -367,6 +413,35 @@ export function isTimestampLine(text: string): boolean {
   if (text.length > 80 || !STAMP_YEAR.test(text) || !STAMP_TIME.test(text) || endsLikeSentence(text))
     return false
   return (text.match(/\p{L}+/gu) ?? []).length <= 5
+}
+
+const CLOCK_TIME = /(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)/u
+const CLOCK_TIMES = new RegExp(CLOCK_TIME.source, 'gu')
+
+/**
+ * A news feed glued into one line by the copy ("Headline Politics, 21:02 Other headline Society,
+ * 20:18 ..."): three or more times of day, and fewer sentence ends than half as many.
+ */
+export function isGluedFeed(text: string): boolean {
+  const times = text.match(CLOCK_TIMES)?.length ?? 0
+  if (times < 3) return false
+  const sentenceEnds = text.match(/[.!?…](?=\s|$)/gu)?.length ?? 0
+  return sentenceEnds < times / 2
+}
+
+/** A short line around a time of day ("сегодня в 05:46, просмотров: 237"): a stamp, not a headline. */
+export function isClockStampLine(text: string): boolean {
+  if (text.length > 80 || endsLikeSentence(text)) return false
+  if (!CLOCK_TIME.test(text)) return false
+  return (text.match(/\p{L}+/gu) ?? []).length <= 4
+}
+
+const PHOTO_CREDIT =
+  /^(?:фото(?:графия)?|photo(?:graph)?|foto|image|picture|credits?|иллюстрация|изображение)\s*[:©]|(?:^|\s|\()(?:фото|photo|foto)\s*:\s*[^.:]{1,60}\)?$/iu
+
+/** A photo credit or a caption ending in one ("Фото: пресс-служба", "… Photo: Reuters"): not a headline. */
+export function isPhotoCredit(text: string): boolean {
+  return text.length <= 200 && PHOTO_CREDIT.test(text)
 }
 
 /** The line states a modification date rather than the publication date. */
@@ -424,9 +499,17 @@ export function endsLikeSentence(text: string): boolean {
 export function proseScore(text: string, words: number): number {
   const w = TEXT_RULE_WEIGHTS
   if (isSectionBreak(text)) return w.sectionBreak
+  if (isAdLabel(text)) return w.adLabel
   if (isChrome(text)) return w.chrome
   // Metadata, not chrome: a sentence in the body may read like a rights notice, and stays when inside it.
-  if (dateOfLine(text) !== null || bylineAuthors(text) !== null || isRightsNotice(text)) return w.metadata
+  if (
+    dateOfLine(text) !== null ||
+    bylineAuthors(text) !== null ||
+    isRightsNotice(text) ||
+    isSiteLegalNotice(text)
+  )
+    return w.metadata
+  if (isGluedFeed(text)) return w.headlineLike
   const sentence = endsLikeSentence(text)
   const cjkChars = text.match(CJK_CHAR)?.length ?? 0
   const wordsLike = cjkChars > 0 ? Math.max(1, Math.round(words - cjkChars * 0.6)) : words
