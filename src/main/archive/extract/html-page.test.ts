@@ -94,4 +94,28 @@ describe('readHtmlPage', () => {
       'https://given.example/',
     )
   })
+
+  const articleBody = `<article><p>${'Body sentence with enough words to count as an article paragraph. '.repeat(8)}</p></article>`
+
+  it('keeps a JSON-LD person signed with the site name, but not a byline naming the site', () => {
+    const jsonLd = JSON.stringify({
+      '@type': 'NewsArticle',
+      headline: 'A story',
+      author: { '@type': 'Person', name: 'Harbour Post' },
+      publisher: { '@type': 'Organization', name: 'Harbour Post' },
+    })
+    const signed = `<html><head><title>A story | Harbour Post</title>
+      <script type="application/ld+json">${jsonLd}</script></head><body>${articleBody}</body></html>`
+    expect(readHtmlPage(signed, { url: null, fallbackTitle: 'x' }).authors).toEqual(['Harbour Post'])
+    const byline = `<html><head><title>A story | Harbour Post</title>
+      <meta property="og:site_name" content="Harbour Post"></head><body>
+      <article><p class="byline">By Harbour Post</p>${articleBody}</article></body></html>`
+    expect(readHtmlPage(byline, { url: null, fallbackTitle: 'x' }).authors).toEqual([])
+  })
+
+  it('does not cut a title down to a menu word when the site name is taken off', () => {
+    const page = `<html><head><title>Moment.js | Home</title></head><body>
+      <h1>Moment.js 2.14.1</h1>${articleBody}</body></html>`
+    expect(readHtmlPage(page, { url: null, fallbackTitle: 'x' }).title).toBe('Moment.js | Home')
+  })
 })
