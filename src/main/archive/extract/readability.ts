@@ -63,7 +63,8 @@ export function elementsByTagNames(root: DomElement | DomDocument, names: readon
   const found: DomElement[] = []
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     // Readability creates elements as "DIV" or "P"; selectors match tag names in any case.
-    if (wanted.has(node.localName.toLowerCase())) found.push(node)
+    const name = node.localName
+    if (wanted.has(name) || (name.charCodeAt(0) < 97 && wanted.has(name.toLowerCase()))) found.push(node)
   }
   return found
 }
