@@ -2,9 +2,10 @@
 import type { ExtractedArticle } from '../../../common/types'
 import { countWords, detectLanguage, escapeHtml, makeExcerpt, squash } from './article'
 import { normaliseIsoDate } from './dates'
-import { type DomDocument, type DomElement, type DomNode, parseDocument } from './dom'
+import { type DomDocument, type DomElement, parseDocument } from './dom'
 import type { LocalImageSource } from './local-images'
 import { firstValue, readMetadata, splitNames } from './metadata'
+import { indexPage } from './page-index'
 import { runReadability } from './readability'
 import { MAX_INLINE_IMAGE_CHARS, sanitizeElement } from './sanitize'
 import { nameFromCopyright } from './text-page'
@@ -200,81 +201,8 @@ function withoutSiteName(title: string, siteName: string | null): string {
   return rest && !isChrome(rest) ? rest : title
 }
 
-/**
- * Readability's time grows steeply with nesting depth (minutes at a depth of 2000), and real pages stay
- * under about 40 levels; deeper documents skip it. Element counts beyond the second limit are refused by
- * Readability itself.
- */
-const MAX_READABILITY_DEPTH = 120
+/** Readability refuses documents with more elements than this. */
 const MAX_READABILITY_ELEMENTS = 100_000
-
-/** Navigation, page footers, asides and dialogs never hold the article. */
-const FURNITURE_TAGS = new Set(['nav', 'footer', 'aside', 'dialog'])
-const FURNITURE_ROLES = new Set(['navigation', 'contentinfo', 'complementary', 'dialog'])
-/** Inside a page footer, these may carry its rights line. */
-const FOOTER_TEXT_TAGS = new Set(['p', 'small', 'div', 'span'])
-const MAX_FOOTERS = 5
-const MAX_CANDIDATES_PER_FOOTER = 300
-const MAX_OTHER_RIGHTS_CANDIDATES = 200
-/** NodeFilter.SHOW_ELEMENT */
-const SHOW_ELEMENT = 1
-
-interface PageScan {
-  /** Deeper than Readability can take in reasonable time. */
-  tooDeep: boolean
-  /** Page furniture, removed before Readability (after metadata and the rights line were read). */
-  furniture: DomElement[]
-  /** Elements that may hold the rights line: footers and their text, then `small` and "copyright" classes. */
-  rightsCandidates: DomElement[]
-}
-
-interface ScannableDocument extends DomDocument {
-  createTreeWalker(root: DomDocument, whatToShow: number): { nextNode(): DomElement | null }
-}
-
-/**
- * One pass over the elements (linkedom's tree walker lists them in document order): nesting depth, page
- * furniture, and the places a rights line may sit. Replaces a selector query per concern, which on
- * linkedom each cost a full walk through a CSS selector engine.
- */
-function scanPage(document: DomDocument): PageScan {
-  const walker = (document as ScannableDocument).createTreeWalker(document, SHOW_ELEMENT)
-  // Per element: its depth (the root element's is 0) and, inside a page footer, that footer's candidate list.
-  const depths = new Map<DomNode, number>()
-  const footerOf = new Map<DomNode, DomElement[]>()
-  const furniture: DomElement[] = []
-  const footers: DomElement[][] = []
-  const others: DomElement[] = []
-  let tooDeep = false
-  for (let element = walker.nextNode(); element; element = walker.nextNode()) {
-    const parent = element.parentNode
-    const depth = (parent ? (depths.get(parent) ?? -1) : -1) + 1
-    depths.set(element, depth)
-    if (depth > MAX_READABILITY_DEPTH) tooDeep = true
-    const name = element.localName
-    const role = element.getAttribute('role')
-    if (
-      FURNITURE_TAGS.has(name) ||
-      (role !== null && FURNITURE_ROLES.has(role)) ||
-      element.getAttribute('hidden') !== null
-    )
-      furniture.push(element)
-    let footer = parent ? footerOf.get(parent) : undefined
-    if (footer) {
-      if (FOOTER_TEXT_TAGS.has(name) && footer.length <= MAX_CANDIDATES_PER_FOOTER) footer.push(element)
-    } else if (name === 'footer' && footers.length < MAX_FOOTERS) {
-      footer = [element]
-      footers.push(footer)
-    }
-    if (footer) footerOf.set(element, footer)
-    if (
-      others.length < MAX_OTHER_RIGHTS_CANDIDATES &&
-      (name === 'small' || (element.getAttribute('class') ?? '').includes('copyright'))
-    )
-      others.push(element)
-  }
-  return { tooDeep, furniture, rightsCandidates: [...footers.flat(), ...others] }
-}
 
 function bodyRoot(document: DomDocument): DomElement | null {
   return document.querySelector('article') ?? document.querySelector('main') ?? document.body
@@ -316,23 +244,23 @@ export function readHtmlPage(
     warnings.push('the page was nested too deeply; only its paragraphs were kept')
   }
   const document = parseDocument(html)
-  const metadata = readMetadata(document)
-  const scan = scanPage(document)
-  const rightsInFooter = footerRights(scan.rightsCandidates)
-  const pageTitle = squash(document.querySelector('title')?.textContent ?? '') || null
-  const firstHeading = squash(document.querySelector('h1')?.textContent ?? '') || null
+  const index = indexPage(document)
+  const metadata = readMetadata(document, index)
+  const rightsInFooter = footerRights(index.rightsCandidates)
+  const pageTitle = squash(index.title?.textContent ?? '') || null
+  const firstHeading = squash(index.headings[0]?.textContent ?? '') || null
   const baseUrl =
     absoluteHttpUrl(options.url, null) ??
     absoluteHttpUrl(options.savedUrl, null) ??
-    absoluteHttpUrl(document.querySelector('base[href]')?.getAttribute('href'), null) ??
+    absoluteHttpUrl(index.base?.getAttribute('href'), null) ??
     absoluteHttpUrl(metadata.url, null)
   // Only a pasted selection compares the article with the whole body (measured before Readability edits it).
   const wholeBodyText = options.preferWholeBody ? squash(document.body?.textContent ?? '').length : 0
 
-  const tooDeep = scan.tooDeep
+  const tooDeep = index.tooDeep
   if (tooDeep) warnings.push('the page is nested too deeply for article detection')
   // Removing the furniture spares Readability most of its scoring work on big pages.
-  else for (const element of scan.furniture) (element as unknown as { remove(): void }).remove()
+  else for (const element of index.furniture) (element as unknown as { remove(): void }).remove()
   const readable = tooDeep ? null : runReadability(document, { maxElements: MAX_READABILITY_ELEMENTS })
   let content = readable?.content ?? null
   const tooLittle = !readable || readable.textLength < (options.preferWholeBody ? wholeBodyText * 0.5 : 1)

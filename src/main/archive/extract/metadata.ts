@@ -31,6 +31,7 @@
 import { normaliseLanguageTag, squash } from './article'
 import { normaliseIsoDate } from './dates'
 import type { DomDocument, DomElement } from './dom'
+import { indexPage, type PageIndex } from './page-index'
 import { dateOfLine, isDomainLike } from './text-rules'
 
 export interface PageMetadata {
@@ -90,10 +91,9 @@ function flatten(value: unknown, into: JsonObject[], depth = 0): void {
   }
 }
 
-function jsonLdNodes(document: DomDocument): JsonObject[] {
+function jsonLdNodes(scripts: readonly DomElement[]): JsonObject[] {
   const nodes: JsonObject[] = []
-  for (const script of Array.from(document.getElementsByTagName('script'))) {
-    if (!/ld\+json/i.test(script.getAttribute('type') ?? '')) continue
+  for (const script of scripts) {
     const source = (script.textContent ?? '')
       .replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)/, '')
       .replace(/(?:-->|\/\/\s*\]\]>|\]\]>)\s*$/, '')
@@ -257,16 +257,14 @@ const TITLE_PARTS = /\s+[|–—-]\s+|\s+::\s+/
  * page without a <title>, an <h1> inside the article or main content.
  */
 function visibleHeadline(
-  document: DomDocument,
+  headings: readonly DomElement[],
   declaredTitles: readonly string[],
   pageTitle: string | null,
 ): DomElement | null {
-  const candidates = Array.from(document.getElementsByTagName('h1'))
-    .slice(0, 10)
-    .filter((h1) => {
-      const text = squash(h1.textContent ?? '')
-      return text.length >= 3 && text.length <= 300
-    })
+  const candidates = headings.slice(0, 10).filter((h1) => {
+    const text = squash(h1.textContent ?? '')
+    return text.length >= 3 && text.length <= 300
+  })
   const marked = candidates.find((h1) => /headline/i.test(h1.getAttribute('itemprop') ?? ''))
   if (marked) return marked
   const titleHead = pageTitle?.split(TITLE_PARTS)[0] ?? null
@@ -335,8 +333,8 @@ function subtitleAfter(headline: DomElement | null): string | null {
 }
 
 /** The first <time datetime> inside an article, header or main element (no descendant selectors: slow). */
-function timeInArticle(document: DomDocument): DomElement | null {
-  for (const time of Array.from(document.getElementsByTagName('time'))) {
+function timeInArticle(times: readonly DomElement[]): DomElement | null {
+  for (const time of times) {
     if (time.getAttribute('datetime') !== null && time.closest('article, header, main')) return time
   }
   return null
@@ -383,9 +381,9 @@ function nextInDocument(element: DomElement, skipSubtree: boolean): DomElement |
 type MicrodataIndex = Map<string, DomElement[]>
 
 /** Elements by each itemprop name they carry, in document order (one pass instead of a query per name). */
-function microdataIndex(document: DomDocument): MicrodataIndex {
+function microdataIndex(elements: readonly DomElement[]): MicrodataIndex {
   const index: MicrodataIndex = new Map()
-  for (const element of Array.from(document.querySelectorAll('[itemprop]'))) {
+  for (const element of elements) {
     for (const name of (element.getAttribute('itemprop') ?? '').split(/\s+/)) {
       if (!name) continue
       const list = index.get(name)
@@ -396,9 +394,9 @@ function microdataIndex(document: DomDocument): MicrodataIndex {
   return index
 }
 
-function metaIndex(document: DomDocument): Map<string, string[]> {
+function metaIndex(metas: readonly DomElement[]): Map<string, string[]> {
   const index = new Map<string, string[]>()
-  for (const meta of Array.from(document.getElementsByTagName('meta'))) {
+  for (const meta of metas) {
     const content = meta.getAttribute('content')
     if (content === null || !content.trim()) continue
     for (const attribute of ['property', 'name', 'itemprop', 'http-equiv']) {
@@ -439,15 +437,15 @@ function hostOf(url: string | null): string | null {
 export const firstValue = (...values: ReadonlyArray<string | null | undefined>): string | null =>
   values.find((v): v is string => typeof v === 'string' && v.trim() !== '') ?? null
 
-export function readMetadata(document: DomDocument): PageMetadata {
-  const nodes = jsonLdNodes(document)
+export function readMetadata(document: DomDocument, page: PageIndex = indexPage(document)): PageMetadata {
+  const nodes = jsonLdNodes(page.jsonLdScripts)
   const article =
     nodes.find((node) => typesOf(node).some((t) => ARTICLE_TYPES.has(t))) ??
     nodes.find((node) => typesOf(node).some((t) => PAGE_TYPES.has(t))) ??
     null
   const website = nodes.find((node) => typesOf(node).includes('website')) ?? null
-  const metas = metaIndex(document)
-  const microdata = microdataIndex(document)
+  const metas = metaIndex(page.metas)
+  const microdata = microdataIndex(page.microdata)
   const meta = (...keys: string[]): string | null => {
     for (const key of keys) {
       const value = metas.get(key)?.[0]
@@ -473,13 +471,13 @@ export function readMetadata(document: DomDocument): PageMetadata {
     meta('og:title', 'citation_title', 'dc.title', 'dcterms.title', 'twitter:title'),
     itemprop('headline'),
   )
-  const pageTitle = squash(document.querySelector('title')?.textContent ?? '') || null
+  const pageTitle = squash(page.title?.textContent ?? '') || null
   const declaredTitles = [title, meta('og:title'), meta('twitter:title')].filter(
     (value): value is string => value !== null && value !== '',
   )
-  const headlineElement = visibleHeadline(document, declaredTitles, pageTitle)
+  const headlineElement = visibleHeadline(page.headings, declaredTitles, pageTitle)
 
-  // Tried in order, each only when the ones before gave no date (the later ones walk the document).
+  // Tried in order, each only when the ones before gave no date.
   const dateSources: Array<() => string | null | undefined> = [
     () => jsonText(ld('datePublished')),
     () => jsonText(ld('dateCreated')),
@@ -505,9 +503,9 @@ export function readMetadata(document: DomDocument): PageMetadata {
         'parsely-pub-date',
         'datepublished',
       ),
-    () => timeInArticle(document)?.getAttribute('datetime'),
+    () => timeInArticle(page.times)?.getAttribute('datetime'),
     () => printedDateAfter(headlineElement),
-    () => document.querySelector('time[datetime]')?.getAttribute('datetime'),
+    () => page.firstDatedTime?.getAttribute('datetime'),
   ]
   let publishedAt: string | null = null
   for (const source of dateSources) {
@@ -517,7 +515,7 @@ export function readMetadata(document: DomDocument): PageMetadata {
   }
 
   const publisher = ld('publisher')
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href')
+  const canonical = page.canonical?.getAttribute('href')
   const section = jsonText(ld('articleSection')) ?? meta('article:section', 'section', 'category')
   const siteName = firstValue(
     isObject(publisher) ? jsonText(publisher['name']) : jsonText(publisher),
