@@ -10,6 +10,8 @@ export const TEXT_NODE = 3
 export interface DomNode {
   readonly nodeType: number
   readonly childNodes: ArrayLike<DomNode>
+  readonly firstChild: DomNode | null
+  readonly nextSibling: DomNode | null
   readonly textContent: string | null
   readonly parentNode: DomNode | null
 }

@@ -63,6 +63,10 @@ const ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   abbr: ['title'],
   bdo: ['dir'],
 }
+/** Every attribute an element may keep, by tag (the global ones first). */
+const KEPT_ATTRIBUTES: ReadonlyMap<string, readonly string[]> = new Map(
+  [...KEPT].map((tag) => [tag, [...GLOBAL_ATTRIBUTES, ...(ATTRIBUTES[tag] ?? [])]]),
+)
 const URL_ATTRIBUTES: Readonly<Record<string, string>> = {
   a: 'href',
   blockquote: 'cite',
@@ -171,7 +175,9 @@ class Rewriter {
   walk(node: DomNode, depth: number): void {
     if (node.nodeType === TEXT_NODE) return this.text(node.textContent ?? '')
     if (!isElement(node)) return
-    const tag = node.localName.toLowerCase()
+    // Readability creates its elements as "DIV" or "P".
+    const name = node.localName
+    const tag = name.charCodeAt(0) < 97 ? name.toLowerCase() : name
     if (depth > MAX_RECURSION) {
       if (!DROPPED.has(tag)) this.text(node.textContent ?? '')
       return
@@ -186,7 +192,8 @@ class Rewriter {
     if (kept) this.html.push(this.openTag(node, tag))
     if (tag === 'pre') this.preDepth++
     if (tag === 'figcaption') this.captionDepth++
-    if (!VOID.has(tag)) for (const child of Array.from(node.childNodes)) this.walk(child, depth + 1)
+    if (!VOID.has(tag))
+      for (let child = node.firstChild; child; child = child.nextSibling) this.walk(child, depth + 1)
     if (tag === 'pre') this.preDepth--
     if (kept && !VOID.has(tag)) this.html.push(`</${tag}>`)
     if (block) this.flush()
@@ -200,7 +207,7 @@ class Rewriter {
 
   private openTag(element: DomElement, tag: string): string {
     const attributes: string[] = []
-    for (const name of [...GLOBAL_ATTRIBUTES, ...(ATTRIBUTES[tag] ?? [])]) {
+    for (const name of KEPT_ATTRIBUTES.get(tag) ?? GLOBAL_ATTRIBUTES) {
       const value = element.getAttribute(name)
       if (value !== null && ATTRIBUTE_VALUE.test(value))
         attributes.push(`${name}="${escapeAttribute(value)}"`)
@@ -294,7 +301,7 @@ export function sanitizeElement(
   options: SanitizeOptions = {},
 ): SanitizedContent {
   const rewriter = new Rewriter(baseUrl, options.localImages)
-  if (root) for (const child of Array.from(root.childNodes)) rewriter.walk(child, 0)
+  for (let child = root?.firstChild ?? null; child; child = child.nextSibling) rewriter.walk(child, 0)
   rewriter.flush()
   return {
     html: rewriter.html.join('').trim(),
