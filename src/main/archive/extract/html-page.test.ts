@@ -5,6 +5,7 @@ import {
   readHtmlPage,
   siteNameFromTitle,
   stripHeavyElements,
+  stripNavigation,
   tagsNestDeeperThan,
 } from './html-page'
 
@@ -14,6 +15,22 @@ describe('HTML preparation', () => {
       '<p>a</p><script>x()</script><STYLE>p{}</STYLE><script type="application/ld+json">{}</script><svg><g/></svg><p>b'
     expect(stripHeavyElements(html)).toBe('<p>a</p><script type="application/ld+json">{}</script><p>b')
     expect(stripHeavyElements('<p>a</p><script>never closed')).toBe('<p>a</p>')
+  })
+
+  it('drops menus before parsing, but not those in a footer, with a rights line, or never closed', () => {
+    expect(stripNavigation('<p>a</p><NAV class="m"><ul><li>x</li></ul><nav>y</nav></NAV><p>b</p>')).toBe(
+      '<p>a</p><p>b</p>',
+    )
+    expect(stripNavigation('<footer><nav>Terms</nav></footer><nav>Menu</nav>')).toBe(
+      '<footer><nav>Terms</nav></footer>',
+    )
+    expect(stripNavigation('<nav>About · © 2026 Harbour Post</nav><nav>Menu</nav>')).toBe(
+      '<nav>About · © 2026 Harbour Post</nav>',
+    )
+    expect(stripNavigation('<p>a</p><nav><ul><li>never closed')).toBe('<p>a</p><nav><ul><li>never closed')
+    expect(stripNavigation('<p>navigation <nav-bar>kept</nav-bar><navigator>too</navigator></p>')).toBe(
+      '<p>navigation <nav-bar>kept</nav-bar><navigator>too</navigator></p>',
+    )
   })
 
   it('puts in a <body> when the markup has none', () => {

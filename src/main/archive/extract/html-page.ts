@@ -56,6 +56,39 @@ export function stripHeavyElements(html: string): string {
   return parts.join('')
 }
 
+/** A rights line may sit in a menu ("© 2026 Site" beside the links); such a menu stays for the rights reader. */
+const RIGHTS_MARK = /©|&copy;|&#169;|copyright|все права/i
+
+/**
+ * Drops <nav> elements before parsing: site menus are about a fifth of a typical page's markup, and the
+ * article finder removes them after parsing anyway (nothing the metadata reader uses sits in a menu).
+ * Menus inside a page footer stay, since the footer is where the rights line is looked for. Nested
+ * menus are matched; a menu whose end is missing is left for the parser.
+ */
+export function stripNavigation(html: string): string {
+  const tag = /<(\/?)(nav|footer)(?=[\s/>])[^>]*>/gi
+  const parts: string[] = []
+  let kept = 0
+  let navDepth = 0
+  let footerDepth = 0
+  let start = 0
+  for (let match = tag.exec(html); match; match = tag.exec(html)) {
+    const closing = match[1] === '/'
+    if ((match[2] ?? '').toLowerCase() === 'footer') {
+      if (navDepth === 0) footerDepth = closing ? Math.max(0, footerDepth - 1) : footerDepth + 1
+    } else if (!closing) {
+      if (navDepth++ === 0) start = match.index
+    } else if (navDepth > 0 && --navDepth === 0) {
+      const end = match.index + match[0].length
+      if (footerDepth > 0 || RIGHTS_MARK.test(html.slice(start, end))) continue
+      parts.push(html.slice(kept, start))
+      kept = end
+    }
+  }
+  parts.push(html.slice(kept))
+  return parts.join('')
+}
+
 /**
  * Empties base64 data URIs longer than `maxChars` (SingleFile embeds every image and font that way).
  * One linear scan; the reading copy could not keep them anyway.
@@ -230,7 +263,9 @@ export function readHtmlPage(
   },
 ): HtmlPageFields {
   const warnings: string[] = []
-  let html = ensureBody(dropLargeDataUris(stripHeavyElements(rawHtml), MAX_INLINE_IMAGE_CHARS))
+  let html = ensureBody(
+    dropLargeDataUris(stripNavigation(stripHeavyElements(rawHtml)), MAX_INLINE_IMAGE_CHARS),
+  )
   if (html.length > MAX_HTML_CHARS) {
     html = dropLargeDataUris(html, 0)
     warnings.push('embedded images were left out to keep the page within the size limit')
