@@ -13,6 +13,8 @@
  *
  * CORPUS_DIR=path        default ../shared/corpus
  * BENCH_IMPORT_PAGES=n   pages for the throughput run (default 1000; 0 skips it)
+ * BENCH_TIMING_RUNS=n    timed runs of each extractor per page (default 5): a page's time is the
+ *                        median of its runs, so one garbage-collection pause does not decide a ratio
  * BENCH_VERBOSE=1        also prints our precision and recall per page (pages with full-body gold)
  */
 import { existsSync } from 'node:fs'
@@ -38,6 +40,7 @@ import { innerTextCopy } from './lib/inner-text'
 const CORPUS_DIR = resolve(process.env.CORPUS_DIR ?? '../shared/corpus')
 const IMPORT_PAGES = Number(process.env.BENCH_IMPORT_PAGES ?? 1000)
 const VERBOSE = process.env.BENCH_VERBOSE === '1'
+const TIMING_RUNS = Math.max(1, Number(process.env.BENCH_TIMING_RUNS ?? 5))
 const SHINGLE = 4
 
 // ---------------------------------------------------------------- scoring
@@ -90,6 +93,13 @@ const f1 = (precision: number, recall: number): number =>
   precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall)
 const pct = (value: number): string => `${(value * 100).toFixed(1)}%`
 const ms = (value: number): string => `${value.toFixed(1)} ms`
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
+}
 
 const squashSpaces = (text: string): string => text.replace(/[\s\u00a0]+/g, ' ').trim()
 const sameText = (a: string | null | undefined, b: string | null | undefined): boolean =>
@@ -372,7 +382,20 @@ async function benchCorpus(label: string, pages: Page[]): Promise<void> {
     score(oursCopy, page, await runOurs(copyName, Buffer.from(copy, 'utf8')), true)
     score(wholeCopy, page, { text: copy, title: null, authors: [], date: null, site: null, ms: 0 }, false)
   }
-  console.log(`\n${label}: ${pages.length} pages`)
+  // More timed runs of both (the first run's results were scored above); each page keeps its median.
+  const oursRuns = ours.ms.map((time) => [time])
+  const readabilityRuns = readability.ms.map((time) => [time])
+  for (let run = 1; run < TIMING_RUNS; run++) {
+    for (const [index, page] of pages.entries()) {
+      const readabilityFirst = (index + run) % 2 === 1
+      if (readabilityFirst) readabilityRuns[index]?.push(runReadability(page.bytes).ms)
+      oursRuns[index]?.push((await runOurs(page.name, page.bytes)).ms)
+      if (!readabilityFirst) readabilityRuns[index]?.push(runReadability(page.bytes).ms)
+    }
+  }
+  ours.ms = oursRuns.map(median)
+  readability.ms = readabilityRuns.map(median)
+  console.log(`\n${label}: ${pages.length} pages (times: median of ${TIMING_RUNS} runs per page)`)
   console.log(`  ${describe('Lectern (page)', ours)}`)
   console.log(`  ${describe('Readability+linkedom', readability)}`)
   const ratio = mean(readability.ms) > 0 ? mean(ours.ms) / mean(readability.ms) : 0

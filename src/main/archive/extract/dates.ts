@@ -116,9 +116,13 @@ function readDayMonthWord(
   return toIso(Number(year), month, Number(day), time)
 }
 
+const FOUR_DIGITS = /\d{4}/
+
 /** The first date (with its time, when printed next to it) found in a short piece of text. */
 export function findDate(text: string): FoundDate | null {
   const sample = text.length > 400 ? text.slice(0, 400) : text
+  // Every pattern needs a four-digit year: most lines are ruled out without running them.
+  if (!FOUR_DIGITS.test(sample)) return null
   let best: FoundDate | null = null
   for (const [pattern, read] of PATTERNS) {
     const match = pattern.exec(sample)

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest'
 import {
   dropLargeDataUris,
   ensureBody,
+  maxTagDepth,
   readHtmlPage,
   siteNameFromTitle,
   stripHeavyElements,
   stripNavigation,
-  tagsNestDeeperThan,
 } from './html-page'
 
 describe('HTML preparation', () => {
@@ -49,10 +49,15 @@ describe('HTML preparation', () => {
     )
   })
 
-  it('measures nesting without counting void or implicitly closed tags', () => {
-    expect(tagsNestDeeperThan('<div>'.repeat(11), 10)).toBe(true)
-    expect(tagsNestDeeperThan('<div></div>'.repeat(100), 10)).toBe(false)
-    expect(tagsNestDeeperThan('<p>x<br><img src=a>'.repeat(100), 10)).toBe(false)
+  it('measures nesting as the parser nests: void and implicitly closed tags, and end tags closing what was left open', () => {
+    expect(maxTagDepth('<div>'.repeat(11), 100)).toBe(11)
+    expect(maxTagDepth('<div>'.repeat(50), 10)).toBe(11)
+    expect(maxTagDepth('<div></div>'.repeat(100), 10)).toBe(1)
+    expect(maxTagDepth('<p>x<br><img src=a>'.repeat(100), 10)).toBe(0)
+    // Spans left open inside each block are closed by the block's end tag.
+    expect(maxTagDepth('<DIV><span><b>x</div>'.repeat(100), 1000)).toBe(3)
+    // A stray end tag closes nothing.
+    expect(maxTagDepth('<div><section></span><i>x</i></section></div>', 10)).toBe(3)
   })
 })
 

@@ -114,19 +114,38 @@ export function dropLargeDataUris(html: string, maxChars: number): string {
 
 /** Nesting beyond this (by a tag count) is hostile or broken markup; parsing it costs minutes. */
 const MAX_TAG_DEPTH = 1000
-const VOID_OR_SELF_CLOSING =
-  /^(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|p|li|dt|dd|tr|td|th|option)$/i
+/** Elements that never hold others: void, or closed by the next of their kind. */
+const NOT_NESTING = new Set(
+  'area base br col embed hr img input link meta param source track wbr p li dt dd tr td th option'.split(
+    ' ',
+  ),
+)
 
-/** Whether open tags nest deeper than `limit` (a linear scan; implicitly closed tags are not counted). */
-export function tagsNestDeeperThan(html: string, limit: number): boolean {
-  let depth = 0
+/**
+ * How deep elements nest, read from the tags as the parser reads them: an end tag closes the elements
+ * opened inside its element and left open; a stray end tag closes nothing. A linear scan that stops
+ * once the depth passes `stopAbove`.
+ */
+export function maxTagDepth(html: string, stopAbove: number): number {
+  const open: string[] = []
+  const openCount = new Map<string, number>()
+  let deepest = 0
   for (const match of html.matchAll(/<(\/?)([a-zA-Z][\w-]*)[^<>]*?(\/?)>/g)) {
-    const name = match[2] ?? ''
-    if (VOID_OR_SELF_CLOSING.test(name) || match[3]) continue
-    depth = match[1] ? Math.max(0, depth - 1) : depth + 1
-    if (depth > limit) return true
+    const name = (match[2] ?? '').toLowerCase()
+    if (NOT_NESTING.has(name) || match[3]) continue
+    if (!match[1]) {
+      open.push(name)
+      openCount.set(name, (openCount.get(name) ?? 0) + 1)
+      deepest = Math.max(deepest, open.length)
+      if (deepest > stopAbove) return deepest
+    } else if (openCount.get(name)) {
+      for (let closed = open.pop(); closed !== undefined; closed = open.pop()) {
+        openCount.set(closed, (openCount.get(closed) ?? 1) - 1)
+        if (closed === name) break
+      }
+    }
   }
-  return false
+  return deepest
 }
 
 /** Keeps only paragraph-level tags, so hostile nesting cannot reach the parser. */
@@ -234,6 +253,8 @@ function withoutSiteName(title: string, siteName: string | null): string {
   return rest && !isChrome(rest) ? rest : title
 }
 
+/** Deeper than this, Readability's time grows steeply (minutes at 2,000 levels); real pages stay near 40. */
+const MAX_READABILITY_DEPTH = 120
 /** Readability refuses documents with more elements than this. */
 const MAX_READABILITY_ELEMENTS = 100_000
 
@@ -274,8 +295,10 @@ export function readHtmlPage(
     html = html.slice(0, MAX_HTML_CHARS)
     warnings.push(`the page was too large; only its first ${MAX_HTML_CHARS} characters were read`)
   }
-  if (tagsNestDeeperThan(html, MAX_TAG_DEPTH)) {
+  let depth = maxTagDepth(html, MAX_TAG_DEPTH)
+  if (depth > MAX_TAG_DEPTH) {
     html = flattenMarkup(html)
+    depth = maxTagDepth(html, MAX_TAG_DEPTH)
     warnings.push('the page was nested too deeply; only its paragraphs were kept')
   }
   const document = parseDocument(html)
@@ -292,7 +315,7 @@ export function readHtmlPage(
   // Only a pasted selection compares the article with the whole body (measured before Readability edits it).
   const wholeBodyText = options.preferWholeBody ? squash(document.body?.textContent ?? '').length : 0
 
-  const tooDeep = index.tooDeep
+  const tooDeep = depth > MAX_READABILITY_DEPTH
   if (tooDeep) warnings.push('the page is nested too deeply for article detection')
   // Removing the furniture spares Readability most of its scoring work on big pages.
   else for (const element of index.furniture) (element as unknown as { remove(): void }).remove()

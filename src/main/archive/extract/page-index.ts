@@ -3,16 +3,14 @@
  * look at. On linkedom each document query walks every node (attributes and whitespace included), and a
  * selector query also runs a CSS matcher per element: a dozen queries per page cost more than this pass.
  */
-import type { DomDocument, DomElement, DomNode } from './dom'
-
-/** Deeper than this, Readability's time grows steeply (minutes at 2,000 levels); real pages stay near 40. */
-export const MAX_READABILITY_DEPTH = 120
+import type { DomDocument, DomElement } from './dom'
+import { elementsByTagNames } from './readability'
 
 /** Navigation, page footers, asides and dialogs never hold the article. */
 const FURNITURE_TAGS = new Set(['nav', 'footer', 'aside', 'dialog'])
 const FURNITURE_ROLES = new Set(['navigation', 'contentinfo', 'complementary', 'dialog'])
 /** Inside a page footer, these may carry its rights line. */
-const FOOTER_TEXT_TAGS = new Set(['p', 'small', 'div', 'span'])
+const FOOTER_TEXT_TAGS = ['p', 'small', 'div', 'span']
 const MAX_FOOTERS = 5
 const MAX_CANDIDATES_PER_FOOTER = 300
 const MAX_OTHER_RIGHTS_CANDIDATES = 200
@@ -32,8 +30,6 @@ export interface PageIndex {
   times: DomElement[]
   /** Elements carrying an itemprop attribute. */
   microdata: DomElement[]
-  /** Deeper than Readability can take in reasonable time. */
-  tooDeep: boolean
   /** Page furniture, removed before Readability (after metadata and the rights line were read). */
   furniture: DomElement[]
   /** Elements that may hold the rights line: footers and their text, then `small` and "copyright" classes. */
@@ -41,7 +37,11 @@ export interface PageIndex {
 }
 
 interface WalkableDocument extends DomDocument {
-  createTreeWalker(root: DomDocument, whatToShow: number): { nextNode(): DomElement | null }
+  createTreeWalker(root: DomDocument, whatToShow: number): { nextNode(): IndexedElement | null }
+}
+
+interface IndexedElement extends DomElement {
+  hasAttributes(): boolean
 }
 
 export function indexPage(document: DomDocument): PageIndex {
@@ -55,22 +55,14 @@ export function indexPage(document: DomDocument): PageIndex {
     headings: [],
     times: [],
     microdata: [],
-    tooDeep: false,
     furniture: [],
     rightsCandidates: [],
   }
-  // Per element: its depth (the root element's is 0) and, inside a page footer, that footer's candidates.
-  const depths = new Map<DomNode, number>()
-  const footerOf = new Map<DomNode, DomElement[]>()
-  const footers: DomElement[][] = []
+  const footers: DomElement[] = []
   const otherRights: DomElement[] = []
   // linkedom's tree walker lists the elements in document order in one pass over its node list.
   const walker = (document as WalkableDocument).createTreeWalker(document, SHOW_ELEMENT)
   for (let element = walker.nextNode(); element; element = walker.nextNode()) {
-    const parent = element.parentNode
-    const depth = (parent ? (depths.get(parent) ?? -1) : -1) + 1
-    depths.set(element, depth)
-    if (depth > MAX_READABILITY_DEPTH) index.tooDeep = true
     const name = element.localName
     switch (name) {
       case 'script':
@@ -97,29 +89,34 @@ export function indexPage(document: DomDocument): PageIndex {
         if (index.canonical === null && element.getAttribute('rel')?.toLowerCase() === 'canonical')
           index.canonical = element
         break
+      case 'footer':
+        if (footers.length < MAX_FOOTERS) footers.push(element)
+        break
     }
+    if (FURNITURE_TAGS.has(name)) index.furniture.push(element)
+    if (name === 'small' && otherRights.length < MAX_OTHER_RIGHTS_CANDIDATES) otherRights.push(element)
+    // Most elements carry no attributes at all: their attribute lookups are skipped.
+    if (!element.hasAttributes()) continue
     if (element.getAttribute('itemprop') !== null) index.microdata.push(element)
     const role = element.getAttribute('role')
     if (
-      FURNITURE_TAGS.has(name) ||
-      (role !== null && FURNITURE_ROLES.has(role)) ||
-      element.getAttribute('hidden') !== null
+      !FURNITURE_TAGS.has(name) &&
+      ((role !== null && FURNITURE_ROLES.has(role)) || element.getAttribute('hidden') !== null)
     )
       index.furniture.push(element)
-    let footer = parent ? footerOf.get(parent) : undefined
-    if (footer) {
-      if (FOOTER_TEXT_TAGS.has(name) && footer.length <= MAX_CANDIDATES_PER_FOOTER) footer.push(element)
-    } else if (name === 'footer' && footers.length < MAX_FOOTERS) {
-      footer = [element]
-      footers.push(footer)
-    }
-    if (footer) footerOf.set(element, footer)
     if (
+      name !== 'small' &&
       otherRights.length < MAX_OTHER_RIGHTS_CANDIDATES &&
-      (name === 'small' || (element.getAttribute('class') ?? '').includes('copyright'))
+      (element.getAttribute('class') ?? '').includes('copyright')
     )
       otherRights.push(element)
   }
-  index.rightsCandidates = [...footers.flat(), ...otherRights]
+  index.rightsCandidates = [
+    ...footers.flatMap((footer) => [
+      footer,
+      ...elementsByTagNames(footer, FOOTER_TEXT_TAGS).slice(0, MAX_CANDIDATES_PER_FOOTER),
+    ]),
+    ...otherRights,
+  ]
   return index
 }
