@@ -167,7 +167,9 @@ class Rewriter {
     const text =
       this.preDepth > 0
         ? this.line.replace(/^\s*\n|\s+$/g, '').replace(/\n\s*\n/g, '\n')
-        : this.line.split('\n').map(squash).filter(Boolean).join('\n')
+        : this.line.includes('\n')
+          ? this.line.split('\n').map(squash).filter(Boolean).join('\n')
+          : squash(this.line)
     if (text.trim()) (this.captionDepth > 0 ? this.captions : this.blocks).push(text)
     this.line = ''
   }
@@ -206,6 +208,8 @@ class Rewriter {
   }
 
   private openTag(element: DomElement, tag: string): string {
+    // Most elements (table cells above all) carry no attributes at all.
+    if (!(element as DomElement & { hasAttributes(): boolean }).hasAttributes()) return `<${tag}>`
     const attributes: string[] = []
     for (const name of KEPT_ATTRIBUTES.get(tag) ?? GLOBAL_ATTRIBUTES) {
       const value = element.getAttribute(name)
