@@ -8,7 +8,8 @@
  * Body score: the article-extraction-benchmark metric: 4-word shingles (multisets) over normalised
  * tokens (NFKC, lower case, \w+ runs); precision and recall per page, averaged over pages; F1 of
  * the mean precision and mean recall. Corpora whose gold gives only the body's first and last words
- * (ru-pages, mhtml-pages, ...) are scored by how often both are found in the extracted text;
+ * (ru-pages, mhtml-pages, ...) are scored by how often both are found in the extracted text, and,
+ * where they are, by the share of the kept text that lies outside that span (page chrome kept);
  * trafilatura-eval-ru by its must-contain / must-not-contain snippets.
  *
  * CORPUS_DIR=path        default ../shared/corpus
@@ -287,6 +288,8 @@ interface Tally {
   precision: number[]
   recall: number[]
   startEnd: number[]
+  /** Share of the kept text outside the gold body, on pages where the body was found. */
+  outside: number[]
   snippets: number[]
   ms: number[]
   title: number[]
@@ -299,6 +302,7 @@ const emptyTally = (): Tally => ({
   precision: [],
   recall: [],
   startEnd: [],
+  outside: [],
   snippets: [],
   ms: [],
   title: [],
@@ -315,10 +319,14 @@ function score(tally: Tally, page: Page, result: Extraction, withMetadata: boole
     tally.precision.push(precision)
     tally.recall.push(recall)
   }
-  if (page.bodyStart && page.bodyEnd)
-    tally.startEnd.push(
-      flat.includes(squashSpaces(page.bodyStart)) && flat.includes(squashSpaces(page.bodyEnd)) ? 1 : 0,
-    )
+  if (page.bodyStart && page.bodyEnd) {
+    const start = flat.indexOf(squashSpaces(page.bodyStart))
+    const endText = squashSpaces(page.bodyEnd)
+    const end = start < 0 ? -1 : flat.indexOf(endText, start)
+    tally.startEnd.push(start >= 0 && flat.includes(endText) ? 1 : 0)
+    // When the body is found in order, how much of the kept text lies outside it (page chrome).
+    if (end >= 0 && flat.length > 0) tally.outside.push(1 - (end + endText.length - start) / flat.length)
+  }
   if (page.must && page.mustNot) {
     const hits =
       page.must.filter((snippet) => flat.includes(squashSpaces(snippet))).length +
@@ -340,7 +348,10 @@ function describe(label: string, tally: Tally): string {
     parts.push(`F1 ${pct(f1(precision, recall))}  P ${pct(precision)}  R ${pct(recall)}`)
   }
   if (tally.startEnd.length > 0)
-    parts.push(`body start+end found ${tally.startEnd.filter(Boolean).length}/${tally.startEnd.length}`)
+    parts.push(
+      `body start+end found ${tally.startEnd.filter(Boolean).length}/${tally.startEnd.length}` +
+        (tally.outside.length > 0 ? `, text outside it ${pct(mean(tally.outside))}` : ''),
+    )
   if (tally.snippets.length > 0) parts.push(`snippets right ${pct(mean(tally.snippets))}`)
   parts.push(`${ms(mean(tally.ms))}/page`)
   const rate = (name: string, values: number[]): string | null =>
