@@ -8,6 +8,17 @@ import {
   stripHeavyElements,
   stripNavigation,
 } from './html-page'
+import {
+  isCommentsHeading,
+  isEmbedPlaceholder,
+  isPaywallBadge,
+  isPaywallCut,
+  isRelativeStampLine,
+  isSignUpConsent,
+  isSourceCredit,
+  isStaffCredits,
+  isTipLineCall,
+} from './text-rules'
 
 describe('HTML preparation', () => {
   it('drops scripts and styles but keeps JSON-LD', () => {
@@ -139,5 +150,145 @@ describe('readHtmlPage', () => {
     const page = `<html><head><title>Moment.js | Home</title></head><body>
       <h1>Moment.js 2.14.1</h1>${articleBody}</body></html>`
     expect(readHtmlPage(page, { url: null, fallbackTitle: 'x' }).title).toBe('Moment.js | Home')
+  })
+})
+
+describe('readHtmlPage: what is kept out of the running text', () => {
+  const sentence = (topic: string): string =>
+    `The harbour board met on Tuesday to discuss the ${topic} and agreed on a plan for the coming year. `.repeat(
+      3,
+    )
+  const first = sentence('new ferry timetable')
+  const second = sentence('repairs to the old pier')
+  const third = sentence('rising cost of dredging')
+  /** The body text of a page whose article holds `inner`, one block a line. */
+  const blocksOf = (inner: string, head = '', before = ''): string[] =>
+    readHtmlPage(
+      `<html><head><title>Harbour plans | Harbour Post</title>${head}</head><body>${before}<article>${inner}</article></body></html>`,
+      { url: null, fallbackTitle: 'x' },
+    ).contentText.split('\n\n')
+
+  it('ends the body at a paywall notice and drops a paywall badge', () => {
+    const blocks = blocksOf(`<p>Article réservé aux abonnés</p><p>${first}</p><p>${second}</p>
+      <p><strong>Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés.</strong></p>
+      <p>Vous pouvez lire ce journal sur un seul appareil à la fois.</p><p>${third}</p>`)
+    expect(blocks).toEqual([first.trim(), second.trim()])
+  })
+
+  it('ends the body at a comments heading in its second half only', () => {
+    const tail = `<p>${first}</p><p>${second}</p><p>${third}</p><h3>Forum: 5 Postings</h3>
+      <p>Your opinion counts, and the comments here are the readers' own.</p>`
+    expect(blocksOf(tail)).toEqual([first.trim(), second.trim(), third.trim()])
+    const early = `<p>${first}</p><h3>Comments (2)</h3><p>${second}</p><p>${third}</p>`
+    expect(blocksOf(early)).toEqual([first.trim(), 'Comments (2)', second.trim(), third.trim()])
+  })
+
+  it('drops an embed waiting for consent with its label, source credits, sign-up consent, staff credits and tip calls', () => {
+    const blocks = blocksOf(`<p>Quelle: dpa Sport</p><p>${first}</p><p>Empfohlener redaktioneller Inhalt</p>
+      <p>An dieser Stelle finden Sie externen Inhalt, der den Artikel ergänzt. Sie können ihn mit einem Klick anzeigen lassen.</p>
+      <p>${second}</p>
+      <p>Do you work at a port authority and have a tip? Contact our reporter securely via Signal: harbour.01</p>
+      <p>${third}</p><p>Redaktion: Marcus Roe, Elena Doe<br>Faktencheck: Marcus Roe</p>
+      <p>By subscribing you agree to the processing of your data under our privacy policy.</p>`)
+    expect(blocks).toEqual([first.trim(), second.trim(), third.trim()])
+  })
+
+  it('drops captions printed beside their picture, matched by the image description', () => {
+    const caption = 'Four women from the support group in the courtroom in Oslo on Monday.'
+    const blocks = blocksOf(`<p>${first}</p>
+      <div><img src="https://img.example/a.jpg" alt="Four women from the support group in the courtroom …"></div>
+      <div><span>${caption}</span> <span>Photo/Private</span></div><p>${second}</p>`)
+    expect(blocks).toEqual([first.trim(), second.trim()])
+    // The page's own description is never taken for a caption, even when a picture carries it.
+    const described = blocksOf(
+      `<p>${first}</p><img src="https://img.example/a.jpg" alt="${caption}"><p>${caption}</p><p>${second}</p>`,
+      `<meta name="description" content="${caption}">`,
+    )
+    expect(described).toEqual([first.trim(), caption, second.trim()])
+    // On a photo gallery the captions are the text, and stay.
+    const pictures = ['the pier at dawn', 'the ferry in a storm', 'the dredger at work', 'the old lighthouse']
+    const gallery = blocksOf(
+      `<p>${first}</p>${pictures
+        .map(
+          (picture) =>
+            `<div><img src="https://img.example/a.jpg" alt="A photograph of ${picture} taken from the harbour wall"></div>
+             <div>A photograph of ${picture} taken from the harbour wall, on a grey morning in the second week of December.</div>`,
+        )
+        .join('')}`,
+    )
+    expect(gallery).toHaveLength(5)
+  })
+
+  it('does not put back a lead that is a picture caption or a byline', () => {
+    const figure = blocksOf(
+      `<p>${first}</p><p>${second}</p>`,
+      '',
+      `<h1>Harbour plans</h1><figure><figure class="fig fig--lead"><img src="https://img.example/a.jpg" alt="x">
+       <figcaption>The old pier seen from the water at low tide Foto: Harbour Archive</figcaption></figure></figure>`,
+    )
+    expect(figure).toEqual([first.trim(), second.trim()])
+    const byline = blocksOf(
+      `<p>${first}</p><p>${second}</p>`,
+      '<meta name="author" content="Jane Roe">',
+      `<h1>Harbour plans</h1><div><p class="lead">Jane Roe, professor of maritime history at the Harbour College, 31.03.2024 19:59</p></div>`,
+    )
+    expect(byline).toEqual([first.trim(), second.trim()])
+  })
+
+  it('drops the labels above the header lines or the subtitle, author lines and relative stamps, but keeps the subtitle', () => {
+    const subtitle = 'The board wants a new timetable before the summer season starts.'
+    const aboveDate = blocksOf(
+      `<p>Extremism</p><p>2min</p><p>7 February 2026</p><p>${first}</p><p>${second}</p>`,
+    )
+    expect(aboveDate).toEqual([first.trim(), second.trim()])
+    const aboveSubtitle = blocksOf(
+      `<p>MEETING:</p><h1>Harbour plans</h1><h2 class="subtitle">${subtitle}</h2><p>Jane Roe Ann Doe</p>
+       <p>Online since today, 7:57</p><p>${first}</p><p>${second}</p>`,
+      '<meta name="author" content="Jane Roe, Ann Doe">',
+    )
+    expect(aboveSubtitle).toEqual([subtitle, first.trim(), second.trim()])
+  })
+
+  it('drops a run of headlines after the last sentence when it has an article pager, and keeps a closing list', () => {
+    const pager = blocksOf(`<p>${first}</p><p>${second}</p><p>Lifestyle</p><p>Sarcasm…</p><p>Next</p>
+      <p>A painting travels abroad for the first time in decades</p><p>Previous</p>
+      <p>Download the app for your phone</p>`)
+    expect(pager).toEqual([first.trim(), second.trim()])
+    const list = blocksOf(`<p>${first}</p><p>${second}</p><p>The plan has three parts:</p>
+      <ul><li>A new ferry timetable</li><li>Repairs to the old pier</li><li>Dredging the north channel</li></ul>
+      <p>Next</p>`)
+    expect(list.slice(-3)).toEqual([
+      'A new ferry timetable',
+      'Repairs to the old pier',
+      'Dredging the north channel',
+    ])
+  })
+})
+
+describe('line rules of the HTML post-processing', () => {
+  it('tell paywall notices, embeds, credits and sign-up lines from prose about the same things', () => {
+    expect(isPaywallCut('The rest of this article is for subscribers only.')).toBe(true)
+    expect(isPaywallCut('Subscribers of the harbour newsletter met on Tuesday.')).toBe(false)
+    expect(isPaywallBadge('Subscribers only')).toBe(true)
+    expect(isPaywallBadge('Subscribers only pay half the fare on the ferry.')).toBe(false)
+    expect(isEmbedPlaceholder('Click here to load external content from a third party.')).toBe(true)
+    expect(isEmbedPlaceholder('External content of the report was shown to the board.')).toBe(false)
+    expect(isSourceCredit('Источник: пресс-служба')).toBe(true)
+    expect(isSourceCredit('Source: the ministry said on Monday that the plan would go ahead.')).toBe(false)
+    expect(isSignUpConsent('By signing up you accept our privacy policy.')).toBe(true)
+    expect(isSignUpConsent('The privacy policy of the port was criticised by the board.')).toBe(false)
+    expect(isSignUpConsent('Die Datenschutzbehörde hat die Registrierung der Daten geprüft.')).toBe(false)
+    expect(isStaffCredits('Editing: Jane Roe and Ann Doe\nFact-checking: Max Mustermann')).toBe(true)
+    expect(isStaffCredits('Redaktion: die Zeitung hat entschieden')).toBe(false)
+    expect(isStaffCredits('Design: Brushed Aluminium')).toBe(false)
+    expect(isTipLineCall('Have a tip? Reach our reporter via Signal: harbour.01')).toBe(true)
+    expect(isTipLineCall('The minister sent the message via Signal on Monday.')).toBe(false)
+    expect(isCommentsHeading('Comments (12)')).toBe(true)
+    expect(isCommentsHeading('12 Kommentare')).toBe(true)
+    expect(isCommentsHeading('Forum: 5 Postings')).toBe(true)
+    expect(isCommentsHeading('Comment')).toBe(false)
+    expect(isCommentsHeading('Comments on the budget')).toBe(false)
+    expect(isRelativeStampLine('Online seit heute, 7.57 Uhr')).toBe(true)
+    expect(isRelativeStampLine('Today the ferry left at 7:57 for the island.')).toBe(false)
   })
 })
