@@ -136,3 +136,24 @@ describe('headline', () => {
     expect(article.headline).toBe('Урожай зерна вырос')
   })
 })
+
+describe('lead and subtitle', () => {
+  it('takes a lead or subtitle marked by its class, but never from a picture and its caption', () => {
+    const marked = page(
+      '<title>Harbour reopens - Post</title>',
+      '<h1>Harbour reopens</h1><p class="subtitle">Ships return after a month of repairs</p>' +
+        '<div class="article-lead">The harbour opened again on Monday after four weeks of repairs to the quay.</div>',
+    )
+    expect(marked.subtitle).toBe('Ships return after a month of repairs')
+    expect(marked.lead).toBe('The harbour opened again on Monday after four weeks of repairs to the quay.')
+
+    const pictured = page(
+      '<title>Harbour reopens - Post</title>',
+      '<h1>Harbour reopens</h1><figure class="lead-image"><img src="a.jpg" alt="">' +
+        '<figcaption class="lead-caption">Cranes on the quay at dawn, photographed by a reader</figcaption></figure>' +
+        ARTICLE_TEXT,
+    )
+    expect(pictured.subtitle).toBeNull()
+    expect(pictured.lead).toBeNull()
+  })
+})

@@ -325,9 +325,10 @@ function subtitleAfter(headline: DomElement | null): string | null {
     const marked =
       SUBTITLE_CLASS.test(element.getAttribute('class') ?? '') ||
       /alternativeHeadline/i.test(element.getAttribute('itemprop') ?? '')
+    if (!marked || element.localName === 'figure' || element.closest('figure')) continue
     const text = squash(element.textContent ?? '')
     const words = text.split(' ').length
-    if (marked && words >= 2 && words <= 60) return text
+    if (words >= 2 && words <= 60) return text
   }
   return null
 }
@@ -361,7 +362,8 @@ function leadAfter(headline: DomElement | null): string | null {
     const marked =
       LEAD_CLASS.test(element.getAttribute('class') ?? '') ||
       /\bdescription\b/i.test(element.getAttribute('itemprop') ?? '')
-    if (!marked || element.closest('nav, aside, footer')) continue
+    // A picture's caption is not the lead, whatever its class says ("lead-image__caption").
+    if (!marked || element.closest('nav, aside, footer, figure')) continue
     const text = squash(element.textContent ?? '')
     const words = text.split(' ').length
     if (words >= 5 && words <= 150) return text
