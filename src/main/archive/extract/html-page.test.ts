@@ -291,4 +291,20 @@ describe('line rules of the HTML post-processing', () => {
     expect(isRelativeStampLine('Online seit heute, 7.57 Uhr')).toBe(true)
     expect(isRelativeStampLine('Today the ferry left at 7:57 for the island.')).toBe(false)
   })
+
+  it('leaves what it drops from the text out of the reading copy too, but for captions', () => {
+    const body = 'Body sentence with enough words to count as an article paragraph. '.repeat(8)
+    const caption = 'Cranes on the quay at dawn over the harbour water, photographed by a reader.'
+    const page = `<html><head><title>Harbour reopens</title></head><body><article>
+      <h1>Harbour reopens</h1><div class="meta"><p>07.02.2026 19:01</p></div><p>${body}</p>
+      <figure><img src="https://img.example/a.jpg" alt="${caption}"></figure><p>${caption}</p>
+      <p>${body}</p></article></body></html>`
+    const fields = readHtmlPage(page, { url: null, fallbackTitle: 'x' })
+    expect(fields.contentText).not.toContain('07.02.2026')
+    expect(fields.contentText).not.toContain('Cranes on the quay')
+    expect(fields.contentHtml).not.toContain('07.02.2026')
+    expect(fields.contentHtml).not.toContain('<h1>')
+    expect(fields.contentHtml).toContain(`<p>${caption}</p>`)
+    expect(fields.contentHtml).toContain('Body sentence')
+  })
 })

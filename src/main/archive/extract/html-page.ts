@@ -427,6 +427,24 @@ function authorIntroMatcher(authors: readonly string[]): (block: string) => bool
     names.some((name) => block.toLowerCase().startsWith(`${name},`))
 }
 
+/**
+ * The indexes of the blocks missing from `kept`, which keeps some of them in order (the text steps
+ * only ever drop blocks), and which `removable` allows out of the reading copy.
+ */
+function droppedBlocks(
+  all: readonly string[],
+  kept: readonly string[],
+  removable: (block: string) => boolean,
+): Set<number> {
+  const dropped = new Set<number>()
+  let next = 0
+  for (const [index, block] of all.entries()) {
+    if (next < kept.length && kept[next] === block) next++
+    else if (removable(block)) dropped.add(index)
+  }
+  return dropped
+}
+
 export function readHtmlPage(
   rawHtml: string,
   options: {
@@ -565,6 +583,14 @@ export function readHtmlPage(
   const isTail = (block: string): boolean =>
     block.length <= 40 && !endsLikeSentence(block) && block.split(/\s+/).length <= 3
   while (blocks.length > 1 && isTail(blocks[blocks.length - 1] ?? '')) blocks.pop()
+  // What was dropped from the text goes from the reading copy too, but for captions: they stay with
+  // their pictures.
+  const readingCopy =
+    sanitised.blocks.length > 0
+      ? sanitised.htmlWithout(
+          droppedBlocks(sanitised.blocks, blocks, (block) => !isCaption(block) && !isPhotoCaption(block)),
+        )
+      : sanitised.html
   // A lead printed outside the main content block belongs to the body (it is not the subtitle, nor a
   // byline or the caption of a picture whose class happens to say "lead").
   const lead = metadata.lead
@@ -606,7 +632,7 @@ export function readHtmlPage(
     rights: metadata.rights ?? rightsInFooter,
     wordCount: countWords(contentText),
     contentText,
-    contentHtml: addLead ? `<p>${escapeHtml(lead)}</p>\n${sanitised.html}` : sanitised.html,
+    contentHtml: addLead ? `<p>${escapeHtml(lead)}</p>\n${readingCopy}` : readingCopy,
     warnings,
   }
 }

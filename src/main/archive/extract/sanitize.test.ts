@@ -129,3 +129,39 @@ describe('safeUrl', () => {
     expect(safeUrl('  ', null)).toBeNull()
   })
 })
+
+describe('leaving blocks out of the reading copy', () => {
+  const content = sanitizeHtml(
+    '<h2>Section</h2><div class="promo"><p>Read also: another story</p></div>' +
+      '<p>Body text.</p><p><img src="data:image/png;base64,' +
+      'A'.repeat(300) +
+      '">Caption beside a picture</p><div>Mixed <p>inner</p> tail</div>',
+    null,
+  )
+
+  it('numbers the blocks as the text has them', () => {
+    expect(content.blocks).toEqual([
+      'Section',
+      'Read also: another story',
+      'Body text.',
+      'Caption beside a picture',
+      'Mixed',
+      'inner',
+      'tail',
+    ])
+  })
+
+  it('drops a block with its element, and a wrapper that holds only that block', () => {
+    expect(content.htmlWithout(new Set([1]))).toBe(
+      content.html.replace('<div><p>Read also: another story</p></div>', ''),
+    )
+    expect(content.htmlWithout(new Set([0, 2]))).not.toMatch(/Section|Body text/)
+    expect(content.htmlWithout(new Set())).toBe(content.html)
+  })
+
+  it('keeps a block that shares its element with a picture or with other blocks', () => {
+    expect(content.htmlWithout(new Set([3]))).toBe(content.html)
+    expect(content.htmlWithout(new Set([4, 6]))).toBe(content.html)
+    expect(content.htmlWithout(new Set([5]))).toBe(content.html.replace('<p>inner</p>', ''))
+  })
+})

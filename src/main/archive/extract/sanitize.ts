@@ -10,6 +10,11 @@ import { type LocalImageSource, MAX_ARTICLE_IMAGE_CHARS, MAX_IMAGE_BYTES, imageD
 
 export interface SanitizedContent {
   html: string
+  /**
+   * The reading copy without the elements of the given blocks (by their index in `blocks`). Only a
+   * block that is the whole text of an element without pictures can be left out; others stay.
+   */
+  htmlWithout(blocks: ReadonlySet<number>): string
   /** The text of each block element, in order (figure captions apart). */
   blocks: string[]
   /** The text of each figure caption: shown with its picture, not part of the running text. */
@@ -156,6 +161,10 @@ class Rewriter {
   private line = ''
   private preDepth = 0
   private captionDepth = 0
+  /** Pictures and placeholders written so far. */
+  private mediaCount = 0
+  /** For a block that is the whole text of one element: that element's span in `html`. */
+  readonly blockSpans = new Map<number, readonly [number, number]>()
   private imageCharsLeft = MAX_ARTICLE_IMAGE_CHARS
 
   constructor(
@@ -188,6 +197,7 @@ class Rewriter {
     if (tag === 'img' || tag === 'video' || tag === 'audio') return this.media(node, tag)
     const block = TEXT_BLOCKS.has(tag)
     if (block) this.flush()
+    const opened = { html: this.html.length, blocks: this.blocks.length, media: this.mediaCount }
     if (tag === 'br') this.line += '\n'
     if ((tag === 'td' || tag === 'th') && this.line.trim()) this.line += ' | '
     const kept = KEPT.has(tag) && depth < MAX_DEPTH
@@ -198,7 +208,12 @@ class Rewriter {
       for (let child = node.firstChild; child; child = child.nextSibling) this.walk(child, depth + 1)
     if (tag === 'pre') this.preDepth--
     if (kept && !VOID.has(tag)) this.html.push(`</${tag}>`)
-    if (block) this.flush()
+    if (block) {
+      this.flush()
+      // An outer element with the same single block replaces its child's span, wrapper and all.
+      if (this.blocks.length === opened.blocks + 1 && this.mediaCount === opened.media)
+        this.blockSpans.set(opened.blocks, [opened.html, this.html.length])
+    }
     if (tag === 'figcaption') this.captionDepth--
   }
 
@@ -237,6 +252,7 @@ class Rewriter {
       const kept = this.keptImage(imageCandidates(element))
       if (typeof kept === 'string') {
         this.html.push(`<img src="${escapeAttribute(kept)}" alt="${escapeAttribute(alt)}">`)
+        this.mediaCount++
         return
       }
       leftOut = kept.leftOut
@@ -257,6 +273,7 @@ class Rewriter {
     const text = `[${label}${alt ? `: ${alt}` : ''}]${url ? ` ${url}` : ''}`
     const dataAttribute = url ? ` data-src="${escapeAttribute(url)}"` : ''
     this.html.push(`<span class="lectern-remote-${label}"${dataAttribute}>${escapeHtml(text)}</span>`)
+    this.mediaCount++
   }
 
   /** The first candidate that is a raster image the page carries and fits the limits, as a data: URI. */
@@ -307,8 +324,22 @@ export function sanitizeElement(
   const rewriter = new Rewriter(baseUrl, options.localImages)
   for (let child = root?.firstChild ?? null; child; child = child.nextSibling) rewriter.walk(child, 0)
   rewriter.flush()
+  const { html: pieces, blockSpans } = rewriter
   return {
-    html: rewriter.html.join('').trim(),
+    html: pieces.join('').trim(),
+    htmlWithout: (blocks) => {
+      const left = new Set<number>()
+      for (const block of blocks) {
+        const span = blockSpans.get(block)
+        if (span) for (let at = span[0]; at < span[1]; at++) left.add(at)
+      }
+      return left.size === 0
+        ? pieces.join('').trim()
+        : pieces
+            .filter((_, at) => !left.has(at))
+            .join('')
+            .trim()
+    },
     blocks: rewriter.blocks,
     captions: rewriter.captions,
     imagesLeftOut: rewriter.imagesLeftOut,
