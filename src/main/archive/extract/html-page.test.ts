@@ -307,4 +307,16 @@ describe('line rules of the HTML post-processing', () => {
     expect(fields.contentHtml).toContain(`<p>${caption}</p>`)
     expect(fields.contentHtml).toContain('Body sentence')
   })
+
+  it('drops tags or breadcrumbs that open the content block, but not a linked phrase in the text', () => {
+    const body = 'Body sentence with enough words to count as an article paragraph. '.repeat(8)
+    const page = `<html><head><title>Harbour reopens</title></head><body><article>
+      <ul><li><a href="/politics">Politics</a></li><li><a href="/unions">Unions</a></li></ul>
+      <p>${body}</p><p>See <a href="/port">the port</a> for details. ${body}</p></article></body></html>`
+    const fields = readHtmlPage(page, { url: 'https://post.example/story', fallbackTitle: 'x' })
+    expect(fields.contentText.startsWith('Body sentence')).toBe(true)
+    expect(fields.contentText).toContain('See the port for details.')
+    expect(fields.contentHtml).not.toContain('Politics')
+    expect(fields.contentHtml).toContain('<a href="https://post.example/port">the port</a>')
+  })
 })

@@ -344,6 +344,9 @@ function headerBlockCount(
   return header
 }
 
+/** Link labels (tags, breadcrumbs) opening the content. */
+const MAX_OPENING_LINKS = 8
+
 /** Labels in a row in the header. */
 const MAX_HEADER_LABELS = 3
 
@@ -539,13 +542,23 @@ export function readHtmlPage(
     isRelativeStampLine(block) ||
     isAuthorIntro(block)
   blocks.splice(0, headerBlockCount(blocks, isHeaderLine, subtitle))
+  // Tags or breadcrumbs opening the block: short labels that are all links ("Politique", "CGT").
+  const links = linkTexts(content)
+  let openingLinks = 0
+  while (
+    openingLinks < MAX_OPENING_LINKS &&
+    openingLinks < blocks.length - 1 &&
+    isLabel(blocks[openingLinks] ?? '') &&
+    links.has(squash(blocks[openingLinks] ?? ''))
+  )
+    openingLinks++
+  blocks.splice(0, openingLinks)
   // A paywall notice ends what the saved page shows of the article; what follows is the paywall's own
   // text. Reader comments end it too, when their heading comes in the second half.
   const paywall = blocks.findIndex(isPaywallCut)
   if (paywall > 0) blocks.length = paywall
   const comments = blocks.findIndex((block, at) => at > blocks.length / 2 && isCommentsHeading(block))
   if (comments > 0) blocks.length = comments
-  const links = linkTexts(content)
   blocks.length = withoutTrailingLinks(blocks, (block) => links.has(squash(block)))
   // Furniture inside the block (share prompts, date and rights lines, paywall badges, embeds waiting for
   // consent, source credits, sign-up boxes, captions) and short tails after the last sentence
