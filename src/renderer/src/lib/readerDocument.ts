@@ -151,6 +151,19 @@ figcaption {
   font-size: 0.85em;
   color: var(--ink-soft);
 }
+/* A picture the saved page did not carry: its description and address, set apart from the text. */
+.lectern-remote-image, .lectern-remote-video, .lectern-remote-audio {
+  display: block;
+  margin: 0.2em 0 1.05em;
+  padding: 0.55em 0.8em;
+  border: 1px dashed var(--rule);
+  border-radius: 6px;
+  font-size: 0.78em;
+  line-height: 1.45;
+  color: var(--ink-soft);
+  overflow-wrap: anywhere;
+  hyphens: none;
+}
 hr {
   border: 0;
   border-top: 1px solid var(--rule);
