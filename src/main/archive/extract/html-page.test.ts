@@ -319,4 +319,17 @@ describe('line rules of the HTML post-processing', () => {
     expect(fields.contentHtml).not.toContain('Politics')
     expect(fields.contentHtml).toContain('<a href="https://post.example/port">the port</a>')
   })
+
+  it('keeps an opening paragraph that repeats the subtitle in the text, not twice on screen', () => {
+    const body = 'Body sentence with enough words to count as an article paragraph. '.repeat(8)
+    const standfirst = 'Ships return to the harbour after a month of repairs to the quay'
+    const page = `<html><head><title>Harbour reopens</title></head><body><article>
+      <h1>Harbour reopens</h1><p class="subtitle">${standfirst}</p><p>${body}</p><p>${body}</p>
+      </article></body></html>`
+    const fields = readHtmlPage(page, { url: null, fallbackTitle: 'x' })
+    expect(fields.subtitle).toBe(standfirst)
+    expect(fields.contentText.startsWith(standfirst)).toBe(true)
+    expect(fields.contentHtml).not.toContain(standfirst)
+    expect(fields.contentHtml).toContain('Body sentence')
+  })
 })

@@ -431,21 +431,13 @@ function authorIntroMatcher(authors: readonly string[]): (block: string) => bool
 }
 
 /**
- * The indexes of the blocks missing from `kept`, which keeps some of them in order (the text steps
- * only ever drop blocks), and which `removable` allows out of the reading copy.
+ * Where each block of `kept` stands in `all`: `kept` keeps some of `all` in order (the text steps only
+ * ever drop blocks).
  */
-function droppedBlocks(
-  all: readonly string[],
-  kept: readonly string[],
-  removable: (block: string) => boolean,
-): Set<number> {
-  const dropped = new Set<number>()
-  let next = 0
-  for (const [index, block] of all.entries()) {
-    if (next < kept.length && kept[next] === block) next++
-    else if (removable(block)) dropped.add(index)
-  }
-  return dropped
+function keptIndexes(all: readonly string[], kept: readonly string[]): number[] {
+  const indexes: number[] = []
+  for (const [index, block] of all.entries()) if (kept[indexes.length] === block) indexes.push(index)
+  return indexes
 }
 
 export function readHtmlPage(
@@ -597,13 +589,22 @@ export function readHtmlPage(
     block.length <= 40 && !endsLikeSentence(block) && block.split(/\s+/).length <= 3
   while (blocks.length > 1 && isTail(blocks[blocks.length - 1] ?? '')) blocks.pop()
   // What was dropped from the text goes from the reading copy too, but for captions: they stay with
-  // their pictures.
-  const readingCopy =
-    sanitised.blocks.length > 0
-      ? sanitised.htmlWithout(
-          droppedBlocks(sanitised.blocks, blocks, (block) => !isCaption(block) && !isPhotoCaption(block)),
-        )
-      : sanitised.html
+  // their pictures. A first paragraph that repeats the subtitle stays in the text (it is the article's
+  // opening) but not in the reading copy, whose header shows the subtitle already.
+  let readingCopy = sanitised.html
+  if (sanitised.blocks.length > 0) {
+    const kept = keptIndexes(sanitised.blocks, blocks)
+    const stays = new Set(kept)
+    const left = new Set(
+      sanitised.blocks.flatMap((block, index) =>
+        !stays.has(index) && !isCaption(block) && !isPhotoCaption(block) ? [index] : [],
+      ),
+    )
+    const opening = blocks[0]
+    if (subtitle && opening && squash(opening).toLowerCase() === squash(subtitle).toLowerCase())
+      left.add(kept[0] ?? -1)
+    readingCopy = sanitised.htmlWithout(left)
+  }
   // A lead printed outside the main content block belongs to the body (it is not the subtitle, nor a
   // byline or the caption of a picture whose class happens to say "lead").
   const lead = metadata.lead
