@@ -159,6 +159,12 @@ describe('leaving blocks out of the reading copy', () => {
     expect(content.htmlWithout(new Set())).toBe(content.html)
   })
 
+  it('drops a list with its items when all of them are left out', () => {
+    const list = sanitizeHtml('<ul><li><a href="#a">Politics</a></li><li>Unions</li></ul><p>Body.</p>', null)
+    expect(list.htmlWithout(new Set([0, 1]))).toBe('<p>Body.</p>')
+    expect(list.htmlWithout(new Set([1]))).toBe('<ul><li><a href="#a">Politics</a></li></ul><p>Body.</p>')
+  })
+
   it('keeps a block that shares its element with a picture or with other blocks', () => {
     expect(content.htmlWithout(new Set([3]))).toBe(content.html)
     expect(content.htmlWithout(new Set([4, 6]))).toBe(content.html)

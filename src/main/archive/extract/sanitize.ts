@@ -11,8 +11,8 @@ import { type LocalImageSource, MAX_ARTICLE_IMAGE_CHARS, MAX_IMAGE_BYTES, imageD
 export interface SanitizedContent {
   html: string
   /**
-   * The reading copy without the elements of the given blocks (by their index in `blocks`). Only a
-   * block that is the whole text of an element without pictures can be left out; others stay.
+   * The reading copy without the elements of the given blocks (by their index in `blocks`): an element
+   * goes when every block in it is given and it holds no picture or caption; other text stays.
    */
   htmlWithout(blocks: ReadonlySet<number>): string
   /** The text of each block element, in order (figure captions apart). */
@@ -163,8 +163,8 @@ class Rewriter {
   private captionDepth = 0
   /** Pictures and placeholders written so far. */
   private mediaCount = 0
-  /** For a block that is the whole text of one element: that element's span in `html`. */
-  readonly blockSpans = new Map<number, readonly [number, number]>()
+  /** Block elements without pictures or captions: their span in `html` and the blocks they hold. */
+  readonly elementSpans: Array<{ start: number; end: number; firstBlock: number; lastBlock: number }> = []
   private imageCharsLeft = MAX_ARTICLE_IMAGE_CHARS
 
   constructor(
@@ -197,7 +197,12 @@ class Rewriter {
     if (tag === 'img' || tag === 'video' || tag === 'audio') return this.media(node, tag)
     const block = TEXT_BLOCKS.has(tag)
     if (block) this.flush()
-    const opened = { html: this.html.length, blocks: this.blocks.length, media: this.mediaCount }
+    const opened = {
+      html: this.html.length,
+      blocks: this.blocks.length,
+      media: this.mediaCount,
+      captions: this.captions.length,
+    }
     if (tag === 'br') this.line += '\n'
     if ((tag === 'td' || tag === 'th') && this.line.trim()) this.line += ' | '
     const kept = KEPT.has(tag) && depth < MAX_DEPTH
@@ -210,9 +215,17 @@ class Rewriter {
     if (kept && !VOID.has(tag)) this.html.push(`</${tag}>`)
     if (block) {
       this.flush()
-      // An outer element with the same single block replaces its child's span, wrapper and all.
-      if (this.blocks.length === opened.blocks + 1 && this.mediaCount === opened.media)
-        this.blockSpans.set(opened.blocks, [opened.html, this.html.length])
+      if (
+        this.blocks.length > opened.blocks &&
+        this.mediaCount === opened.media &&
+        this.captions.length === opened.captions
+      )
+        this.elementSpans.push({
+          start: opened.html,
+          end: this.html.length,
+          firstBlock: opened.blocks,
+          lastBlock: this.blocks.length - 1,
+        })
     }
     if (tag === 'figcaption') this.captionDepth--
   }
@@ -324,14 +337,27 @@ export function sanitizeElement(
   const rewriter = new Rewriter(baseUrl, options.localImages)
   for (let child = root?.firstChild ?? null; child; child = child.nextSibling) rewriter.walk(child, 0)
   rewriter.flush()
-  const { html: pieces, blockSpans } = rewriter
+  const { html: pieces, elementSpans } = rewriter
   return {
     html: pieces.join('').trim(),
     htmlWithout: (blocks) => {
+      // The outermost elements whose blocks are all left out go, wrappers and all.
       const left = new Set<number>()
-      for (const block of blocks) {
-        const span = blockSpans.get(block)
-        if (span) for (let at = span[0]; at < span[1]; at++) left.add(at)
+      let takenUpTo = -1
+      // givenBefore[i]: how many of the blocks before block i are given.
+      const givenBefore = [0]
+      for (let block = 0; block < rewriter.blocks.length; block++)
+        givenBefore.push((givenBefore[block] ?? 0) + (blocks.has(block) ? 1 : 0))
+      const spans = elementSpans
+        .filter(
+          ({ firstBlock, lastBlock }) =>
+            (givenBefore[lastBlock + 1] ?? 0) - (givenBefore[firstBlock] ?? 0) === lastBlock - firstBlock + 1,
+        )
+        .sort((a, b) => a.start - b.start || b.end - a.end)
+      for (const span of spans) {
+        if (span.start < takenUpTo) continue
+        for (let at = span.start; at < span.end; at++) left.add(at)
+        takenUpTo = span.end
       }
       return left.size === 0
         ? pieces.join('').trim()
