@@ -307,7 +307,11 @@ function captionMatcher(
   captions.forEach(add)
   for (const image of Array.from(content?.getElementsByTagName('img') ?? [])) add(image.getAttribute('alt'))
   if (description) keys.delete(captionKey(description))
-  return (block) => block.length <= MAX_CAPTION_CHARS && keys.has(captionKey(block))
+  return (block) =>
+    keys.size > 0 &&
+    block.length >= CAPTION_KEY_CHARS &&
+    block.length <= MAX_CAPTION_CHARS &&
+    keys.has(captionKey(block))
 }
 
 /** Longer than this, a block is running text even when it starts like a caption. */

@@ -54,7 +54,9 @@ interface WalkableDocument extends DomDocument {
  * content; the importer removes templates before parsing.)
  */
 export function elementsByTagNames(root: DomElement | DomDocument, names: readonly string[]): DomElement[] {
-  if (names.length === 1) return Array.from(root.getElementsByTagName((names[0] ?? '').toUpperCase()))
+  // One name: linkedom's own scan, which in an HTML document compares upper-cased names (so "DIV" finds
+  // "div" and "DIV" alike). Its NodeList is an Array already.
+  if (names.length === 1) return root.getElementsByTagName((names[0] ?? '').toUpperCase()) as DomElement[]
   const wanted = new Set(names.map((name) => name.toLowerCase()))
   const document = (
     'documentElement' in root ? root : (root as TreeElement).ownerDocument

@@ -99,6 +99,8 @@ export function safeUrl(value: string | null, baseUrl: string | null): string | 
   const trimmed = value?.trim()
   if (!trimmed) return null
   if (/^#[\w:.%-]*$/.test(trimmed)) return trimmed
+  // Without a base, only an address with a scheme can be read (spares the URL parser's exception).
+  if (!baseUrl && !/^[a-z][a-z\d+.-]*:/i.test(trimmed)) return null
   let url: URL
   try {
     url = baseUrl ? new URL(trimmed, baseUrl) : new URL(trimmed)
