@@ -27,6 +27,9 @@ export interface DomElement extends DomNode {
   readonly children: ArrayLike<DomElement>
   readonly nextElementSibling: DomElement | null
   readonly parentElement: DomElement | null
+  readonly ownerDocument: DomDocument
+  /** Whether the element carries any attribute (cheap on linkedom: one look at its node list). */
+  hasAttributes(): boolean
 }
 
 export interface DomDocument {
@@ -36,10 +39,37 @@ export interface DomDocument {
   querySelector(selector: string): DomElement | null
   querySelectorAll(selector: string): ArrayLike<DomElement>
   getElementsByTagName(name: string): ArrayLike<DomElement>
+  /** linkedom lists the subtree's nodes of the shown kinds in one pass over its node list. */
+  createTreeWalker(root: DomElement | DomDocument, whatToShow: number): { nextNode(): DomElement | null }
 }
+
+/** NodeFilter.SHOW_ELEMENT */
+export const SHOW_ELEMENT = 1
 
 export function parseDocument(html: string): DomDocument {
   return parseHTML(html).document as unknown as DomDocument
 }
 
 export const isElement = (node: DomNode): node is DomElement => node.nodeType === ELEMENT_NODE
+
+/**
+ * The elements under `root` whose tag is one of `names`, in document order: what
+ * `root.querySelectorAll(names.join(","))` returns for plain tag names, without a selector engine.
+ * (Unlike querySelectorAll it would enter <template> content; the importer removes templates before
+ * parsing.)
+ */
+export function elementsByTagNames(root: DomElement | DomDocument, names: readonly string[]): DomElement[] {
+  // One name: linkedom's own scan, which in an HTML document compares upper-cased names (so "DIV" finds
+  // "div" and "DIV" alike). Its NodeList is an Array already.
+  if (names.length === 1) return root.getElementsByTagName((names[0] ?? '').toUpperCase()) as DomElement[]
+  const wanted = new Set(names.map((name) => name.toLowerCase()))
+  const document = 'documentElement' in root ? root : root.ownerDocument
+  const walker = document.createTreeWalker(root, SHOW_ELEMENT)
+  const found: DomElement[] = []
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    // Elements created by script may be named "DIV" or "P"; selectors match tag names in any case.
+    const name = node.localName
+    if (wanted.has(name) || (name.charCodeAt(0) < 97 && wanted.has(name.toLowerCase()))) found.push(node)
+  }
+  return found
+}

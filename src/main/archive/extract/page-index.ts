@@ -3,8 +3,7 @@
  * look at. On linkedom each document query walks every node (attributes and whitespace included), and a
  * selector query also runs a CSS matcher per element: a dozen queries per page cost more than this pass.
  */
-import type { DomDocument, DomElement } from './dom'
-import { elementsByTagNames } from './readability'
+import { type DomDocument, type DomElement, SHOW_ELEMENT, elementsByTagNames } from './dom'
 
 /** Navigation, page footers, asides and dialogs never hold the article. */
 const FURNITURE_TAGS = new Set(['nav', 'footer', 'aside', 'dialog'])
@@ -14,8 +13,6 @@ const FOOTER_TEXT_TAGS = ['p', 'small', 'div', 'span']
 const MAX_FOOTERS = 5
 const MAX_CANDIDATES_PER_FOOTER = 300
 const MAX_OTHER_RIGHTS_CANDIDATES = 200
-/** NodeFilter.SHOW_ELEMENT */
-const SHOW_ELEMENT = 1
 
 export interface PageIndex {
   /** The first <title>, <base href> and <link rel=canonical>, and the first <time datetime>. */
@@ -36,14 +33,6 @@ export interface PageIndex {
   rightsCandidates: DomElement[]
 }
 
-interface WalkableDocument extends DomDocument {
-  createTreeWalker(root: DomDocument, whatToShow: number): { nextNode(): IndexedElement | null }
-}
-
-interface IndexedElement extends DomElement {
-  hasAttributes(): boolean
-}
-
 export function indexPage(document: DomDocument): PageIndex {
   const index: PageIndex = {
     title: null,
@@ -61,7 +50,7 @@ export function indexPage(document: DomDocument): PageIndex {
   const footers: DomElement[] = []
   const otherRights: DomElement[] = []
   // linkedom's tree walker lists the elements in document order in one pass over its node list.
-  const walker = (document as WalkableDocument).createTreeWalker(document, SHOW_ELEMENT)
+  const walker = document.createTreeWalker(document, SHOW_ELEMENT)
   for (let element = walker.nextNode(); element; element = walker.nextNode()) {
     const name = element.localName
     switch (name) {

@@ -4,9 +4,9 @@ import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 import { describe, expect, it } from 'vitest'
 import { decodeText } from './decode'
-import type { DomDocument, DomElement } from './dom'
+import type { DomDocument } from './dom'
 import { ensureBody, stripHeavyElements } from './html-page'
-import { elementsByTagNames, runReadability } from './readability'
+import { runReadability } from './readability'
 
 const CORPUS = join(__dirname, '../../../../../shared/corpus')
 const FIXTURES = join(__dirname, '../../../../tests/fixtures')
@@ -39,38 +39,6 @@ function ourContent(html: string): string | null {
 
 const prepared = (bytes: Uint8Array): string =>
   ensureBody(stripHeavyElements(decodeText(bytes, { html: true }).text))
-
-describe('elementsByTagNames', () => {
-  const page = `<!doctype html><html><head><title>t</title></head><body>
-    <div id="a"><p id="p1">one <a href="#x">x</a></p><ul><li><p id="p2">two</p></li></ul></div>
-    <section><h2>h</h2><p id="p3">three</p><div><h1>deep</h1></div></section></body></html>`
-
-  it('finds what querySelectorAll finds, in document order, under a document and under an element', () => {
-    const { document } = parseHTML(page)
-    const ids = (elements: ArrayLike<unknown>): string[] =>
-      Array.from(elements as ArrayLike<{ localName: string; id: string }>).map(
-        (e) => `${e.localName}#${e.id}`,
-      )
-    for (const names of [['p'], ['p', 'h1', 'h2'], ['div', 'li', 'a'], ['html', 'body'], ['table']]) {
-      const doc = document as unknown as DomDocument
-      expect(ids(elementsByTagNames(doc, names))).toEqual(ids(document.querySelectorAll(names.join(','))))
-      const section = document.querySelector('section') as unknown as DomElement
-      expect(ids(elementsByTagNames(section, names))).toEqual(
-        ids(document.querySelector('section')!.querySelectorAll(names.join(','))),
-      )
-    }
-  })
-
-  it('matches elements created with upper-case names, as selectors do', () => {
-    const { document } = parseHTML(page)
-    const created = document.createElement('DIV')
-    document.querySelector('#p3')!.appendChild(created)
-    const doc = document as unknown as DomDocument
-    expect(elementsByTagNames(doc, ['div'])).toHaveLength(document.querySelectorAll('div').length)
-    expect(elementsByTagNames(doc, ['div', 'p'])).toHaveLength(document.querySelectorAll('div,p').length)
-    expect(elementsByTagNames(doc, ['div'])).toContain(created)
-  })
-})
 
 describe('Readability on linkedom, with the cheaper helpers', () => {
   it('hides exactly what the stock visibility test hides', () => {

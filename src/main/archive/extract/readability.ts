@@ -11,7 +11,7 @@
  */
 import { Readability } from '@mozilla/readability'
 import { squash } from './article'
-import type { DomDocument, DomElement } from './dom'
+import { type DomDocument, type DomElement, elementsByTagNames } from './dom'
 
 type ReadabilityOptions = NonNullable<ConstructorParameters<typeof Readability<DomElement>>[1]>
 type ReadabilityParse = ReturnType<Readability<DomElement>['parse']>
@@ -31,44 +31,8 @@ const ReadabilityWithHelpers = Readability as unknown as new (
 ) => ReadabilityHelpers & { parse(): ReadabilityParse }
 
 interface TreeElement extends DomElement {
-  readonly ownerDocument: DomDocument
   hasAttribute(name: string): boolean
   readonly className: string
-}
-
-/** NodeFilter.SHOW_ELEMENT */
-const SHOW_ELEMENT = 1
-
-interface ElementWalker {
-  nextNode(): DomElement | null
-}
-
-interface WalkableDocument extends DomDocument {
-  createTreeWalker(root: DomElement | DomDocument, whatToShow: number): ElementWalker
-}
-
-/**
- * The elements under `root` whose tag is one of `names`, in document order: what
- * `root.querySelectorAll(names.join(","))` returns for plain tag names. linkedom's tree walker lists a
- * subtree's elements in one pass over its node list. (Unlike querySelectorAll it would enter <template>
- * content; the importer removes templates before parsing.)
- */
-export function elementsByTagNames(root: DomElement | DomDocument, names: readonly string[]): DomElement[] {
-  // One name: linkedom's own scan, which in an HTML document compares upper-cased names (so "DIV" finds
-  // "div" and "DIV" alike). Its NodeList is an Array already.
-  if (names.length === 1) return root.getElementsByTagName((names[0] ?? '').toUpperCase()) as DomElement[]
-  const wanted = new Set(names.map((name) => name.toLowerCase()))
-  const document = (
-    'documentElement' in root ? root : (root as TreeElement).ownerDocument
-  ) as WalkableDocument
-  const walker = document.createTreeWalker(root, SHOW_ELEMENT)
-  const found: DomElement[] = []
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    // Readability creates elements as "DIV" or "P"; selectors match tag names in any case.
-    const name = node.localName
-    if (wanted.has(name) || (name.charCodeAt(0) < 97 && wanted.has(name.toLowerCase()))) found.push(node)
-  }
-  return found
 }
 
 /** A style attribute's declarations, read as linkedom reads them (the last declaration of a property wins). */

@@ -239,7 +239,7 @@ class Rewriter {
 
   private openTag(element: DomElement, tag: string): string {
     // Most elements (table cells above all) carry no attributes at all.
-    if (!(element as DomElement & { hasAttributes(): boolean }).hasAttributes()) return `<${tag}>`
+    if (!element.hasAttributes()) return `<${tag}>`
     const attributes: string[] = []
     for (const name of KEPT_ATTRIBUTES.get(tag) ?? GLOBAL_ATTRIBUTES) {
       const value = element.getAttribute(name)
