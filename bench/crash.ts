@@ -7,8 +7,8 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
-import { CLI_BUILD, cliIsBuilt, crashAndRecover, seededRandom } from '../tests/unit/crash-harness'
-import { tempFolder, writeSamplePages } from '../tests/unit/helpers'
+import { CLI_BUILD, cliIsBuilt, crashAndRecover, seededRandom } from '../tests/support/crash-harness'
+import { tempFolder, writeSamplePages } from '../tests/support/helpers'
 
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 20)
 const PAGES = Number(process.env.CRASH_PAGES ?? 1_000)

@@ -78,20 +78,16 @@ async function buildArchive(dir: string, count: number): Promise<void> {
           warnings: [],
         }
         const bytes = Buffer.from(`bench article ${n}`)
-        const id = await insertArticle(
-          db,
-          {
-            extracted,
-            sourceName: `bench-${n}.html`,
-            original: {
-              sha256: createHash('sha256').update(bytes).digest('hex'),
-              bytes,
-              name: `bench-${n}.html`,
-            },
-            addedAt: new Date(Date.UTC(2026, 0, 1) + n * 1_000).toISOString(),
+        const id = await insertArticle(db, {
+          extracted,
+          sourceName: `bench-${n}.html`,
+          original: {
+            sha256: createHash('sha256').update(bytes).digest('hex'),
+            bytes,
+            name: `bench-${n}.html`,
           },
-          { index: false },
-        )
+          addedAt: new Date(Date.UTC(2026, 0, 1) + n * 1_000).toISOString(),
+        })
         if (n % 7 === 0) await addTags(db, [id], [pick(TAGS)])
       }
     })

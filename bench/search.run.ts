@@ -16,7 +16,8 @@ import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { expect, it } from 'vitest'
 import type { ExtractedArticle } from '../src/common/types'
-import { insertArticle, listArticles } from '../src/main/archive/db/articles'
+import { insertArticle } from '../src/main/archive/db/articles'
+import { listArticles } from '../src/main/archive/search/library'
 import type { Database } from '../src/main/archive/db/database'
 import { openArchiveDatabase } from '../src/main/archive/db/index'
 import { addTags } from '../src/main/archive/db/tags'
@@ -250,20 +251,16 @@ async function buildArchive(
           warnings: [],
         }
         const bytes = Buffer.from(`bench original ${i}`)
-        const id = await insertArticle(
-          db,
-          {
-            extracted,
-            sourceName: `page-${i}.html`,
-            original: {
-              sha256: createHash('sha256').update(bytes).digest('hex'),
-              bytes,
-              name: `page-${i}.html`,
-            },
-            addedAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+        const id = await insertArticle(db, {
+          extracted,
+          sourceName: `page-${i}.html`,
+          original: {
+            sha256: createHash('sha256').update(bytes).digest('hex'),
+            bytes,
+            name: `page-${i}.html`,
           },
-          { index: false },
-        )
+          addedAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+        })
         for (const [name, share] of TAGS) if (random() < share) tagged.get(name)!.push(id)
         if (random() < 0.3) readIds.push(id)
       }

@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli, type CliIo } from './cli'
 import { EXTRACT_FIELDS, SUMMARY_FIELDS } from './cli/output'
+import { corpusAvailable, corpusPath } from '../../tests/support/paths'
 
-const SEED = resolve(__dirname, '../../../shared/corpus/seed/caliber-az-vance-visit.txt')
+const SEED = corpusPath('seed', 'caliber-az-vance-visit.txt')
 
 interface Captured {
   io: CliIo
@@ -156,7 +157,7 @@ describe('lectern CLI', () => {
       expect(result.stdout).toMatch(/^Words: +\d+/m)
     })
 
-    it.skipIf(!existsSync(SEED))('extracts the seed page (corpus present)', async () => {
+    it.skipIf(!corpusAvailable(SEED))('extracts the seed page (corpus present)', async () => {
       const result = await run(['extract', SEED, '--json'])
       expect(result.code).toBe(0)
       const article = JSON.parse(result.stdout) as { file: string; contentText: string; wordCount: number }

@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto'
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ApiError } from '../../common/api'
 import type { FileUpload, ImportProgress, TagCount } from '../../common/types'
@@ -11,8 +10,8 @@ import { Archive } from './api'
 import { Database } from './db/database'
 import { SCHEMA_VERSION } from './db/migrations'
 import { DATABASE_FILE } from './paths'
+import { fixture } from '../../../tests/support/paths'
 
-const fixture = (name: string) => fileURLToPath(new URL(`../../../tests/fixtures/${name}`, import.meta.url))
 const SEED = fixture('caliber-az-vance-visit.txt')
 const HTML_PAGE = fixture('zanzibar-spice-trade.html')
 

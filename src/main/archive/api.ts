@@ -39,7 +39,7 @@ import type {
   FacetCount,
 } from '../../common/types'
 import { backupDatabase } from './backup/index'
-import { CitationService, splitCitationPatch } from './citelists/index'
+import { CitationService, splitCitationPatch } from './citations/lists/index'
 import * as articles from './db/articles'
 import * as collections from './db/collections'
 import * as savedSearches from './db/saved-searches'
@@ -50,12 +50,17 @@ import {
   importArchiveZip,
   type ExportSummary,
   type ImportArchiveSummary,
-} from './export/index'
+} from './archive-zip/index'
 import { HighlightService } from './highlights/index'
 import { Importer } from './import/importer'
+import { reextractArticle } from './import/reextract'
+import { ReadingService } from './reading/service'
+import { articlesPerMonth } from './search/statistics'
 import { DATABASE_FILE } from './paths'
 import { PreferencesFile } from './preferences'
 import { countFacets } from './search/facets'
+import { flushSearchIndex } from './search/indexer'
+import { listArticles } from './search/library'
 import { searchArticles } from './search/search'
 
 export interface ArchiveOptions {
@@ -85,6 +90,7 @@ export class Archive implements ArchiveApi {
   private citationService: CitationService | undefined
   private highlightService: HighlightService | undefined
   private readonly preferences: PreferencesFile
+  private readonly reading: ReadingService
 
   private constructor(
     readonly dir: string,
@@ -93,6 +99,7 @@ export class Archive implements ArchiveApi {
   ) {
     this.importer = new Importer(db, (event, payload) => this.emit(event, payload))
     this.preferences = new PreferencesFile(dir)
+    this.reading = new ReadingService(db, (change) => this.emit('archiveChanged', change))
   }
 
   static async open(options: ArchiveOptions): Promise<Archive> {
@@ -145,7 +152,7 @@ export class Archive implements ArchiveApi {
   }
 
   listArticles(args: ListQuery): Promise<ListPage> {
-    return articles.listArticles(this.db, args)
+    return listArticles(this.db, args)
   }
 
   async getArticle(args: { id: number }): Promise<Article> {
@@ -163,6 +170,7 @@ export class Archive implements ArchiveApi {
       if (Object.keys(patch).length > 0) {
         const found = await articles.updateArticle(this.db, id, patch, new Date().toISOString())
         if (!found) throw notFound([id])
+        await flushSearchIndex(this.db)
       }
       const updated = await articles.getArticle(this.db, id)
       return updated && this.withCitationFields(updated)
@@ -388,15 +396,17 @@ export class Archive implements ArchiveApi {
   }
 
   setFavourite(args: { ids: number[]; favourite: boolean }): Promise<{ changed: number }> {
-    return this.highlights.setFavourite(args)
+    return this.reading.setFavourite(args)
   }
 
   setReadingProgress(args: { id: number; progress: number }): Promise<ReadingState> {
-    return this.highlights.setReadingProgress(args)
+    return this.reading.setReadingProgress(args)
   }
 
-  reextractArticle(args: { id: number }): Promise<ReextractResult> {
-    return this.highlights.reextractArticle(args)
+  async reextractArticle(args: { id: number }): Promise<ReextractResult> {
+    const result = await reextractArticle(this.db, args.id, new Date().toISOString())
+    this.emit('archiveChanged', { reason: 'reextract', ids: [args.id] })
+    return result
   }
 
   exportNotesMarkdown(args: { articleId: number; style?: string; locale?: CiteLocale }): Promise<{
@@ -406,10 +416,10 @@ export class Archive implements ArchiveApi {
   }
 
   articlesPerMonth(_args: Record<string, never>): Promise<FacetCount[]> {
-    return this.highlights.articlesPerMonth()
+    return articlesPerMonth(this.db)
   }
 
-  /** Highlights, favourites, reading progress and re-extraction. */
+  /** Highlights and notes. */
   private get highlights(): HighlightService {
     this.highlightService ??= new HighlightService(
       this.db,
@@ -432,7 +442,7 @@ export class Archive implements ArchiveApi {
 
   private async withCitationFields(article: Article): Promise<Article> {
     const fields = await this.citations.citationFields(article.id)
-    const reading = await this.highlights.readingState(article.id)
+    const reading = await this.reading.readingState(article.id)
     return {
       ...article,
       accessedAt: fields?.accessedAt ?? null,

@@ -6,7 +6,7 @@ import type { ArchiveEvents } from '../../common/api'
 import { parseArgs } from '../../common/schema'
 import type { ExtractedArticle, ListQuery } from '../../common/types'
 import { Archive } from './api'
-import { storeSample } from './db/test-articles'
+import { storeSample } from '../../../tests/support/articles'
 
 /**
  * The library side of the ArchiveApi: filters, counts, tags (nested, renamed, merged, coloured,

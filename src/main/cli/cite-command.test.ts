@@ -1,11 +1,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { oneAuthor, twoAuthors } from '../archive/cite/tests/items'
+import { oneAuthor, twoAuthors } from '../../../tests/support/cite-items'
 import { runCli } from '../cli'
+import { SEED_FIXTURE } from '../../../tests/support/paths'
 
-const SEED = resolve(__dirname, '../../../tests/fixtures/caliber-az-vance-visit.txt')
+const SEED = SEED_FIXTURE
 
 const STYLES = [
   'gost-r-7.0.100-2018',

@@ -9,13 +9,13 @@ import type { ParseArgsConfig } from 'node:util'
 import { ApiError } from '../../common/api'
 import type { CitationList, CiteFormat, CiteLocale, CiteStyle, FormattedCitations } from '../../common/types'
 import type { Archive } from '../archive/api'
-import { CITE_FORMATS, CITE_LOCALES, CiteError, importReferences } from '../archive/cite/index'
+import { CITE_FORMATS, CITE_LOCALES, CiteError, importReferences } from '../archive/citations/index'
 import {
   CitationFormatter,
   DEFAULT_CITE_LOCALE,
   DEFAULT_CITE_STYLE,
   USER_STYLES_FOLDER,
-} from '../archive/citelists/index'
+} from '../archive/citations/lists/index'
 import { call } from './archive-commands'
 import {
   EXIT_FAILURE,

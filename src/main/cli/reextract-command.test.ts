@@ -1,13 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Archive } from '../archive/api'
 import type { CliIo } from './context'
 import { runReextract } from './reextract-command'
+import { SEED_FIXTURE } from '../../../tests/support/paths'
 
-const SEED = fileURLToPath(new URL('../../../tests/fixtures/caliber-az-vance-visit.txt', import.meta.url))
+const SEED = SEED_FIXTURE
 
 let dir: string
 let archive: Archive

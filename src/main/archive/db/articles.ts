@@ -3,18 +3,10 @@ import type {
   ArticlePatch,
   ArticleSummary,
   ExtractedArticle,
-  ListPage,
-  ListQuery,
-  SortField,
   ArticleFormat,
 } from '../../../common/types'
-import { ensureSearchIndex, flushSearchIndex } from '../search/indexer'
-import { filterConditions, whereClause } from '../search/filters'
-import { queryConditions } from '../search/search'
 import type { Database } from './database'
 import { tagsByArticle } from './tags'
-
-export const DEFAULT_PAGE_SIZE = 50
 
 /** What one import stores: the extracted reading copy and the original bytes it came from. */
 export interface NewArticle {
@@ -60,19 +52,6 @@ interface ArticleRow extends SummaryRow {
 export const SUMMARY_COLUMNS = `a.id, a.title, a.subtitle, a.authors, a.site_name, a.section, a.published_at, a.language,
   a.url, a.excerpt, a.word_count, a.format, a.added_at, a.updated_at, a.read_at`
 
-// Undated and siteless articles go last in either direction. NULL sorts first in SQLite, so
-// descending order needs no help, and ascending order puts "IS NULL" first; each form has an index.
-const ORDER_BY: Record<SortField, (direction: 'ASC' | 'DESC') => string> = {
-  addedAt: (d) => `a.added_at ${d}, a.id ${d}`,
-  publishedAt: (d) =>
-    d === 'ASC' ? 'a.published_at IS NULL, a.published_at, a.id' : 'a.published_at DESC, a.id DESC',
-  title: (d) => `a.title COLLATE NOCASE ${d}, a.id ${d}`,
-  siteName: (d) =>
-    d === 'ASC'
-      ? 'a.site_name IS NULL, a.site_name COLLATE NOCASE, a.id'
-      : 'a.site_name COLLATE NOCASE DESC, a.id DESC',
-}
-
 /** Maps ArticlePatch fields to their columns; arrays are stored as JSON. */
 const PATCH_COLUMNS: Record<keyof ArticlePatch, string> = {
   title: 'title',
@@ -100,15 +79,10 @@ export async function findDuplicate(
 }
 
 /**
- * Store one article and its original bytes (kept once per distinct content), and index it for
- * search unless `index` is false (bulk loads index once per batch with flushSearchIndex).
- * Call inside a transaction.
+ * Store one article and its original bytes (kept once per distinct content). Call inside a
+ * transaction, and bring the search index up to date in it (search/indexer.ts `flushSearchIndex`).
  */
-export async function insertArticle(
-  db: Database,
-  article: NewArticle,
-  options: { index?: boolean } = {},
-): Promise<number> {
+export async function insertArticle(db: Database, article: NewArticle): Promise<number> {
   const { extracted: e, original } = article
   await db.run('INSERT OR IGNORE INTO originals (sha256, bytes, size, name) VALUES (?, ?, ?, ?)', [
     original.sha256,
@@ -143,7 +117,6 @@ export async function insertArticle(
       article.addedAt,
     ],
   )
-  if (options.index !== false) await flushSearchIndex(db)
   return result.lastID
 }
 
@@ -212,37 +185,7 @@ export async function getArticle(db: Database, id: number): Promise<Article | un
   })
 }
 
-export async function listArticles(db: Database, query: ListQuery): Promise<ListPage> {
-  const limit = query.limit ?? DEFAULT_PAGE_SIZE
-  const offset = query.offset ?? 0
-  const direction = (query.order ?? 'desc') === 'asc' ? 'ASC' : 'DESC'
-  const orderBy = ORDER_BY[query.sort ?? 'addedAt'](direction)
-  const hasQuery = query.query !== undefined && query.query.trim() !== ''
-  if (hasQuery) await ensureSearchIndex(db)
-  return db.exclusive(async () => {
-    const conditions = filterConditions(query)
-    if (hasQuery) conditions.push(...(await queryConditions(db, query.query ?? '')))
-    const where = whereClause(conditions)
-    const rows = await db.all<SummaryRow>(
-      `SELECT ${SUMMARY_COLUMNS} FROM articles a ${where.sql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
-      [...where.params, limit, offset],
-    )
-    const counted = await db.get<{ total: number }>(
-      `SELECT count(*) AS total FROM articles a ${where.sql}`,
-      where.params,
-    )
-    const tags = await tagsByArticle(
-      db,
-      rows.map((row) => row.id),
-    )
-    return {
-      items: rows.map((row) => toSummary(row, tags.get(row.id) ?? [])),
-      total: counted?.total ?? 0,
-    }
-  })
-}
-
-/** Apply a patch; returns false when the article does not exist. */
+/** Apply a patch; returns false when the article does not exist. Flush the search index after it. */
 export async function updateArticle(
   db: Database,
   id: number,
@@ -264,7 +207,6 @@ export async function updateArticle(
     `UPDATE articles SET ${[...assignments, 'updated_at = $now'].join(', ')} WHERE id = $id`,
     params,
   )
-  await flushSearchIndex(db)
   return result.changes > 0
 }
 

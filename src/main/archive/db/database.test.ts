@@ -12,7 +12,7 @@ import {
   schemaVersion,
   type Migration,
 } from './migrations'
-import { storeSample } from './test-articles'
+import { storeSample } from '../../../../tests/support/articles'
 
 let dir: string
 const openDatabases: Database[] = []

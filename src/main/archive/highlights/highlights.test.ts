@@ -1,14 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { callApi } from '../dispatch'
 import { Archive } from '../api'
 import { Database } from '../db/database'
 import { DATABASE_FILE } from '../paths'
+import { SEED_FIXTURE } from '../../../../tests/support/paths'
 
-const SEED = fileURLToPath(new URL('../../../../tests/fixtures/caliber-az-vance-visit.txt', import.meta.url))
+const SEED = SEED_FIXTURE
 const SENTENCE = 'The upcoming visit of U.S. Vice President J.D. Vance to Baku'
 
 let dir: string

@@ -1,24 +1,15 @@
 import { ApiError, type ArchiveEvents } from '../../../common/api'
 import { collapseWhitespace, locateQuote, selectorAt } from '../../../common/textAnchor'
-import type {
-  CiteLocale,
-  FacetCount,
-  Highlight,
-  HighlightColor,
-  ReadingState,
-  ReextractResult,
-} from '../../../common/types'
+import type { CiteLocale, Highlight, HighlightColor } from '../../../common/types'
 import { getArticle } from '../db/articles'
 import type { Database } from '../db/database'
 import { notesMarkdown } from './markdown'
-import { reextractArticle } from './reextract'
-import { articlesPerMonth } from './stats'
 import * as store from './store'
 
 /** Formats one article's reference in a style (the citation service does it for the archive). */
 export type ReferenceFormatter = (articleId: number, style: string, locale: CiteLocale) => Promise<string>
 
-/** Highlights and notes, favourites, reading progress and re-extraction of one archive. */
+/** Highlights and notes of one archive, and their export as Markdown. */
 export class HighlightService {
   constructor(
     private readonly db: Database,
@@ -96,39 +87,6 @@ export class HighlightService {
     return { deleted }
   }
 
-  async setFavourite(args: { ids: number[]; favourite: boolean }): Promise<{ changed: number }> {
-    const changed = await this.db.transaction(async () => {
-      const found = await this.db.all<{ id: number }>(
-        'SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?))',
-        [JSON.stringify(args.ids)],
-      )
-      const missing = args.ids.filter((id) => !found.some((row) => row.id === id))
-      if (missing.length > 0) throw notFound(missing)
-      return store.setFavourite(this.db, args.ids, args.favourite)
-    })
-    if (changed.length > 0) this.changed({ reason: 'favourite', ids: changed })
-    return { changed: changed.length }
-  }
-
-  /** Saved quietly (no archiveChanged): it changes on every scroll and no view lists it. */
-  async setReadingProgress(args: { id: number; progress: number }): Promise<ReadingState> {
-    return this.db.transaction(async () => {
-      if (!(await store.setReadingProgress(this.db, args.id, args.progress, new Date().toISOString())))
-        throw notFound([args.id])
-      return (await store.readingState(this.db, args.id)) as ReadingState
-    })
-  }
-
-  readingState(id: number): Promise<ReadingState | undefined> {
-    return store.readingState(this.db, id)
-  }
-
-  async reextractArticle(args: { id: number }): Promise<ReextractResult> {
-    const result = await reextractArticle(this.db, args.id, new Date().toISOString())
-    this.changed({ reason: 'reextract', ids: [args.id] })
-    return result
-  }
-
   async exportNotesMarkdown(args: {
     articleId: number
     style?: string
@@ -140,10 +98,6 @@ export class HighlightService {
     const reference = await this.formatReference(article.id, args.style ?? 'apa', locale)
     const highlights = await store.listHighlights(this.db, article.id)
     return { markdown: notesMarkdown(article, reference, highlights, locale) }
-  }
-
-  articlesPerMonth(): Promise<FacetCount[]> {
-    return articlesPerMonth(this.db)
   }
 
   private async contentText(articleId: number): Promise<string> {

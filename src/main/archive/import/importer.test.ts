@@ -6,8 +6,9 @@ import type { ImportProgress } from '../../../common/types'
 import { openArchiveDatabase } from '../db/index'
 import { WORKER_BUNDLE_NAME } from '../extract/pool'
 import { Importer } from './importer'
+import { REPO_ROOT } from '../../../../tests/support/paths'
 
-const REPO = join(__dirname, '../../../..')
+const REPO = REPO_ROOT
 let scratch = ''
 let workerFile = ''
 

@@ -17,6 +17,7 @@ import { ExtractError, extractPaste } from '../extract/index'
 import { ExtractionPool, type ExtractionPoolOptions } from '../extract/pool'
 import { duplicateResult, matchDuplicate, replaceArticleContent, saveFingerprint } from './duplicates'
 import { type SignedArticle, signArticle } from './signature'
+import { flushSearchIndex } from '../search/indexer'
 import { collectImportTargets, describeFileError, savedPageResourceDir } from './walk'
 
 export type ImportEventName = 'importProgress' | 'archiveChanged'
@@ -303,6 +304,7 @@ export class Importer {
           original,
           addedAt: now,
         })
+        await flushSearchIndex(this.db)
         await saveFingerprint(this.db, id, signed.signature)
         return { file: label, status: 'imported', id, title: extracted.title }
       })

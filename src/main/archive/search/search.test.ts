@@ -7,7 +7,7 @@ import { deleteArticles, insertArticle, setRead, updateArticle } from '../db/art
 import type { Database } from '../db/database'
 import { openArchiveDatabase } from '../db/index'
 import { addTags } from '../db/tags'
-import { sampleExtracted, storeSample } from '../db/test-articles'
+import { sampleExtracted, storeSample } from '../../../../tests/support/articles'
 import { MATCH_END, MATCH_START, searchArticles } from './search'
 
 let dir: string
@@ -365,16 +365,12 @@ describe('searchArticles', () => {
       })
       const bytes = Buffer.from('deferred')
       await db.transaction(() =>
-        insertArticle(
-          db,
-          {
-            extracted,
-            sourceName: null,
-            original: { sha256: 'f'.repeat(64), bytes, name: null },
-            addedAt: new Date().toISOString(),
-          },
-          { index: false },
-        ),
+        insertArticle(db, {
+          extracted,
+          sourceName: null,
+          original: { sha256: 'f'.repeat(64), bytes, name: null },
+          addedAt: new Date().toISOString(),
+        }),
       )
       expect(await ids('deferred')).toHaveLength(1)
     })

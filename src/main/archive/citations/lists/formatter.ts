@@ -1,0 +1,158 @@
+/**
+ * One CitationProcessor per archive, reused between calls (citeproc keeps its engines and the items it has
+ * read, so a preview after one edit only re-processes that item), plus what the contract adds on top of
+ * the citation engine: the article behind each formatted entry (from the item ids citeproc reports per
+ * entry), missing-field warnings, and the style's order of a list.
+ */
+import { ApiError } from '../../../../common/api'
+import type {
+  CitationWarning,
+  CiteFormat,
+  CiteLocale,
+  CiteStyle,
+  FormattedCitations,
+} from '../../../../common/types'
+import {
+  CitationProcessor,
+  htmlEntryToMarkdown,
+  renderCitations,
+  type BibliographyEntry,
+  type CslItem,
+} from '../index'
+import { citeErrorToApi } from '../styles/user-styles'
+
+/** An item to format and who it belongs to: an article id, or the id of an item given as data. */
+export interface CitationInput {
+  key: number | string
+  item: CslItem
+}
+
+export interface FormatOptions {
+  style: string
+  locale: CiteLocale
+  format: CiteFormat
+}
+
+export class CitationFormatter {
+  private shared: CitationProcessor | null = null
+
+  constructor(
+    private readonly userStyleDirs: readonly string[],
+    private readonly cslDir?: string,
+  ) {}
+
+  /** Forget the engines (after a user style file was replaced). */
+  reset(): void {
+    this.shared = null
+  }
+
+  listStyles(): CiteStyle[] {
+    return this.processor()
+      .listStyles()
+      .map(({ id, title, builtIn }) => ({ id, title, builtIn }))
+  }
+
+  /** Throws invalid-arguments, listing the known ids, unless `style` is one of them. */
+  requireStyle(style: string): void {
+    const styles = this.listStyles()
+    if (!styles.some((known) => known.id === style))
+      throw new ApiError(
+        'invalid-arguments',
+        `unknown style "${style}" (known: ${styles.map((known) => known.id).join(', ')})`,
+      )
+  }
+
+  format(inputs: readonly CitationInput[], options: FormatOptions): FormattedCitations {
+    const items = inputs.map((input) => input.item)
+    const warnings = inputs.flatMap(missingFieldWarnings)
+    try {
+      if (options.format === 'text' || options.format === 'html' || options.format === 'markdown') {
+        if (inputs.length === 0) return { output: '', entries: [], entryIds: [], warnings }
+        const entryFormat = options.format === 'text' ? 'text' : 'html'
+        const bibliography = this.processor().bibliographyEntries(items, { ...options, format: entryFormat })
+        const rendered = bibliography.map((entry) => entry.text)
+        const entryIds = inputKeys(bibliography, inputs)
+        if (options.format === 'text')
+          return { output: rendered.join('\n') + '\n', entries: rendered, entryIds, warnings }
+        if (options.format === 'html')
+          return {
+            output: `<div class="csl-bib-body">\n${rendered.join('\n')}\n</div>\n`,
+            entries: rendered,
+            entryIds,
+            warnings,
+          }
+        const entries = rendered.map(htmlEntryToMarkdown)
+        return { output: entries.join('\n\n') + '\n', entries, entryIds, warnings }
+      }
+      const output = renderCitations(this.processor(), items, options)
+      return {
+        output,
+        entries: this.splitExport(output, items, options),
+        entryIds: inputs.map((input) => input.key),
+        warnings,
+      }
+    } catch (error) {
+      throw citeErrorToApi(error)
+    }
+  }
+
+  /** The keys of `inputs` in the order the style puts their bibliography entries. */
+  styleOrder(inputs: readonly CitationInput[], style: string, locale: CiteLocale): (number | string)[] {
+    if (inputs.length === 0) return []
+    try {
+      const bibliography = this.processor().bibliographyEntries(
+        inputs.map((input) => input.item),
+        { style, locale, format: 'text' },
+      )
+      return inputKeys(bibliography, inputs)
+    } catch (error) {
+      throw citeErrorToApi(error)
+    }
+  }
+
+  private processor(): CitationProcessor {
+    this.shared ??= new CitationProcessor({ cslDir: this.cslDir, userStyleDirs: this.userStyleDirs })
+    return this.shared
+  }
+
+  /** One entry per item of a BibTeX, BibLaTeX, RIS or CSL-JSON export. */
+  private splitExport(output: string, items: readonly CslItem[], options: FormatOptions): string[] {
+    if (options.format === 'csl-json') return items.map((item) => JSON.stringify(item, null, 2))
+    const parts = options.format === 'ris' ? output.split(/(?<=^ER {2}-[^\n]*\n)/m) : output.split(/\n(?=@)/)
+    const entries = parts.map((part) => part.trim()).filter(Boolean)
+    if (entries.length === items.length) return entries
+    return items.map((item) => renderCitations(this.processor(), [item], options).trim())
+  }
+}
+
+/** The input behind each entry; the processor has already refused items that share an id. */
+function inputKeys(
+  entries: readonly BibliographyEntry[],
+  inputs: readonly CitationInput[],
+): (number | string)[] {
+  const keyByItemId = new Map(inputs.map((input) => [input.item.id, input.key]))
+  return entries.map((entry) => keyByItemId.get(entry.id)!)
+}
+
+/** What a style guide expects and the item lacks. */
+function missingFieldWarnings({ key, item }: CitationInput): CitationWarning[] {
+  const warnings: CitationWarning[] = []
+  if (!item.title?.trim())
+    warnings.push({ id: key, field: 'title', message: 'no title: the reference cannot name the work' })
+  if (!item.author?.length)
+    warnings.push({
+      id: key,
+      field: 'author',
+      message: 'no author: the reference starts with the title',
+    })
+  const issued = item.issued
+  if (!issued || (!issued['date-parts']?.[0]?.length && !issued.literal))
+    warnings.push({
+      id: key,
+      field: 'date',
+      message: 'no publication date: styles print "n.d." or leave it out',
+    })
+  if (!item.URL?.trim())
+    warnings.push({ id: key, field: 'url', message: 'no URL: readers cannot find the page online' })
+  return warnings
+}
