@@ -101,3 +101,39 @@ describe('typographicQuotes', () => {
     expect(typographicQuotes('5" screen', 'en')).toBe('5" screen')
   })
 })
+
+describe('citations in the text', () => {
+  const [first, second, third] = [ALL_ITEMS[0]!, ALL_ITEMS[1]!, ALL_ITEMS[2]!]
+  const sequence = [first, second, second, first, third].map((item) => ({ id: item.id }))
+
+  it('numbers items by their first citation in a numeric style', () => {
+    const numbers = new CitationProcessor().citations([third, first, second], sequence, {
+      style: 'ieee',
+      locale: 'en-US',
+      format: 'text',
+    })
+    expect(numbers).toEqual(['[1]', '[2]', '[2]', '[1]', '[3]'])
+  })
+
+  it('gives one in-text citation per place, in the order cited', () => {
+    const cited = new CitationProcessor().citations([first, second, third], sequence, {
+      style: 'apa',
+      locale: 'en-US',
+      format: 'text',
+    })
+    expect(cited).toHaveLength(5)
+    expect(cited[0]).toBe(cited[3])
+    expect(cited[1]).toBe(cited[2])
+    expect(new Set(cited).size).toBe(3)
+  })
+
+  it('refuses a citation of an item it was not given', () => {
+    expect(() =>
+      new CitationProcessor().citations([first], [{ id: 'elsewhere' }], {
+        style: 'apa',
+        locale: 'en-US',
+        format: 'text',
+      }),
+    ).toThrow(CiteError)
+  })
+})

@@ -34,6 +34,14 @@ export interface BibliographyEntry {
   text: string
 }
 
+/** One place in a text where an item is cited, with an optional pinpoint ("45", label "page"). */
+export interface CitationRef {
+  id: string
+  locator?: string
+  /** A CSL locator label: page (the default), chapter, section, paragraph, figure, volume… */
+  label?: string
+}
+
 export interface CitationProcessorOptions {
   /** Folder with the shipped styles and locales; found next to the app by default. */
   cslDir?: string
@@ -165,6 +173,47 @@ export class CitationProcessor {
       // want the plain spaces they write, as in GOST's " : ".
       return { id: itemId, text: entry.trim().replace(/\u202f/g, ' ') }
     })
+  }
+
+  /**
+   * The in-text citation (author-date, numeric) or the note (note styles) for each place in `cites`, in
+   * that order, as they would appear one after another in a text: numbers follow the order of first
+   * citation, and in note styles a repeated item gets the style's short or "ibid." form.
+   */
+  citations(
+    items: readonly CslItem[],
+    cites: readonly CitationRef[],
+    options: BibliographyOptions,
+  ): string[] {
+    if (!CITE_LOCALES.includes(options.locale))
+      throw new CiteError(`unknown locale "${options.locale}" (use ${CITE_LOCALES.join(' or ')})`)
+    const { id, xml } = this.resolveStyle(options.style)
+    const rules = BUILT_IN_RULES[id] ?? DEFAULT_RULES
+    const prepared = items.map((item) => prepareItem(item, rules))
+    if (new Set(prepared.map((item) => item.id)).size !== prepared.length)
+      throw new CiteError('two items share one id')
+    const keyed = prepared.map((item) => ({ ...item, id: `${item.id}#${contentHash(item)}` }))
+    const keyOf = new Map(prepared.map((item, index) => [item.id, keyed[index]!.id]))
+    this.currentItems = new Map(keyed.map((item) => [item.id, item]))
+    const notes = /<style\b[^>]*\bclass\s*=\s*["']note["']/.test(xml)
+    const citations = cites.map((cite, index) => {
+      const key = keyOf.get(cite.id)
+      if (key === undefined) throw new CiteError(`no item with id "${cite.id}" to cite`)
+      return {
+        citationID: `cite-${index}`,
+        citationItems: [
+          {
+            id: key,
+            ...(cite.locator ? { locator: cite.locator, label: cite.label ?? 'page' } : {}),
+          },
+        ],
+        properties: { noteIndex: notes ? index + 1 : 0 },
+      }
+    })
+    const engine = this.engineFor(id, xml, options.locale)
+    return engine
+      .rebuildProcessorState(citations, options.format)
+      .map(([, , text]) => text.trim().replace(/\u202f/g, ' '))
   }
 
   private resolveStyle(style: string): { id: string; xml: string } {
