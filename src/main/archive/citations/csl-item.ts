@@ -4,51 +4,9 @@
  */
 import type { SourceFormat } from '../../../common/types'
 
-export type CslItemType =
-  | 'article-newspaper'
-  | 'article-magazine'
-  | 'article-journal'
-  | 'webpage'
-  | 'post-weblog'
-  | 'report'
-  | 'document'
-  | 'book'
-  | 'chapter'
+import type { CslDate, CslItem, CslItemType, CslName } from '../../../common/csl'
 
-export interface CslName {
-  family?: string
-  given?: string
-  'non-dropping-particle'?: string
-  suffix?: string
-  /** An organisation or a name that must never be split ("Reuters", "Caliber.az"). */
-  literal?: string
-}
-
-export interface CslDate {
-  /** [[year, month?, day?]] */
-  'date-parts'?: number[][]
-  /** Free text when the date cannot be split into parts. */
-  literal?: string
-}
-
-export interface CslItem {
-  id: string
-  type: CslItemType
-  title?: string
-  /** Not a CSL 1.0 variable: kept apart so each style joins it with its own separator. */
-  subtitle?: string
-  'container-title'?: string
-  section?: string
-  publisher?: string
-  author?: CslName[]
-  issued?: CslDate
-  accessed?: CslDate
-  /** BCP 47 / ISO 639-1 code: "ru", "en". */
-  language?: string
-  URL?: string
-  /** Stable BibTeX key when the item came from a BibTeX import. */
-  'citation-key'?: string
-}
+export type { CslDate, CslItem, CslItemType, CslName }
 
 /** What `articleToCsl` reads: the citation fields of an Article (src/common/types.ts). */
 export interface CitableArticle {

@@ -2,6 +2,7 @@
 import { citationKeys } from './citation-key'
 import type { CslItem } from '../csl-item'
 import { escapeTex, escapeTitle, fullTitle, isoDate, languageName, texEntry, texNames, texUrl } from './tex'
+import { firstDateParts } from '../../../../common/csl'
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 
@@ -27,7 +28,7 @@ export function toBibtex(items: readonly CslItem[]): string {
   return items
     .map((item, index) => {
       const type = entryType(item)
-      const issued = item.issued?.['date-parts']?.[0]
+      const issued = firstDateParts(item.issued)
       const month = issued?.[1]
       const site = item['container-title'] ? escapeTex(item['container-title']) : undefined
       const title = fullTitle(item, ': ')

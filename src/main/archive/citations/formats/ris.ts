@@ -1,7 +1,8 @@
 /** RIS writer: one "TAG  - value" line per field, "\n" line ends, values never wrapped. */
 import type { CslItem, CslName } from '../csl-item'
+import { firstDateParts } from '../../../../common/csl'
 
-const RIS_TYPES: Record<CslItem['type'], string> = {
+const RIS_TYPES: Partial<Record<CslItem['type'], string>> = {
   'article-newspaper': 'NEWS',
   'article-magazine': 'MGZN',
   'article-journal': 'JOUR',
@@ -35,14 +36,14 @@ function line(tag: string, value: string | number | undefined): string | undefin
 export function toRis(items: readonly CslItem[]): string {
   return items
     .map((item) => {
-      const issued = item.issued?.['date-parts']?.[0]
+      const issued = firstDateParts(item.issued)
       const title = item.subtitle
         ? item.title
           ? `${item.title}: ${item.subtitle}`
           : item.subtitle
         : item.title
       const lines = [
-        line('TY', RIS_TYPES[item.type]),
+        line('TY', RIS_TYPES[item.type] ?? 'GEN'),
         ...(item.author ?? []).map((name) => line('AU', risName(name))),
         line('TI', title),
         line('T2', item['container-title']),
@@ -50,7 +51,7 @@ export function toRis(items: readonly CslItem[]): string {
         line('PB', item.publisher),
         line('PY', issued?.[0]),
         line('DA', risDate(issued)),
-        line('Y2', risDate(item.accessed?.['date-parts']?.[0])),
+        line('Y2', risDate(firstDateParts(item.accessed))),
         line('LA', item.language),
         line('UR', item.URL),
         'ER  - ',

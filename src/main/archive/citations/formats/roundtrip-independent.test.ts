@@ -10,6 +10,7 @@ import { toBibtex } from './bibtex'
 import type { CslDate, CslItem, CslName } from '../csl-item'
 import { toRis } from './ris'
 import { ALL_ITEMS } from '../../../../../tests/support/cite-items'
+import { firstDateParts } from '../../../../common/csl'
 
 type ParsedItem = ReturnType<typeof astrociteRis>[number]
 type ParsedName = NonNullable<ParsedItem['author']>[number]
@@ -27,7 +28,7 @@ function dateParts(date: ParsedItem['issued']): number[] | undefined {
 }
 
 function ourDateParts(date: CslDate | undefined, length = 3): number[] | undefined {
-  return date?.['date-parts']?.[0]?.slice(0, length)
+  return firstDateParts(date)?.slice(0, length)
 }
 
 /**

@@ -15,9 +15,10 @@ import { insertArticle } from '../../db/articles'
 import type { Database } from '../../db/database'
 import { flushSearchIndex } from '../../search/indexer'
 import { updateArticleCitationFields } from './store'
+import { firstDateParts } from '../../../../common/csl'
 
 // Lectern's kinds are those of saved pages; any periodical article is cited as one ('news').
-const KIND_OF_TYPE: Record<CslItem['type'], CiteKind> = {
+const KIND_OF_TYPE: Partial<Record<CslItem['type'], CiteKind>> = {
   'article-newspaper': 'news',
   'article-magazine': 'news',
   'article-journal': 'news',
@@ -137,8 +138,8 @@ function nameText(name: CslName): string {
 }
 
 function isoDate(date: CslDate | undefined): string | null {
-  const parts = date?.['date-parts']?.[0]
-  if (!parts?.length || !Number.isInteger(parts[0])) return null
+  const parts = firstDateParts(date)
+  if (!parts) return null
   const [year, month, day] = parts
   const pad = (value: number): string => String(value).padStart(2, '0')
   let text = String(year).padStart(4, '0')
