@@ -131,6 +131,7 @@ export const CSL_STRING_VARIABLES = [
   'call-number',
   'citation-key',
   'citation-label',
+  'collection-title',
   'container-title',
   'container-title-short',
   'dimensions',
