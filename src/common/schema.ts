@@ -1,9 +1,11 @@
 import { z } from 'zod'
-import { ApiError, type ApiArgs, type ApiMethod } from './api'
+import { cslItemSchema } from './csl-schema'
+import { ApiError } from './errors'
 
 /**
- * Argument schemas for every ArchiveApi method. Each transport validates incoming
- * arguments with `parseArgs` before the engine sees them.
+ * The argument of every ArchiveApi method, as a zod schema: the one place a method's arguments are
+ * written. The contract's argument types are inferred from these (api.ts), and every transport
+ * validates incoming arguments with `parseArgs` before the engine sees them.
  */
 const id = z.number().int().positive()
 const tagName = z.string().trim().min(1).max(200)
@@ -36,13 +38,6 @@ const citeStyleId = z
   .regex(/^[\w.@-]+$/, 'expected a style id like apa or gost-r-7.0.100-2018')
 const citeLocale = z.enum(['en-US', 'ru-RU'])
 const citeFormat = z.enum(['text', 'html', 'markdown', 'bibtex', 'biblatex', 'ris', 'csl-json'])
-const cslItem = z
-  .object({
-    id: z.union([z.string().min(1).max(500), z.number()]),
-    type: z.string().max(100).optional(),
-    title: z.string().max(10_000).optional(),
-  })
-  .catchall(z.unknown())
 const citationListIds = z.array(id).min(1).max(10_000)
 const highlightColor = z.enum(['yellow', 'green', 'blue', 'pink', 'purple'])
 const highlightNote = z.string().max(100_000).nullable()
@@ -107,6 +102,7 @@ const duplicateChoice = z.enum(['skip', 'replace', 'keep'])
 
 export const apiSchemas = {
   info: empty,
+  /** Import files given as bytes; progress arrives as `importProgress` events. */
   importFiles: z
     .object({
       files: z
@@ -116,6 +112,7 @@ export const apiSchemas = {
       duplicates: duplicateChoice.optional(),
     })
     .strict(),
+  /** Import files or folders on this machine's disk (desktop dialogs, CLI). */
   importPaths: z
     .object({
       paths: z.array(z.string().min(1).max(4_096)).min(1),
@@ -124,6 +121,7 @@ export const apiSchemas = {
       duplicates: duplicateChoice.optional(),
     })
     .strict(),
+  /** Store pasted text or HTML as an article. */
   importPaste: z
     .object({
       text: z.string().max(50_000_000),
@@ -165,12 +163,18 @@ export const apiSchemas = {
       ...articleFilterShape,
     })
     .strict(),
+  /** Counts for the current query and filters: in total, per tag, site, language, year, read state. */
   facets: z.object({ query: searchText.optional(), ...articleFilterShape }).strict(),
+  /** Mark articles read (now) or unread. */
   setRead: z.object({ ids: z.array(id).min(1), read: z.boolean() }).strict(),
+  /** Create a tag with no articles yet (it stays until deleted). Nested: "region/caucasus". */
   createTag: z.object({ name: tagName, color: color.optional() }).strict(),
+  /** Rename a tag and move the tags nested under it along; conflict when the new name is taken. */
   renameTag: z.object({ name: tagName, newName: tagName }).strict(),
+  /** Give the articles of `names` the tag `into` (created if needed) and delete `names`. */
   mergeTags: z.object({ names: z.array(tagName).min(1).max(1_000), into: tagName }).strict(),
   setTagColor: z.object({ name: tagName, color }).strict(),
+  /** Delete a tag and the tags nested under it; the result undoes it through `restoreTag`. */
   deleteTag: z.object({ name: tagName }).strict(),
   restoreTag: z
     .object({
@@ -189,10 +193,12 @@ export const apiSchemas = {
   listCollections: empty,
   createCollection: z.object({ name: collectionName }).strict(),
   renameCollection: z.object({ id, name: collectionName }).strict(),
+  /** Delete a collection (its articles stay in the archive). */
   deleteCollection: z.object({ id }).strict(),
   addToCollection: z.object({ id, articleIds: z.array(id).min(1) }).strict(),
   removeFromCollection: z.object({ id, articleIds: z.array(id).min(1) }).strict(),
   listSavedSearches: empty,
+  /** Save a search under a name; saving under an existing name replaces that search. */
   saveSearch: z
     .object({
       name: collectionName,
@@ -201,24 +207,39 @@ export const apiSchemas = {
     })
     .strict(),
   deleteSavedSearch: z.object({ id }).strict(),
+  /**
+   * Write a consistent copy of the whole archive to `file` (an absolute path to a new file; an
+   * existing file is never overwritten), even while imports are running.
+   */
   backupArchive: z.object({ file: z.string().trim().min(1).max(4_096) }).strict(),
+  /** Citation lists with their item counts, by name. */
   listCitationLists: empty,
+  /** A new empty list (style apa and locale en-US unless given); conflict when the name is taken. */
   createCitationList: z
     .object({ name: collectionName, style: citeStyleId.optional(), locale: citeLocale.optional() })
     .strict(),
   renameCitationList: z.object({ id, name: collectionName }).strict(),
+  /** Delete a list (its articles stay in the archive). */
   deleteCitationList: z.object({ id }).strict(),
+  /** The list with its articles in list order. */
   getCitationList: z.object({ id }).strict(),
+  /** Append articles in the order given; ones already in the list stay where they are. */
   addToCitationList: z.object({ id, articleIds: citationListIds }).strict(),
   removeFromCitationList: z.object({ id, articleIds: citationListIds }).strict(),
+  /** Put the list in this order: `articleIds` must hold every article of the list exactly once. */
   reorderCitationList: z.object({ id, articleIds: z.array(id).max(10_000) }).strict(),
+  /** Order the list as its style (or the one given) orders a bibliography. */
   sortCitationList: z.object({ id, style: citeStyleId.optional(), locale: citeLocale.optional() }).strict(),
   setCitationListStyle: z.object({ id, style: citeStyleId, locale: citeLocale }).strict(),
+  /**
+   * Format articles (`ids`), a list (`listId`, in its own style and locale unless given) or CSL-JSON
+   * items given as data (`items`); exactly one of the three. Defaults: apa, en-US, text.
+   */
   formatCitations: z
     .object({
       ids: citationListIds.optional(),
       listId: id.optional(),
-      items: z.array(cslItem).min(1).max(10_000).optional(),
+      items: z.array(cslItemSchema).min(1).max(10_000).optional(),
       style: citeStyleId.optional(),
       locale: citeLocale.optional(),
       format: citeFormat.optional(),
@@ -228,12 +249,20 @@ export const apiSchemas = {
       (v) => [v.ids, v.listId, v.items].filter((source) => source !== undefined).length === 1,
       'give exactly one of ids, listId or items',
     ),
+  /** The shipped styles, then the user's (from the archive folder's csl-styles). */
   listCiteStyles: empty,
+  /** Check that `text` is a CSL style and keep it as a user style named after `name`; replaces one of that name. */
   addCiteStyle: z
     .object({ name: z.string().trim().min(1).max(200), text: z.string().min(1).max(5_000_000) })
     .strict(),
+  /** Add the references of a BibTeX, RIS or CSL-JSON file as metadata-only articles (format "reference"). */
   importReferences: z.object({ name: z.string().trim().min(1).max(4_096), dataBase64: z.base64() }).strict(),
+  /** The article's highlights in text order (orphaned ones last). */
   listHighlights: z.object({ articleId: id }).strict(),
+  /**
+   * Highlight a passage: the quote with the text around it as the reader saw it; the engine finds
+   * it in contentText and stores the context from there.
+   */
   addHighlight: z
     .object({
       articleId: id,
@@ -253,19 +282,36 @@ export const apiSchemas = {
     .strict(),
   deleteHighlight: z.object({ id }).strict(),
   setFavourite: z.object({ ids: z.array(id).min(1).max(10_000), favourite: z.boolean() }).strict(),
+  /** Remember how far the reader got (0..1); also records when it was last read. */
   setReadingProgress: z.object({ id, progress: z.number().min(0).max(1) }).strict(),
+  /** Run extraction again on the kept original; id, tags and highlights stay (highlights re-anchored). */
   reextractArticle: z.object({ id }).strict(),
+  /** The article's highlights and notes as a Markdown document, with its reference in `style`. */
   exportNotesMarkdown: z
     .object({ articleId: id, style: citeStyleId.optional(), locale: citeLocale.optional() })
     .strict(),
+  /** Articles per month of publication ("2026-02"), oldest first; undated ones as one null entry. */
   articlesPerMonth: empty,
+  /** The interface preferences kept in the archive folder ({} until something is chosen). */
   getPreferences: empty,
+  /** Merge `patch` into the stored preferences; returns all of them. */
   setPreferences: z.object({ patch: interfacePreferencesSchema }).strict(),
-} satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>> }
+}
+
+export type ApiMethod = keyof typeof apiSchemas
+
+/** What a caller passes to `method`. */
+export type ApiArgs<M extends ApiMethod> = z.input<(typeof apiSchemas)[M]>
+
+/** What the engine receives for `method` once `parseArgs` has checked (and trimmed) it. */
+export type ApiParsedArgs<M extends ApiMethod> = z.output<(typeof apiSchemas)[M]>
+
+/** Every method, in the order of `apiSchemas`: drives the IPC handlers, the HTTP routes and the clients. */
+export const API_METHODS = Object.keys(apiSchemas) as ApiMethod[]
 
 /** Validate one call's argument; throws ApiError('invalid-arguments') naming the method and the field. */
-export function parseArgs<M extends ApiMethod>(method: M, args: unknown): ApiArgs<M> {
-  const schema: z.ZodType<ApiArgs<M>> = apiSchemas[method] as z.ZodType<ApiArgs<M>>
+export function parseArgs<M extends ApiMethod>(method: M, args: unknown): ApiParsedArgs<M> {
+  const schema = apiSchemas[method] as unknown as z.ZodType<ApiParsedArgs<M>>
   const result = schema.safeParse(args ?? {})
   if (!result.success) {
     const details = result.error.issues

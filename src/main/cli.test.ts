@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli, type CliIo } from './cli'
 import { EXTRACT_FIELDS, SUMMARY_FIELDS } from './cli/output'
 import { corpusAvailable, corpusPath } from '../../tests/support/paths'
+import { MATCH_END, MATCH_START } from '../common/snippet'
 
 const SEED = corpusPath('seed', 'caliber-az-vance-visit.txt')
 
@@ -284,7 +285,7 @@ describe('lectern CLI', () => {
           'highlights',
           'score',
         ])
-        expect(hit.snippet.includes('\u0002') || hit.snippet.includes('\u0003')).toBe(false)
+        expect(hit.snippet.includes(MATCH_START) || hit.snippet.includes(MATCH_END)).toBe(false)
         for (const [start, end] of hit.highlights) expect(end).toBeGreaterThan(start)
       }
     })

@@ -12,11 +12,16 @@ import {
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { AppCommand, ImportReport } from '../common/types'
-import { Archive } from './archive/api'
-import { startAutoBackup, type StopAutoBackup } from './archive/backup/index'
-import { callApi, toErrorShape } from './archive/dispatch'
-import { defaultArchiveDir, userDataDir } from './archive/paths'
-import { IMPORTABLE_EXTENSIONS } from './archive/import/walk'
+import {
+  Archive,
+  startAutoBackup,
+  type StopAutoBackup,
+  callApi,
+  toErrorShape,
+  defaultArchiveDir,
+  userDataDir,
+  IMPORTABLE_EXTENSIONS,
+} from './archive/index'
 import { forwardEvents, registerIpc, sendAppCommand } from './ipc'
 import { buildMenuTemplate, DIALOG_TEXT, menuLanguage, type MenuLanguage } from './menu'
 import {

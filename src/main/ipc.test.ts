@@ -1,17 +1,18 @@
 import { describe, expect, it, vi } from 'vitest'
-import { API_METHODS, ApiError, IPC_EVENT_CHANNEL, type ArchiveApi, type ArchiveEvents } from '../common/api'
 import {
-  forwardEvents,
-  registerIpc,
-  sendAppCommand,
-  type InvokeEventLike,
-  type IpcMainLike,
-  type IpcResult,
-} from './ipc'
-import type { ArchiveEventSource, EngineEventName } from './web-host/events'
+  API_METHODS,
+  ApiError,
+  IPC_EVENT_CHANNEL,
+  type ApiReply,
+  type ArchiveApi,
+  type ArchiveEventSource,
+  type ArchiveEvents,
+  type EngineEventName,
+} from '../common/api'
+import { forwardEvents, registerIpc, sendAppCommand, type InvokeEventLike, type IpcMainLike } from './ipc'
 import { partialApi } from '../../tests/support/partial-api'
 
-type Handler = (event: InvokeEventLike, ...args: unknown[]) => Promise<IpcResult>
+type Handler = (event: InvokeEventLike, ...args: unknown[]) => Promise<ApiReply>
 
 function fakeIpcMain(): IpcMainLike & { handlers: Map<string, Handler> } {
   const handlers = new Map<string, Handler>()

@@ -1,18 +1,16 @@
 import {
   API_METHODS,
+  ENGINE_EVENTS,
   IPC_EVENT_CHANNEL,
   IPC_INVOKE_PREFIX,
-  type ApiErrorShape,
   type ApiEventName,
+  type ApiReply,
   type ArchiveApi,
+  type ArchiveEventSource,
   type ArchiveEvents,
 } from '../common/api'
 import type { AppCommand } from '../common/types'
-import { callApi, toErrorShape } from './archive/dispatch'
-import { ENGINE_EVENTS, type ArchiveEventSource } from './web-host/events'
-
-/** What crosses IPC for every call: errors keep their code instead of becoming bare strings. */
-export type IpcResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorShape }
+import { callApi, toErrorShape } from './archive/index'
 
 /** The event message on `lectern:event`. */
 export interface IpcEventMessage<E extends ApiEventName = ApiEventName> {
@@ -27,7 +25,7 @@ export interface InvokeEventLike {
 
 /** The part of Electron's ipcMain used here, so the binding can be tested with a fake. */
 export interface IpcMainLike<E extends InvokeEventLike = InvokeEventLike> {
-  handle(channel: string, listener: (event: E, ...args: unknown[]) => Promise<IpcResult>): void
+  handle(channel: string, listener: (event: E, ...args: unknown[]) => Promise<ApiReply>): void
   removeHandler(channel: string): void
 }
 
@@ -47,7 +45,7 @@ export function registerIpc<E extends InvokeEventLike>(
   isTrustedSender: (event: E) => boolean,
 ): () => void {
   for (const method of API_METHODS) {
-    ipcMain.handle(`${IPC_INVOKE_PREFIX}${method}`, async (event, args): Promise<IpcResult> => {
+    ipcMain.handle(`${IPC_INVOKE_PREFIX}${method}`, async (event, args): Promise<ApiReply> => {
       if (!isTrustedSender(event)) {
         return { ok: false, error: { code: 'unauthorized', message: `${method}: refused for this frame` } }
       }

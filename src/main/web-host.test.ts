@@ -3,10 +3,16 @@ import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { ApiError, type ArchiveEvents } from '../common/api'
+import {
+  ApiError,
+  ENGINE_EVENTS,
+  type ArchiveEvents,
+  type EngineEventName,
+  type HostedArchive,
+} from '../common/api'
 import type { ArticleSummary, ImportProgress } from '../common/types'
 import { partialApi } from '../../tests/support/partial-api'
-import { startWebHost, type EngineEventName, type HostedArchive, type WebHost } from './web-host'
+import { startWebHost, type WebHost } from './web-host'
 
 type Listener = (payload: unknown) => void
 
@@ -267,6 +273,42 @@ describe('web host', () => {
       body: '{}',
     })
     expect(form.status).toBe(415)
+    const chunked = await fetch(`${host.origin}/api/info`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain', ...auth() },
+      body: new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{}'))
+          controller.close()
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit)
+    expect(chunked.status).toBe(415)
+  })
+
+  it('answers malformed citation items with 400 naming the variable, never 500', async () => {
+    const badName = await call('formatCitations', {
+      items: [{ id: 'a', type: 'book', author: [{ family: {} }] }],
+    })
+    expect(badName.status).toBe(400)
+    const nameError = (await badName.json()) as { error: { code: string; message: string } }
+    expect(nameError.error.code).toBe('invalid-arguments')
+    expect(nameError.error.message).toContain('items.0.author.0.family')
+
+    // Built as text, as a hostile client would send it (the test host takes 4 KB bodies; the depth
+    // check itself walks without recursion: see csl-schema.test.ts for 100,000 levels).
+    const depth = 300
+    const deepItem = `{"id":"b","type":"book","note2":${'{"inner":'.repeat(depth)}"deep"${'}'.repeat(depth)}}`
+    const deep = await fetch(`${host.origin}/api/formatCitations`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...auth() },
+      body: `{"items":[${deepItem}]}`,
+    })
+    expect(deep.status).toBe(400)
+    const deepError = (await deep.json()) as { error: { message: string } }
+    expect(deepError.error.message).toContain('items.0.note2')
+    expect(deepError.error.message).toContain('nested')
   })
 
   it('maps engine errors to their status codes', async () => {
@@ -316,7 +358,7 @@ describe('web host', () => {
       }
     }
     await readUntil(/retry: \d+\n\n/)
-    expect(archive.listenerCount()).toBe(before + 2)
+    expect(archive.listenerCount()).toBe(before + ENGINE_EVENTS.length)
 
     const progress: ImportProgress = {
       jobId: 'j1',
@@ -331,6 +373,9 @@ describe('web host', () => {
     archive.emit('importProgress', progress)
     const match = await readUntil(/event: importProgress\ndata: (.*)\n\n/)
     expect(JSON.parse(match?.[1] ?? 'null')).toEqual(progress)
+    archive.emit('preferencesChanged', { theme: 'night' })
+    const preferences = await readUntil(/event: preferencesChanged\ndata: (.*)\n\n/)
+    expect(JSON.parse(preferences?.[1] ?? 'null')).toEqual({ theme: 'night' })
 
     controller.abort()
     await reader.cancel().catch(() => undefined)

@@ -1,19 +1,11 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { ApiErrorShape } from '../common/api'
+import { ENGINE_EVENTS, type ApiErrorShape, type HostedArchive } from '../common/api'
 import { isApiMethod } from '../common/schema'
-import { callApi, toErrorShape } from './archive/dispatch'
-import { ENGINE_EVENTS, type HostedArchive } from './web-host/events'
+import { callApi, toErrorShape } from './archive/index'
 import { serveStatic } from './web-host/static-files'
 import { APP_CONTENT_SECURITY_POLICY } from './window-policy'
-
-export {
-  ENGINE_EVENTS,
-  type ArchiveEventSource,
-  type EngineEventName,
-  type HostedArchive,
-} from './web-host/events'
 
 export interface WebHostOptions {
   api: HostedArchive
@@ -167,7 +159,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const declaredLength = Number(req.headers['content-length'] ?? 0)
     if (declaredLength > maxBodyBytes) return refuseOversizeBody(res)
     const contentType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase()
-    if (declaredLength > 0 && contentType !== 'application/json') {
+    // A body may come with a length or chunked (Transfer-Encoding): either way it must be JSON.
+    const hasBody = declaredLength > 0 || req.headers['transfer-encoding'] !== undefined
+    if (hasBody && contentType !== 'application/json') {
       return sendFailure(res, true, 415, 'unsupported', 'send the arguments as application/json')
     }
     const body = await readBody(req, maxBodyBytes)

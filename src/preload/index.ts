@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { createIpcClient } from './client'
+import { createIpcTransport } from './transport'
 
-// The page gets the typed archive client and nothing else: no ipcRenderer, no Node.
-contextBridge.exposeInMainWorld('lectern', createIpcClient(ipcRenderer))
+// The page gets the contract's transport and nothing else: no ipcRenderer, no Node. It builds its
+// typed client on it (common/client.ts).
+contextBridge.exposeInMainWorld('lectern', createIpcTransport(ipcRenderer))

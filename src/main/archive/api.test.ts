@@ -11,6 +11,7 @@ import { Database } from './db/database'
 import { SCHEMA_VERSION } from './db/migrations'
 import { DATABASE_FILE } from './paths'
 import { fixture } from '../../../tests/support/paths'
+import { callApi } from './dispatch'
 
 const SEED = fixture('caliber-az-vance-visit.txt')
 const HTML_PAGE = fixture('zanzibar-spice-trade.html')
@@ -324,14 +325,14 @@ describe('Archive', () => {
       expect((await archive.search({ query: 'quiet' }))[0]).toMatchObject({ id, title: 'Quiet harbours' })
     })
 
-    it('rejects a bad patch and a missing article', async () => {
+    it('rejects a bad patch (at the boundary every transport calls through) and a missing article', async () => {
       const id = await pasteArticle('Heading\n\nBody.')
-      await expect(archive.updateArticle({ id, patch: { title: '  ' } })).rejects.toEqual(
+      await expect(callApi(archive, 'updateArticle', { id, patch: { title: '  ' } })).rejects.toEqual(
         expectApiError('invalid-arguments'),
       )
-      await expect(archive.updateArticle({ id, patch: { publishedAt: 'yesterday' } })).rejects.toEqual(
-        expectApiError('invalid-arguments'),
-      )
+      await expect(
+        callApi(archive, 'updateArticle', { id, patch: { publishedAt: 'yesterday' } }),
+      ).rejects.toEqual(expectApiError('invalid-arguments'))
       await expect(archive.updateArticle({ id: 999, patch: { title: 'x' } })).rejects.toEqual(
         expectApiError('not-found'),
       )

@@ -1,43 +1,14 @@
 import { mkdir } from 'node:fs/promises'
 import { isAbsolute, join, resolve } from 'node:path'
-import { ApiError, type ApiArgs, type ArchiveApi, type ArchiveEvents } from '../../common/api'
-import { parseArgs } from '../../common/schema'
-import type {
-  Article,
-  ArticleFilter,
-  ArticlePatch,
-  ArchiveInfo,
-  BackupResult,
-  Collection,
-  Facets,
-  FacetQuery,
-  SavedSearch,
-  TagUndo,
-  ImportItemResult,
-  ImportReport,
-  ListPage,
-  ListQuery,
-  SearchHit,
-  SearchQuery,
-  TagCount,
-} from '../../common/types'
-import type {
-  InterfacePreferences,
-  ArticleCitationPatch,
-  CitationList,
-  CitationListDetail,
-  CiteFormat,
-  CiteLocale,
-  CiteStyle,
-  CslItemData,
-  FormattedCitations,
-  ReferenceImportReport,
-  Highlight,
-  HighlightColor,
-  ReadingState,
-  ReextractResult,
-  FacetCount,
-} from '../../common/types'
+import {
+  ApiError,
+  type ApiArgs,
+  type ApiResults,
+  type ArchiveApi,
+  type ArchiveEvents,
+  type EngineEventName,
+} from '../../common/api'
+import type { Article } from '../../common/types'
 import { backupDatabase } from './backup/index'
 import { CitationService, splitCitationPatch } from './citations/lists/index'
 import * as articles from './db/articles'
@@ -69,9 +40,6 @@ export interface ArchiveOptions {
   /** Reported by `info`. */
   appVersion?: string
 }
-
-/** The events the engine itself emits (appCommand comes from the desktop shell). */
-export type EngineEventName = 'importProgress' | 'archiveChanged' | 'preferencesChanged'
 
 type Listener<E extends EngineEventName> = (payload: ArchiveEvents[E]) => void
 
@@ -126,7 +94,7 @@ export class Archive implements ArchiveApi {
     }
   }
 
-  async info(_args: Record<string, never>): Promise<ArchiveInfo> {
+  async info(_args: ApiArgs<'info'>): Promise<ApiResults['info']> {
     return {
       path: this.dir,
       articleCount: await articles.countArticles(this.db),
@@ -135,35 +103,34 @@ export class Archive implements ArchiveApi {
     }
   }
 
-  importFiles(args: ApiArgs<'importFiles'>): Promise<ImportReport> {
+  importFiles(args: ApiArgs<'importFiles'>): Promise<ApiResults['importFiles']> {
     return this.importer.importFiles(args)
   }
 
-  importPaths(args: ApiArgs<'importPaths'>): Promise<ImportReport> {
+  importPaths(args: ApiArgs<'importPaths'>): Promise<ApiResults['importPaths']> {
     return this.importer.importPaths(args)
   }
 
-  importPaste(args: ApiArgs<'importPaste'>): Promise<ImportItemResult> {
+  importPaste(args: ApiArgs<'importPaste'>): Promise<ApiResults['importPaste']> {
     return this.importer.importPaste(args)
   }
 
-  async cancelImport(args: { jobId: string }): Promise<{ cancelled: boolean }> {
+  async cancelImport(args: ApiArgs<'cancelImport'>): Promise<ApiResults['cancelImport']> {
     return { cancelled: this.importer.cancel(args.jobId) }
   }
 
-  listArticles(args: ListQuery): Promise<ListPage> {
+  listArticles(args: ApiArgs<'listArticles'>): Promise<ApiResults['listArticles']> {
     return listArticles(this.db, args)
   }
 
-  async getArticle(args: { id: number }): Promise<Article> {
+  async getArticle(args: ApiArgs<'getArticle'>): Promise<ApiResults['getArticle']> {
     const article = await articles.getArticle(this.db, args.id)
     if (!article) throw notFound([args.id])
     return this.withCitationFields(article)
   }
 
-  async updateArticle(args: { id: number; patch: ArticlePatch & ArticleCitationPatch }): Promise<Article> {
-    // Direct callers (CLI, tests) skip the transport's validation; a bad patch must not reach the table.
-    const { id, patch: fullPatch } = parseArgs('updateArticle', args)
+  async updateArticle(args: ApiArgs<'updateArticle'>): Promise<ApiResults['updateArticle']> {
+    const { id, patch: fullPatch } = args
     const { rest: patch, citation } = splitCitationPatch(fullPatch)
     const article = await this.db.transaction(async () => {
       if (citation && !(await this.citations.updateCitationFields(id, citation))) throw notFound([id])
@@ -180,7 +147,7 @@ export class Archive implements ArchiveApi {
     return article
   }
 
-  async deleteArticles(args: { ids: number[] }): Promise<{ deleted: number }> {
+  async deleteArticles(args: ApiArgs<'deleteArticles'>): Promise<ApiResults['deleteArticles']> {
     const deleted = await this.db.transaction(async () => {
       const count = await articles.deleteArticles(this.db, args.ids)
       await tags.deleteUnusedTags(this.db)
@@ -190,15 +157,11 @@ export class Archive implements ArchiveApi {
     return { deleted }
   }
 
-  listTags(_args: Record<string, never>): Promise<TagCount[]> {
+  listTags(_args: ApiArgs<'listTags'>): Promise<ApiResults['listTags']> {
     return tags.listTags(this.db)
   }
 
-  async tagArticles(args: {
-    ids: number[]
-    add?: string[]
-    remove?: string[]
-  }): Promise<{ changed: number }> {
+  async tagArticles(args: ApiArgs<'tagArticles'>): Promise<ApiResults['tagArticles']> {
     const changedIds = await this.db.transaction(async () => {
       await this.requireArticles(args.ids)
       const added = await tags.addTags(this.db, args.ids, args.add ?? [])
@@ -210,15 +173,15 @@ export class Archive implements ArchiveApi {
     return { changed: changedIds.length }
   }
 
-  search(args: SearchQuery): Promise<SearchHit[]> {
+  search(args: ApiArgs<'search'>): Promise<ApiResults['search']> {
     return searchArticles(this.db, args)
   }
 
-  facets(args: FacetQuery): Promise<Facets> {
+  facets(args: ApiArgs<'facets'>): Promise<ApiResults['facets']> {
     return countFacets(this.db, args)
   }
 
-  async setRead(args: { ids: number[]; read: boolean }): Promise<{ changed: number }> {
+  async setRead(args: ApiArgs<'setRead'>): Promise<ApiResults['setRead']> {
     const changed = await this.db.transaction(async () => {
       await this.requireArticles(args.ids)
       return articles.setRead(this.db, args.ids, args.read, new Date().toISOString())
@@ -227,53 +190,53 @@ export class Archive implements ArchiveApi {
     return { changed: changed.length }
   }
 
-  createTag(args: { name: string; color?: string | null }): Promise<TagCount> {
+  createTag(args: ApiArgs<'createTag'>): Promise<ApiResults['createTag']> {
     return this.changeTags(() => tags.createTag(this.db, args.name, args.color ?? null))
   }
 
-  renameTag(args: { name: string; newName: string }): Promise<TagCount> {
+  renameTag(args: ApiArgs<'renameTag'>): Promise<ApiResults['renameTag']> {
     return this.changeTags(() => tags.renameTag(this.db, args.name, args.newName))
   }
 
-  mergeTags(args: { names: string[]; into: string }): Promise<TagCount> {
+  mergeTags(args: ApiArgs<'mergeTags'>): Promise<ApiResults['mergeTags']> {
     return this.changeTags(() => tags.mergeTags(this.db, args.names, args.into))
   }
 
-  setTagColor(args: { name: string; color: string | null }): Promise<TagCount> {
+  setTagColor(args: ApiArgs<'setTagColor'>): Promise<ApiResults['setTagColor']> {
     return this.changeTags(() => tags.setTagColor(this.db, args.name, args.color))
   }
 
-  deleteTag(args: { name: string }): Promise<TagUndo> {
+  deleteTag(args: ApiArgs<'deleteTag'>): Promise<ApiResults['deleteTag']> {
     return this.changeTags(() => tags.deleteTag(this.db, args.name))
   }
 
-  async restoreTag(args: TagUndo): Promise<{ restored: number }> {
+  async restoreTag(args: ApiArgs<'restoreTag'>): Promise<ApiResults['restoreTag']> {
     const { restored, articleIds } = await this.db.transaction(() => tags.restoreTags(this.db, args))
     this.emit('archiveChanged', { reason: 'tags', ids: articleIds })
     return { restored }
   }
 
-  listCollections(_args: Record<string, never>): Promise<Collection[]> {
+  listCollections(_args: ApiArgs<'listCollections'>): Promise<ApiResults['listCollections']> {
     return collections.listCollections(this.db)
   }
 
-  createCollection(args: { name: string }): Promise<Collection> {
+  createCollection(args: ApiArgs<'createCollection'>): Promise<ApiResults['createCollection']> {
     return this.changeCollections(() =>
       collections.createCollection(this.db, args.name, new Date().toISOString()),
     )
   }
 
-  renameCollection(args: { id: number; name: string }): Promise<Collection> {
+  renameCollection(args: ApiArgs<'renameCollection'>): Promise<ApiResults['renameCollection']> {
     return this.changeCollections(() => collections.renameCollection(this.db, args.id, args.name))
   }
 
-  async deleteCollection(args: { id: number }): Promise<{ deleted: boolean }> {
+  async deleteCollection(args: ApiArgs<'deleteCollection'>): Promise<ApiResults['deleteCollection']> {
     const deleted = await collections.deleteCollection(this.db, args.id)
     if (deleted) this.emit('archiveChanged', { reason: 'collections' })
     return { deleted }
   }
 
-  async addToCollection(args: { id: number; articleIds: number[] }): Promise<{ changed: number }> {
+  async addToCollection(args: ApiArgs<'addToCollection'>): Promise<ApiResults['addToCollection']> {
     const changed = await this.db.transaction(async () => {
       await this.requireArticles(args.articleIds)
       return collections.addToCollection(this.db, args.id, args.articleIds, new Date().toISOString())
@@ -282,7 +245,9 @@ export class Archive implements ArchiveApi {
     return { changed: changed.length }
   }
 
-  async removeFromCollection(args: { id: number; articleIds: number[] }): Promise<{ changed: number }> {
+  async removeFromCollection(
+    args: ApiArgs<'removeFromCollection'>,
+  ): Promise<ApiResults['removeFromCollection']> {
     const changed = await this.db.transaction(() =>
       collections.removeFromCollection(this.db, args.id, args.articleIds),
     )
@@ -290,11 +255,11 @@ export class Archive implements ArchiveApi {
     return { changed: changed.length }
   }
 
-  listSavedSearches(_args: Record<string, never>): Promise<SavedSearch[]> {
+  listSavedSearches(_args: ApiArgs<'listSavedSearches'>): Promise<ApiResults['listSavedSearches']> {
     return savedSearches.listSavedSearches(this.db)
   }
 
-  async saveSearch(args: { name: string; query: string; filters?: ArticleFilter }): Promise<SavedSearch> {
+  async saveSearch(args: ApiArgs<'saveSearch'>): Promise<ApiResults['saveSearch']> {
     const saved = await this.db.transaction(() =>
       savedSearches.saveSearch(this.db, args, new Date().toISOString()),
     )
@@ -302,120 +267,105 @@ export class Archive implements ArchiveApi {
     return saved
   }
 
-  async deleteSavedSearch(args: { id: number }): Promise<{ deleted: boolean }> {
+  async deleteSavedSearch(args: ApiArgs<'deleteSavedSearch'>): Promise<ApiResults['deleteSavedSearch']> {
     const deleted = await savedSearches.deleteSavedSearch(this.db, args.id)
     if (deleted) this.emit('archiveChanged', { reason: 'savedSearches' })
     return { deleted }
   }
 
-  listCitationLists(_args: Record<string, never>): Promise<CitationList[]> {
+  listCitationLists(_args: ApiArgs<'listCitationLists'>): Promise<ApiResults['listCitationLists']> {
     return this.citations.listLists()
   }
 
-  createCitationList(args: { name: string; style?: string; locale?: CiteLocale }): Promise<CitationList> {
+  createCitationList(args: ApiArgs<'createCitationList'>): Promise<ApiResults['createCitationList']> {
     return this.citations.createList(args)
   }
 
-  renameCitationList(args: { id: number; name: string }): Promise<CitationList> {
+  renameCitationList(args: ApiArgs<'renameCitationList'>): Promise<ApiResults['renameCitationList']> {
     return this.citations.renameList(args)
   }
 
-  deleteCitationList(args: { id: number }): Promise<{ deleted: boolean }> {
+  deleteCitationList(args: ApiArgs<'deleteCitationList'>): Promise<ApiResults['deleteCitationList']> {
     return this.citations.deleteList(args)
   }
 
-  getCitationList(args: { id: number }): Promise<CitationListDetail> {
+  getCitationList(args: ApiArgs<'getCitationList'>): Promise<ApiResults['getCitationList']> {
     return this.citations.getList(args)
   }
 
-  addToCitationList(args: { id: number; articleIds: number[] }): Promise<{ changed: number }> {
+  addToCitationList(args: ApiArgs<'addToCitationList'>): Promise<ApiResults['addToCitationList']> {
     return this.citations.addToList(args)
   }
 
-  removeFromCitationList(args: { id: number; articleIds: number[] }): Promise<{ changed: number }> {
+  removeFromCitationList(
+    args: ApiArgs<'removeFromCitationList'>,
+  ): Promise<ApiResults['removeFromCitationList']> {
     return this.citations.removeFromList(args)
   }
 
-  reorderCitationList(args: { id: number; articleIds: number[] }): Promise<CitationListDetail> {
+  reorderCitationList(args: ApiArgs<'reorderCitationList'>): Promise<ApiResults['reorderCitationList']> {
     return this.citations.reorderList(args)
   }
 
-  sortCitationList(args: { id: number; style?: string; locale?: CiteLocale }): Promise<CitationListDetail> {
+  sortCitationList(args: ApiArgs<'sortCitationList'>): Promise<ApiResults['sortCitationList']> {
     return this.citations.sortList(args)
   }
 
-  setCitationListStyle(args: { id: number; style: string; locale: CiteLocale }): Promise<CitationList> {
+  setCitationListStyle(args: ApiArgs<'setCitationListStyle'>): Promise<ApiResults['setCitationListStyle']> {
     return this.citations.setListStyle(args)
   }
 
-  formatCitations(args: {
-    ids?: number[]
-    listId?: number
-    items?: CslItemData[]
-    style?: string
-    locale?: CiteLocale
-    format?: CiteFormat
-  }): Promise<FormattedCitations> {
+  formatCitations(args: ApiArgs<'formatCitations'>): Promise<ApiResults['formatCitations']> {
     return this.citations.formatCitations(args)
   }
 
-  async listCiteStyles(_args: Record<string, never>): Promise<CiteStyle[]> {
+  async listCiteStyles(_args: ApiArgs<'listCiteStyles'>): Promise<ApiResults['listCiteStyles']> {
     return this.citations.listStyles()
   }
 
-  addCiteStyle(args: { name: string; text: string }): Promise<CiteStyle> {
+  addCiteStyle(args: ApiArgs<'addCiteStyle'>): Promise<ApiResults['addCiteStyle']> {
     return this.citations.addStyle(args)
   }
 
-  importReferences(args: { name: string; dataBase64: string }): Promise<ReferenceImportReport> {
+  importReferences(args: ApiArgs<'importReferences'>): Promise<ApiResults['importReferences']> {
     return this.citations.importReferences(args)
   }
 
-  listHighlights(args: { articleId: number }): Promise<Highlight[]> {
+  listHighlights(args: ApiArgs<'listHighlights'>): Promise<ApiResults['listHighlights']> {
     return this.highlights.listHighlights(args)
   }
 
-  addHighlight(args: {
-    articleId: number
-    quote: string
-    prefix: string
-    suffix: string
-    textOffset?: number | null
-    color: HighlightColor
-    note?: string | null
-  }): Promise<Highlight> {
+  addHighlight(args: ApiArgs<'addHighlight'>): Promise<ApiResults['addHighlight']> {
     return this.highlights.addHighlight(args)
   }
 
-  updateHighlight(args: { id: number; color?: HighlightColor; note?: string | null }): Promise<Highlight> {
+  updateHighlight(args: ApiArgs<'updateHighlight'>): Promise<ApiResults['updateHighlight']> {
     return this.highlights.updateHighlight(args)
   }
 
-  deleteHighlight(args: { id: number }): Promise<{ deleted: boolean }> {
+  deleteHighlight(args: ApiArgs<'deleteHighlight'>): Promise<ApiResults['deleteHighlight']> {
     return this.highlights.deleteHighlight(args)
   }
 
-  setFavourite(args: { ids: number[]; favourite: boolean }): Promise<{ changed: number }> {
+  setFavourite(args: ApiArgs<'setFavourite'>): Promise<ApiResults['setFavourite']> {
     return this.reading.setFavourite(args)
   }
 
-  setReadingProgress(args: { id: number; progress: number }): Promise<ReadingState> {
+  setReadingProgress(args: ApiArgs<'setReadingProgress'>): Promise<ApiResults['setReadingProgress']> {
     return this.reading.setReadingProgress(args)
   }
 
-  async reextractArticle(args: { id: number }): Promise<ReextractResult> {
+  async reextractArticle(args: ApiArgs<'reextractArticle'>): Promise<ApiResults['reextractArticle']> {
     const result = await reextractArticle(this.db, args.id, new Date().toISOString())
     this.emit('archiveChanged', { reason: 'reextract', ids: [args.id] })
     return result
   }
 
-  exportNotesMarkdown(args: { articleId: number; style?: string; locale?: CiteLocale }): Promise<{
-    markdown: string
-  }> {
+  exportNotesMarkdown(args: ApiArgs<'exportNotesMarkdown'>): Promise<ApiResults['exportNotesMarkdown']> {
     return this.highlights.exportNotesMarkdown(args)
   }
 
-  articlesPerMonth(_args: Record<string, never>): Promise<FacetCount[]> {
+  articlesPerMonth(_args: ApiArgs<'articlesPerMonth'>): Promise<ApiResults['articlesPerMonth']> {
     return articlesPerMonth(this.db)
   }
 
@@ -473,7 +423,7 @@ export class Archive implements ArchiveApi {
   }
 
   /** A consistent copy of the archive in a new file (see backup/backup.ts); safe during imports. */
-  backupArchive(args: { file: string }): Promise<BackupResult> {
+  backupArchive(args: ApiArgs<'backupArchive'>): Promise<ApiResults['backupArchive']> {
     if (!isAbsolute(args.file)) {
       return Promise.reject(
         new ApiError('invalid-arguments', `backupArchive: file must be an absolute path, not "${args.file}"`),
@@ -501,11 +451,11 @@ export class Archive implements ArchiveApi {
     return summary
   }
 
-  async getPreferences(_args: Record<string, never>): Promise<InterfacePreferences> {
+  async getPreferences(_args: ApiArgs<'getPreferences'>): Promise<ApiResults['getPreferences']> {
     return this.preferences.read()
   }
 
-  async setPreferences(args: { patch: InterfacePreferences }): Promise<InterfacePreferences> {
+  async setPreferences(args: ApiArgs<'setPreferences'>): Promise<ApiResults['setPreferences']> {
     const { preferences, changed } = await this.preferences.update(args.patch)
     if (changed) this.emit('preferencesChanged', preferences)
     return preferences

@@ -9,8 +9,8 @@ import type {
   ImportItemResult,
   ListQuery,
 } from '../../common/types'
-import { callApi } from '../archive/dispatch'
-import type { HostedArchive } from '../web-host'
+import { callApi } from '../archive/index'
+import type { HostedArchive } from '../../common/api'
 import {
   EXIT_FAILURE,
   EXIT_INTERRUPTED,

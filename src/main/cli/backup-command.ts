@@ -1,9 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { ApiError } from '../../common/api'
-import type { Archive } from '../archive/api'
-import { backupDatabase, restoreDatabase } from '../archive/backup/index'
-import { DATABASE_FILE } from '../archive/paths'
+import { type Archive, backupDatabase, restoreDatabase, DATABASE_FILE } from '../archive/index'
 import { EXIT_OK, UsageError, resolvePath, writeJson, writeLine, type CliIo } from './context'
 
 function oneFile(positionals: string[], command: string, what: string): string {

@@ -8,14 +8,17 @@ import { basename, join } from 'node:path'
 import type { ParseArgsConfig } from 'node:util'
 import { ApiError } from '../../common/api'
 import type { CitationList, CiteFormat, CiteLocale, CiteStyle, FormattedCitations } from '../../common/types'
-import type { Archive } from '../archive/api'
-import { CITE_FORMATS, CITE_LOCALES, CiteError, importReferences } from '../archive/citations/index'
 import {
+  type Archive,
+  CITE_FORMATS,
+  CITE_LOCALES,
+  CiteError,
+  importReferences,
   CitationFormatter,
   DEFAULT_CITE_LOCALE,
   DEFAULT_CITE_STYLE,
   USER_STYLES_FOLDER,
-} from '../archive/citations/lists/index'
+} from '../archive/index'
 import { call } from './archive-commands'
 import {
   EXIT_FAILURE,

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import type { ExtractedArticle } from '../../common/types'
-import { ExtractError, extractDocument } from '../archive/extract/index'
-import { describeFileError } from '../archive/import/walk'
+import { ExtractError, extractDocument, describeFileError } from '../archive/index'
 import {
   EXIT_FAILURE,
   EXIT_OK,

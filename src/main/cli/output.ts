@@ -1,4 +1,5 @@
 import type { Article, ArticleSummary, ExtractedArticle, SearchHit } from '../../common/types'
+import { splitSnippet } from '../../common/snippet'
 
 /**
  * The CLI's JSON shapes. Key order is fixed and documented (outside checks read it); fields
@@ -85,28 +86,6 @@ export function searchHitJson(hit: SearchHit): SearchHitJson {
     highlights,
     score: hit.score,
   }
-}
-
-const MATCH_START = '\u0002'
-const MATCH_END = '\u0003'
-
-/** Turns the contract's U+0002…U+0003 match markers into plain text plus match offsets. */
-export function splitSnippet(snippet: string): { text: string; highlights: [number, number][] } {
-  let text = ''
-  const highlights: [number, number][] = []
-  let openedAt: number | null = null
-  for (const char of snippet) {
-    if (char === MATCH_START) {
-      openedAt ??= text.length
-    } else if (char === MATCH_END) {
-      if (openedAt !== null && text.length > openedAt) highlights.push([openedAt, text.length])
-      openedAt = null
-    } else {
-      text += char
-    }
-  }
-  if (openedAt !== null && text.length > openedAt) highlights.push([openedAt, text.length])
-  return { text, highlights }
 }
 
 /** Snippet for a terminal: matches in bold on a TTY, plain otherwise. */

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { startWebHost, type HostedArchive } from '../web-host'
+import type { HostedArchive } from '../../common/api'
+import { startWebHost } from '../web-host'
 import { EXIT_OK, interruptSignal, whenAborted, writeLine, type CliIo } from './context'
 
 /** The built renderer next to the bundled CLI (out/main/cli.js -> out/renderer). */

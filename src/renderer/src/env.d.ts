@@ -1,6 +1,6 @@
 /// <reference types="vite/client" />
 
 interface Window {
-  /** The Electron preload's client; absent when the renderer runs in the browser host. */
-  lectern?: import('../../common/api').ArchiveClient
+  /** The Electron preload's transport for the contract; absent when the renderer runs in the browser host. */
+  lectern?: import('../../common/client').ClientTransport
 }

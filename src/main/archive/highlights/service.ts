@@ -1,4 +1,4 @@
-import { ApiError, type ArchiveEvents } from '../../../common/api'
+import { ApiError, type ApiArgs, type ApiResults, type ArchiveEvents } from '../../../common/api'
 import { collapseWhitespace, locateQuote, selectorAt } from '../../../common/textAnchor'
 import type { CiteLocale, Highlight, HighlightColor } from '../../../common/types'
 import { getArticle } from '../db/articles'
@@ -17,22 +17,14 @@ export class HighlightService {
     private readonly formatReference: ReferenceFormatter,
   ) {}
 
-  async listHighlights(args: { articleId: number }): Promise<Highlight[]> {
+  async listHighlights(args: ApiArgs<'listHighlights'>): Promise<ApiResults['listHighlights']> {
     return this.db.exclusive(async () => {
       await this.requireArticle(args.articleId)
       return store.listHighlights(this.db, args.articleId)
     })
   }
 
-  async addHighlight(args: {
-    articleId: number
-    quote: string
-    prefix: string
-    suffix: string
-    textOffset?: number | null
-    color: HighlightColor
-    note?: string | null
-  }): Promise<Highlight> {
+  async addHighlight(args: ApiArgs<'addHighlight'>): Promise<ApiResults['addHighlight']> {
     const highlight = await this.db.transaction(async () => {
       const contentText = await this.contentText(args.articleId)
       const range = locateQuote(contentText, args)
@@ -63,11 +55,7 @@ export class HighlightService {
     return highlight
   }
 
-  async updateHighlight(args: {
-    id: number
-    color?: HighlightColor
-    note?: string | null
-  }): Promise<Highlight> {
+  async updateHighlight(args: ApiArgs<'updateHighlight'>): Promise<ApiResults['updateHighlight']> {
     const change: { color?: HighlightColor; note?: string | null } = {}
     if (args.color !== undefined) change.color = args.color
     if (args.note !== undefined) change.note = normaliseNote(args.note)
@@ -80,18 +68,16 @@ export class HighlightService {
     return highlight
   }
 
-  async deleteHighlight(args: { id: number }): Promise<{ deleted: boolean }> {
+  async deleteHighlight(args: ApiArgs<'deleteHighlight'>): Promise<ApiResults['deleteHighlight']> {
     const existing = await store.getHighlight(this.db, args.id)
     const deleted = existing !== undefined && (await store.deleteHighlight(this.db, args.id))
     if (deleted && existing) this.changed({ reason: 'highlights', ids: [existing.articleId] })
     return { deleted }
   }
 
-  async exportNotesMarkdown(args: {
-    articleId: number
-    style?: string
-    locale?: CiteLocale
-  }): Promise<{ markdown: string }> {
+  async exportNotesMarkdown(
+    args: ApiArgs<'exportNotesMarkdown'>,
+  ): Promise<ApiResults['exportNotesMarkdown']> {
     const article = await getArticle(this.db, args.articleId)
     if (!article) throw notFound([args.articleId])
     const locale = args.locale ?? 'en-US'

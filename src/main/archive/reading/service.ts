@@ -1,4 +1,4 @@
-import { ApiError, type ArchiveEvents } from '../../../common/api'
+import { ApiError, type ApiArgs, type ApiResults, type ArchiveEvents } from '../../../common/api'
 import type { ReadingState } from '../../../common/types'
 import { existingArticleIds } from '../db/articles'
 import type { Database } from '../db/database'
@@ -11,7 +11,7 @@ export class ReadingService {
     private readonly changed: (change: ArchiveEvents['archiveChanged']) => void,
   ) {}
 
-  async setFavourite(args: { ids: number[]; favourite: boolean }): Promise<{ changed: number }> {
+  async setFavourite(args: ApiArgs<'setFavourite'>): Promise<ApiResults['setFavourite']> {
     const changed = await this.db.transaction(async () => {
       const found = new Set(await existingArticleIds(this.db, args.ids))
       const missing = args.ids.filter((id) => !found.has(id))
@@ -23,7 +23,7 @@ export class ReadingService {
   }
 
   /** Saved quietly (no archiveChanged): it changes on every scroll and no view lists it. */
-  async setReadingProgress(args: { id: number; progress: number }): Promise<ReadingState> {
+  async setReadingProgress(args: ApiArgs<'setReadingProgress'>): Promise<ApiResults['setReadingProgress']> {
     return this.db.transaction(async () => {
       if (!(await store.setReadingProgress(this.db, args.id, args.progress, new Date().toISOString())))
         throw notFound([args.id])

@@ -8,7 +8,8 @@ import type { Database } from '../db/database'
 import { openArchiveDatabase } from '../db/index'
 import { addTags } from '../db/tags'
 import { sampleExtracted, storeSample } from '../../../../tests/support/articles'
-import { MATCH_END, MATCH_START, searchArticles } from './search'
+import { MATCH_END, MATCH_START } from '../../../common/snippet'
+import { searchArticles } from './search'
 
 let dir: string
 let db: Database
@@ -404,7 +405,7 @@ describe('searchArticles', () => {
       '{title}: foo',
       'foo:bar:baz',
       '\u0000',
-      '\u0002foo\u0003',
+      `${MATCH_START}foo${MATCH_END}`,
       "'; DROP TABLE articles; --",
       '🙂 foo',
       '\u0301',

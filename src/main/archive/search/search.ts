@@ -7,8 +7,6 @@ import { parseQuery } from './query'
 import { fillScope } from './scope'
 import { makeSnippet } from './snippet'
 
-export { MATCH_END, MATCH_START } from './snippet'
-
 export const DEFAULT_SEARCH_LIMIT = 20
 /** bm25 weights of title, subtitle, authors, site, body and annotations: a title hit counts most. */
 const COLUMN_WEIGHTS = '10.0, 4.0, 3.0, 2.0, 1.0, 2.0'

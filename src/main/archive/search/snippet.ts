@@ -1,9 +1,6 @@
+import { MATCH_END, MATCH_START } from '../../../common/snippet'
 import type { MatchTerms } from './compile'
 import { analyseWord, foldWord, MAX_WORD_LENGTH, words } from './normalize'
-
-/** Marks around matched words in snippets (see SearchHit.snippet). */
-export const MATCH_START = '\u0002'
-export const MATCH_END = '\u0003'
 
 const ELLIPSIS = '…'
 /** About two lines of a result list. */

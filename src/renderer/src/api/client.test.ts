@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { ArchiveClient } from '../../../common/api'
-import { ClientApiError, createHttpClient, getClient, setClient } from './client'
+import { ApiError } from '../../../common/api'
+import { createHttpClient, getClient, setClient } from './client'
 
 function jsonResponse(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
@@ -26,7 +26,7 @@ describe('HTTP client', () => {
         jsonResponse(404, { ok: false, error: { code: 'not-found', message: 'no article 9' } }),
     })
     const failure = await client.getArticle({ id: 9 }).catch((err: unknown) => err)
-    expect(failure).toBeInstanceOf(ClientApiError)
+    expect(failure).toBeInstanceOf(ApiError)
     expect(failure).toMatchObject({ code: 'not-found', message: 'no article 9' })
   })
 
@@ -60,6 +60,7 @@ describe('HTTP client', () => {
     const fakeSource = {
       addEventListener: (name: string, handler: (event: MessageEvent<string>) => void) =>
         handlers.set(name, handler),
+      close: vi.fn(),
     } as unknown as EventSource
     const openEventSource = vi.fn(() => fakeSource)
     const client = createHttpClient({ fetchImpl: vi.fn(), openEventSource })
@@ -81,9 +82,26 @@ describe('getClient', () => {
     delete window.lectern
   })
 
-  it('prefers the Electron preload client when present', () => {
-    const preload = { on: () => () => undefined } as unknown as ArchiveClient
-    window.lectern = preload
-    expect(getClient()).toBe(preload)
+  it('uses the Electron preload’s transport when present', async () => {
+    const call = vi.fn(async () => ({ ok: true, result: { path: '/archive' } }))
+    window.lectern = { call, subscribe: () => () => undefined }
+    await expect(getClient().info({})).resolves.toEqual({ path: '/archive' })
+    expect(call).toHaveBeenCalledWith('info', {})
+  })
+
+  it('delivers preferencesChanged from the host’s event stream', () => {
+    const handlers = new Map<string, (event: MessageEvent<string>) => void>()
+    const fakeSource = {
+      addEventListener: (name: string, handler: (event: MessageEvent<string>) => void) =>
+        handlers.set(name, handler),
+      close: vi.fn(),
+    } as unknown as EventSource
+    const client = createHttpClient({ fetchImpl: vi.fn(), openEventSource: () => fakeSource })
+    const seen: unknown[] = []
+    client.on('preferencesChanged', (payload) => seen.push(payload))
+    handlers.get('preferencesChanged')?.(
+      new MessageEvent('preferencesChanged', { data: '{"language":"ru"}' }),
+    )
+    expect(seen).toEqual([{ language: 'ru' }])
   })
 })

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { splitSnippet } from './snippet'
+import { MATCH_END as E, MATCH_START as S } from '../../../common/snippet'
 
 describe('splitSnippet', () => {
   it('marks the runs between U+0002 and U+0003', () => {
-    expect(splitSnippet('перед \u0002визитом\u0003 Вэнса')).toEqual([
+    expect(splitSnippet(`перед ${S}визитом${E} Вэнса`)).toEqual([
       { text: 'перед ', marked: false },
       { text: 'визитом', marked: true },
       { text: ' Вэнса', marked: false },
@@ -11,7 +12,7 @@ describe('splitSnippet', () => {
   })
 
   it('keeps markup-looking text as text', () => {
-    expect(splitSnippet('<b>\u0002x\u0003</b>')).toEqual([
+    expect(splitSnippet(`<b>${S}x${E}</b>`)).toEqual([
       { text: '<b>', marked: false },
       { text: 'x', marked: true },
       { text: '</b>', marked: false },

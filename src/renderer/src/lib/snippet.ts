@@ -1,32 +1,24 @@
+import { splitSnippet as splitMatches } from '../../../common/snippet'
+
 /** One run of snippet text, marked when the search matched it. */
 export interface SnippetSegment {
   text: string
   marked: boolean
 }
 
-const MATCH_START = '\u0002'
-const MATCH_END = '\u0003'
-
 /**
- * Splits an engine snippet (matches wrapped in U+0002 … U+0003) into plain segments so the
- * view can render <mark> elements around text nodes instead of parsing page text as HTML.
+ * Splits an engine snippet into plain segments so the view can render <mark> elements around text
+ * nodes instead of parsing page text as HTML.
  */
 export function splitSnippet(snippet: string): SnippetSegment[] {
+  const { text, highlights } = splitMatches(snippet)
   const segments: SnippetSegment[] = []
-  let marked = false
-  let buffer = ''
-  const flush = () => {
-    if (buffer) segments.push({ text: buffer, marked })
-    buffer = ''
+  let cursor = 0
+  for (const [start, end] of highlights) {
+    if (start > cursor) segments.push({ text: text.slice(cursor, start), marked: false })
+    segments.push({ text: text.slice(start, end), marked: true })
+    cursor = end
   }
-  for (const char of snippet) {
-    if (char === MATCH_START || char === MATCH_END) {
-      flush()
-      marked = char === MATCH_START
-    } else {
-      buffer += char
-    }
-  }
-  flush()
+  if (cursor < text.length) segments.push({ text: text.slice(cursor), marked: false })
   return segments
 }

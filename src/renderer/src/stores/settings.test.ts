@@ -94,11 +94,22 @@ function fakeArchive(initial: InterfacePreferences = {}): PreferencesClient & {
   stored: InterfacePreferences
   patches: InterfacePreferences[]
   failing: boolean
+  announce(preferences: InterfacePreferences): void
 } {
+  const followers = new Set<(preferences: InterfacePreferences) => void>()
   const archive = {
     stored: { ...initial },
     patches: [] as InterfacePreferences[],
     failing: false,
+    on: vi.fn((_event: 'preferencesChanged', listener: (preferences: InterfacePreferences) => void) => {
+      followers.add(listener)
+      return () => followers.delete(listener)
+    }) as unknown as PreferencesClient['on'],
+    /** What the archive's preferencesChanged event does when another window saves. */
+    announce(preferences: InterfacePreferences): void {
+      archive.stored = { ...preferences }
+      for (const follower of followers) follower(preferences)
+    },
     getPreferences: vi.fn(async () => ({ ...archive.stored })),
     setPreferences: vi.fn(async ({ patch }: { patch: InterfacePreferences }) => {
       if (archive.failing) throw new Error('archive unreachable')
@@ -236,5 +247,23 @@ describe('settings and the archive', () => {
       expect.stringContaining('reading the interface settings'),
       expect.any(Error),
     )
+  })
+
+  it('follows preferences another window saves, but not over a choice it has not sent yet', async () => {
+    const archive = fakeArchive({ theme: 'light', language: 'en' })
+    const settings = useSettingsStore()
+    await settings.syncWithArchive(archive)
+    archive.announce({ theme: 'night', language: 'ru', fontSize: 22 })
+    expect(settings.theme).toBe('night')
+    expect(settings.language).toBe('ru')
+    expect(settings.fontSize).toBe(22)
+
+    vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    archive.failing = true
+    settings.setLanguage('en')
+    await settle()
+    archive.announce({ theme: 'light', language: 'ru' })
+    expect(settings.theme).toBe('light')
+    expect(settings.language).toBe('en')
   })
 })

@@ -27,7 +27,7 @@ export const SETTINGS_STORAGE_KEY = 'lectern.settings'
 export const UNSYNCED_STORAGE_KEY = 'lectern.settings.unsynced'
 
 /** The part of the archive client the settings use. */
-export type PreferencesClient = Pick<ArchiveClient, 'getPreferences' | 'setPreferences'>
+export type PreferencesClient = Pick<ArchiveClient, 'getPreferences' | 'setPreferences' | 'on'>
 
 interface StoredSettings {
   theme: ThemeChoice
@@ -203,6 +203,7 @@ export const useSettingsStore = defineStore('settings', () => {
    */
   async function syncWithArchive(client: PreferencesClient): Promise<void> {
     archiveClient = client
+    client.on('preferencesChanged', followArchive)
     let fromArchive: InterfacePreferences
     try {
       fromArchive = await client.getPreferences({})
@@ -222,6 +223,15 @@ export const useSettingsStore = defineStore('settings', () => {
       writeUnsynced(unsynced)
     }
     saveToArchive()
+  }
+
+  /** Another window or the desktop menu saved preferences: follow them, except choices not yet sent. */
+  function followArchive(preferences: InterfacePreferences): void {
+    const archived = validSettings({ ...preferences })
+    for (const key of SETTING_KEYS) {
+      const value = archived[key]
+      if (value !== undefined && !unsynced.has(key)) applySetting(key, value)
+    }
   }
 
   const canIncreaseFont = computed(() => fontSize.value < FONT_SIZES[FONT_SIZES.length - 1]!)
@@ -311,5 +321,6 @@ export const useSettingsStore = defineStore('settings', () => {
     setLineSpacing,
     stepFontSize,
     syncWithArchive,
+    followArchive,
   }
 })

@@ -3,19 +3,15 @@
  * and the citation fields of articles. Arguments arrive validated (src/common/schema.ts).
  */
 import { join } from 'node:path'
-import { ApiError, type ArchiveEvents } from '../../../../common/api'
+import { ApiError, type ApiArgs, type ApiResults, type ArchiveEvents } from '../../../../common/api'
 import type {
   ArticleCitationPatch,
   ArticlePatch,
   CitationList,
-  CitationListDetail,
-  CiteFormat,
   CiteKind,
   CiteLocale,
   CiteStyle,
   CslItemData,
-  FormattedCitations,
-  ReferenceImportReport,
 } from '../../../../common/types'
 import { articleToCsl, CiteError, importReferences } from '../index'
 import type { Database } from '../../db/database'
@@ -52,7 +48,7 @@ export class CitationService {
     return store.listLists(this.db)
   }
 
-  async createList(args: { name: string; style?: string; locale?: CiteLocale }): Promise<CitationList> {
+  async createList(args: ApiArgs<'createCitationList'>): Promise<ApiResults['createCitationList']> {
     const style = args.style ?? DEFAULT_CITE_STYLE
     this.formatter.requireStyle(style)
     const list = await this.db.transaction(() =>
@@ -66,7 +62,7 @@ export class CitationService {
     return list
   }
 
-  async renameList(args: { id: number; name: string }): Promise<CitationList> {
+  async renameList(args: ApiArgs<'renameCitationList'>): Promise<ApiResults['renameCitationList']> {
     const list = await this.db.transaction(() =>
       store.renameList(this.db, args.id, args.name, new Date().toISOString()),
     )
@@ -74,20 +70,20 @@ export class CitationService {
     return list
   }
 
-  async deleteList(args: { id: number }): Promise<{ deleted: boolean }> {
+  async deleteList(args: ApiArgs<'deleteCitationList'>): Promise<ApiResults['deleteCitationList']> {
     const deleted = await store.deleteList(this.db, args.id)
     if (deleted) this.changed({ reason: 'citationLists' })
     return { deleted }
   }
 
-  getList(args: { id: number }): Promise<CitationListDetail> {
+  getList(args: ApiArgs<'getCitationList'>): Promise<ApiResults['getCitationList']> {
     return this.db.exclusive(async () => {
       const list = await store.getList(this.db, args.id)
       return { ...list, items: await store.listItems(this.db, args.id) }
     })
   }
 
-  async addToList(args: { id: number; articleIds: number[] }): Promise<{ changed: number }> {
+  async addToList(args: ApiArgs<'addToCitationList'>): Promise<ApiResults['addToCitationList']> {
     const added = await this.db.transaction(async () => {
       await store.getList(this.db, args.id)
       await store.citationSources(this.db, args.articleIds)
@@ -97,7 +93,9 @@ export class CitationService {
     return { changed: added.length }
   }
 
-  async removeFromList(args: { id: number; articleIds: number[] }): Promise<{ changed: number }> {
+  async removeFromList(
+    args: ApiArgs<'removeFromCitationList'>,
+  ): Promise<ApiResults['removeFromCitationList']> {
     const removed = await this.db.transaction(async () => {
       await store.getList(this.db, args.id)
       return store.removeFromList(this.db, args.id, args.articleIds, new Date().toISOString())
@@ -106,7 +104,7 @@ export class CitationService {
     return { changed: removed.length }
   }
 
-  async reorderList(args: { id: number; articleIds: number[] }): Promise<CitationListDetail> {
+  async reorderList(args: ApiArgs<'reorderCitationList'>): Promise<ApiResults['reorderCitationList']> {
     await this.db.transaction(async () => {
       await store.getList(this.db, args.id)
       const current = await store.listArticleIds(this.db, args.id)
@@ -128,7 +126,7 @@ export class CitationService {
     return this.getList({ id: args.id })
   }
 
-  async sortList(args: { id: number; style?: string; locale?: CiteLocale }): Promise<CitationListDetail> {
+  async sortList(args: ApiArgs<'sortCitationList'>): Promise<ApiResults['sortCitationList']> {
     await this.db.transaction(async () => {
       const list = await store.getList(this.db, args.id)
       const style = args.style ?? list.style
@@ -142,7 +140,7 @@ export class CitationService {
     return this.getList({ id: args.id })
   }
 
-  async setListStyle(args: { id: number; style: string; locale: CiteLocale }): Promise<CitationList> {
+  async setListStyle(args: ApiArgs<'setCitationListStyle'>): Promise<ApiResults['setCitationListStyle']> {
     this.formatter.requireStyle(args.style)
     const list = await this.db.transaction(() =>
       store.setListStyle(this.db, args.id, args.style, args.locale, new Date().toISOString()),
@@ -151,14 +149,7 @@ export class CitationService {
     return list
   }
 
-  async formatCitations(args: {
-    ids?: number[]
-    listId?: number
-    items?: CslItemData[]
-    style?: string
-    locale?: CiteLocale
-    format?: CiteFormat
-  }): Promise<FormattedCitations> {
+  async formatCitations(args: ApiArgs<'formatCitations'>): Promise<ApiResults['formatCitations']> {
     let style = args.style
     let locale = args.locale
     let inputs: CitationInput[]
@@ -187,7 +178,7 @@ export class CitationService {
     return this.formatter.listStyles()
   }
 
-  async addStyle(args: { name: string; text: string }): Promise<CiteStyle> {
+  async addStyle(args: ApiArgs<'addCiteStyle'>): Promise<ApiResults['addCiteStyle']> {
     const builtIn = new Set(
       this.formatter
         .listStyles()
@@ -203,7 +194,7 @@ export class CitationService {
     return style
   }
 
-  async importReferences(args: { name: string; dataBase64: string }): Promise<ReferenceImportReport> {
+  async importReferences(args: ApiArgs<'importReferences'>): Promise<ApiResults['importReferences']> {
     const { report, importedIds } = await importReferenceFile(
       this.db,
       { name: args.name, bytes: Buffer.from(args.dataBase64, 'base64') },

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { API_METHODS, IPC_EVENT_CHANNEL } from '../common/api'
-import { createIpcClient, type IpcRendererLike } from './client'
+import { API_METHODS, ApiError, IPC_EVENT_CHANNEL, type ApiMethod } from '../common/api'
+import { createClient } from '../common/client'
+import { createIpcTransport, type IpcRendererLike } from './transport'
+
+const createIpcClient = (ipc: IpcRendererLike) => createClient(createIpcTransport(ipc))
 
 type Listener = (event: unknown, ...args: unknown[]) => void
 
@@ -26,7 +29,7 @@ function fakeIpcRenderer(reply: (channel: string, args: unknown) => unknown) {
   return { ipc, calls, deliver, listenerCount }
 }
 
-describe('preload client', () => {
+describe('the page client over the preload transport', () => {
   it('has exactly one function per API method, plus on', () => {
     const client = createIpcClient(fakeIpcRenderer(() => ({ ok: true, result: null })).ipc)
     expect(Object.keys(client).sort()).toEqual([...API_METHODS, 'on'].sort())
@@ -48,8 +51,8 @@ describe('preload client', () => {
     }))
     const client = createIpcClient(fake.ipc)
     const failure = await client.getArticle({ id: 9 }).catch((error: unknown) => error)
+    expect(failure).toBeInstanceOf(ApiError)
     expect(failure).toMatchObject({ name: 'ApiError', code: 'not-found', message: 'no article with id 9' })
-    expect(String(failure)).toBe('no article with id 9')
   })
 
   it('treats a malformed reply as an internal error', async () => {
@@ -64,11 +67,17 @@ describe('preload client', () => {
     const client = createIpcClient(fake.ipc)
     const seen: unknown[] = []
     const stop = client.on('archiveChanged', (payload) => seen.push(payload))
+    const preferences: unknown[] = []
+    const stopPreferences = client.on('preferencesChanged', (payload) => preferences.push(payload))
     fake.deliver({ event: 'archiveChanged', payload: { reason: 'import' } })
     fake.deliver({ event: 'importProgress', payload: { jobId: 'x' } })
+    fake.deliver({ event: 'preferencesChanged', payload: { theme: 'night' } })
     fake.deliver({ event: 'somethingElse', payload: 1 })
     fake.deliver('garbage')
     expect(seen).toEqual([{ reason: 'import' }])
+    expect(preferences).toEqual([{ theme: 'night' }])
+    expect(fake.listenerCount()).toBe(1)
+    stopPreferences()
     expect(fake.listenerCount()).toBe(1)
     stop()
     fake.deliver({ event: 'archiveChanged', payload: { reason: 'tags' } })
@@ -79,5 +88,15 @@ describe('preload client', () => {
   it('refuses unknown event names', () => {
     const client = createIpcClient(fakeIpcRenderer(() => null).ipc)
     expect(() => client.on('bogus' as 'archiveChanged', () => undefined)).toThrow()
+  })
+
+  it('reaches only the contract’s methods', async () => {
+    const fake = fakeIpcRenderer(() => ({ ok: true, result: 'opened' }))
+    const transport = createIpcTransport(fake.ipc)
+    await expect(transport.call('shell:openExternal' as ApiMethod, {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    })
+    expect(fake.calls).toEqual([])
   })
 })
