@@ -77,6 +77,24 @@ for (const name of CSL_NUMBER_VARIABLES)
 for (const name of CSL_NAME_VARIABLES) variables[name] = z.array(cslName).max(MAX_NAMES).optional()
 for (const name of CSL_DATE_VARIABLES) variables[name] = cslDate.optional()
 
+/**
+ * A change to an item's variables (ArticlePatch `item`): each variable checked for its kind, null to
+ * remove it. The id and the type are not variables here (the type is the patch's `itemType`).
+ */
+export const cslItemPatchSchema = z
+  .object({
+    ...Object.fromEntries(
+      Object.entries(variables).map(([name, schema]) => [
+        name,
+        (schema as z.ZodOptional<z.ZodType>).unwrap().nullable().optional(),
+      ]),
+    ),
+    subtitle: text.nullable().optional(),
+    custom: z.record(z.string().max(200), boundedJson).nullable().optional(),
+  })
+  .catchall(boundedJson)
+  .refine((patch) => !('id' in patch) && !('type' in patch), 'the id and the type are not item variables')
+
 /** One CSL-JSON item given as data (formatCitations `items`). */
 export const cslItemSchema = z
   .object({

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { cslItemSchema } from './csl-schema'
+import { CSL_ITEM_TYPES } from './csl'
+import { cslItemPatchSchema, cslItemSchema } from './csl-schema'
 import { ApiError } from './errors'
 
 /**
@@ -93,6 +94,15 @@ const articlePatch = z
     rights: nullableText,
     accessedAt: calendarDate.nullable(),
     citeKind: citeKind.nullable(),
+    itemType: z.enum(CSL_ITEM_TYPES),
+    item: cslItemPatchSchema,
+    citationKey: z
+      .string()
+      .trim()
+      .min(1)
+      .max(500)
+      .regex(/^[^\s,{}%#~\\"]+$/, 'a citation key has no spaces, commas, braces, quotes or % # ~ \\')
+      .nullable(),
   })
   .partial()
   .strict()
@@ -110,6 +120,8 @@ export const apiSchemas = {
         .min(1),
       jobId: z.string().min(1).max(100).optional(),
       duplicates: duplicateChoice.optional(),
+      /** Add everything the import brings in (duplicates included) to this citation list, creating it. */
+      list: collectionName.optional(),
     })
     .strict(),
   /** Import files or folders on this machine's disk (desktop dialogs, CLI). */
@@ -119,6 +131,8 @@ export const apiSchemas = {
       recursive: z.boolean().optional(),
       jobId: z.string().min(1).max(100).optional(),
       duplicates: duplicateChoice.optional(),
+      /** Add everything the import brings in (duplicates included) to this citation list, creating it. */
+      list: collectionName.optional(),
     })
     .strict(),
   /** Store pasted text or HTML as an article. */

@@ -2,6 +2,7 @@
  * Data shapes shared by the engine, every transport and the renderer.
  * Plain data only: everything here must survive JSON and structured clone.
  */
+import type { CslItem, CslItemType } from './csl'
 
 /** What the importer recognised a file as. */
 export type SourceFormat = 'html' | 'mhtml' | 'singlefile' | 'text' | 'pdf' | 'paste-text' | 'paste-html'
@@ -33,6 +34,11 @@ export interface ExtractedArticle {
   /** Sanitised reading copy. */
   contentHtml: string
   warnings: string[]
+  /**
+   * What the page says of itself as a publication, beyond the fields above (a paper's DOI, journal,
+   * volume, issue and pages; its kind): the import keeps it in the article's bibliographic item.
+   */
+  bibliographic?: Partial<Omit<CslItem, 'id'>>
 }
 
 export type SortField = 'addedAt' | 'publishedAt' | 'title' | 'siteName'
@@ -57,6 +63,8 @@ export interface ArticleSummary {
   tags: string[]
   /** When the reader marked it read (ISO 8601 UTC); null while unread. */
   readAt?: string | null
+  /** What kind of source it is, as citations describe it (a CSL item type: webpage, book, chapter…). */
+  itemType: CslItemType
 }
 
 export interface Article extends ArticleSummary {
@@ -78,6 +86,10 @@ export interface Article extends ArticleSummary {
   readingProgress?: number
   /** When the reader last had it open (ISO 8601 UTC). */
   lastReadAt?: string | null
+  /** The bibliographic item: every CSL variable citations use (its id is the article's id). */
+  item: CslItem
+  /** The citation key kept from a reference file or set by the user; null: exports make one up. */
+  citationKey: string | null
 }
 
 /** The library's filters; every one given must hold. */

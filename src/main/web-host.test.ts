@@ -40,6 +40,7 @@ function fakeArchive(): HostedArchive & FakeControls {
     addedAt: '2026-11-27T12:00:00.000Z',
     updatedAt: '2026-11-27T12:00:00.000Z',
     tags: [],
+    itemType: 'webpage',
   }
   const unused = (): never => {
     throw new ApiError('unsupported', 'not in this fake')

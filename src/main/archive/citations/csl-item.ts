@@ -33,7 +33,7 @@ export interface ArticleToCslOptions {
   kind?: ArticleKind
 }
 
-const KIND_TO_TYPE: Record<ArticleKind, CslItemType> = {
+export const KIND_TO_TYPE: Record<ArticleKind, CslItemType> = {
   news: 'article-newspaper',
   webpage: 'webpage',
   blog: 'post-weblog',

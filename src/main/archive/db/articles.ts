@@ -5,6 +5,8 @@ import type {
   ExtractedArticle,
   ArticleFormat,
 } from '../../../common/types'
+import type { CslItem } from '../../../common/csl'
+import { itemOfRow, ITEM_COLUMNS, type ItemRow } from '../items/record'
 import type { Database } from './database'
 import { tagsByArticle } from './tags'
 
@@ -14,6 +16,9 @@ export interface NewArticle {
   sourceName: string | null
   original: { sha256: string; bytes: Buffer; name: string | null }
   addedAt: string
+  /** The bibliographic record, when it is known as data (a reference, or what the page says of itself). */
+  record?: Omit<CslItem, 'id'>
+  citationKey?: string | null
 }
 
 export interface ExistingArticleRef {
@@ -22,20 +27,9 @@ export interface ExistingArticleRef {
 }
 
 /** The columns of an article summary, as SQLite returns them (SUMMARY_COLUMNS). */
-export interface SummaryRow {
-  id: number
-  title: string
-  subtitle: string | null
-  authors: string
-  site_name: string | null
-  section: string | null
-  published_at: string | null
-  language: string | null
-  url: string | null
+export interface SummaryRow extends ItemRow {
   excerpt: string | null
   word_count: number
-  format: string
-  added_at: string
   updated_at: string
   read_at: string | null
 }
@@ -49,8 +43,7 @@ interface ArticleRow extends SummaryRow {
   warnings: string
 }
 
-export const SUMMARY_COLUMNS = `a.id, a.title, a.subtitle, a.authors, a.site_name, a.section, a.published_at, a.language,
-  a.url, a.excerpt, a.word_count, a.format, a.added_at, a.updated_at, a.read_at`
+export const SUMMARY_COLUMNS = `${ITEM_COLUMNS}, a.excerpt, a.word_count, a.updated_at, a.read_at`
 
 /** Maps ArticlePatch fields to their columns; arrays are stored as JSON. */
 const PATCH_COLUMNS: Record<keyof ArticlePatch, string> = {
@@ -93,8 +86,8 @@ export async function insertArticle(db: Database, article: NewArticle): Promise<
   const result = await db.run(
     `INSERT INTO articles (title, subtitle, authors, site_name, section, published_at, language, url, excerpt,
        rights, word_count, content_text, content_html, format, source_name, original_sha256, warnings,
-       added_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       added_at, updated_at, csl, citation_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       e.title,
       e.subtitle,
@@ -115,6 +108,8 @@ export async function insertArticle(db: Database, article: NewArticle): Promise<
       JSON.stringify(e.warnings),
       article.addedAt,
       article.addedAt,
+      article.record ? JSON.stringify(article.record) : null,
+      article.citationKey ?? null,
     ],
   )
   return result.lastID
@@ -266,12 +261,17 @@ export function toSummary(row: SummaryRow, tags: string[]): ArticleSummary {
     updatedAt: row.updated_at,
     tags,
     readAt: row.read_at,
+    itemType: itemOfRow(row).type,
   }
 }
 
 function toArticle(row: ArticleRow, tags: string[]): Article {
+  const item = itemOfRow(row)
   return {
     ...toSummary(row, tags),
+    itemType: item.type,
+    item,
+    citationKey: row.citation_key,
     rights: row.rights,
     contentText: row.content_text,
     contentHtml: row.content_html,

@@ -236,6 +236,21 @@ END;
 INSERT OR IGNORE INTO fingerprint_pending (article_id) SELECT id FROM articles;
 `
 
+// Every row of articles is a bibliographic item (src/common/csl.ts). csl holds the item as CSL-JSON
+// (without its id) once it is known as data: a reference read from a file, or a page whose record
+// the user edited or whose extraction found one. NULL: the item is derived from the page's own
+// fields (title, authors, site, dates), the accessed_at date and the cite_kind, as before. The
+// citation key is kept as the reference file had it. Items are matched as duplicates by DOI and
+// citation key (with title, authors, year and container), so both are indexed.
+const BIBLIOGRAPHIC_ITEMS = `
+ALTER TABLE articles ADD COLUMN csl TEXT;
+ALTER TABLE articles ADD COLUMN citation_key TEXT;
+CREATE INDEX articles_by_citation_key ON articles (citation_key) WHERE citation_key IS NOT NULL;
+CREATE INDEX articles_by_doi ON articles (lower(json_extract(csl, '$.DOI')))
+  WHERE csl IS NOT NULL AND json_extract(csl, '$.DOI') IS NOT NULL;
+CREATE INDEX articles_by_title_key ON articles (lower(title));
+`
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -261,6 +276,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 5,
     description: 'text fingerprints for near-duplicate imports',
     sql: TEXT_FINGERPRINTS,
+  },
+  {
+    version: 6,
+    description: 'bibliographic items: the CSL-JSON record and citation key of every article',
+    sql: BIBLIOGRAPHIC_ITEMS,
   },
 ]
 

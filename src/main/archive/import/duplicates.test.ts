@@ -5,7 +5,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ArchiveApi } from '../../../common/api'
 import type { FileUpload } from '../../../common/types'
 import { Archive } from '../api'
-import { insertArticle } from '../db/articles'
 import { Database } from '../db/database'
 import { MIGRATIONS, migrate } from '../db/migrations'
 import { DATABASE_FILE } from '../paths'
@@ -215,30 +214,20 @@ describe('an archive made before fingerprints', () => {
     const db = await Database.open(join(oldDir, DATABASE_FILE))
     await migrate(db, MIGRATIONS.slice(0, 4))
     const text = original.join(' ')
-    const oldId = await db.transaction(() =>
-      insertArticle(db, {
-        extracted: {
-          title: 'Port report',
-          subtitle: null,
-          authors: [],
-          siteName: null,
-          section: null,
-          publishedAt: null,
-          language: 'en',
-          url: null,
-          excerpt: null,
-          rights: null,
-          wordCount: 600,
-          contentText: text,
-          contentHtml: `<p>${text}</p>`,
-          format: 'text',
-          warnings: [],
-        },
-        sourceName: 'report.txt',
-        original: { sha256: 'a'.repeat(64), bytes: Buffer.from(text), name: 'report.txt' },
-        addedAt: '2026-01-01T00:00:00.000Z',
-      }),
+    // Written as that version wrote rows (today's insertArticle knows columns it did not have).
+    await db.run('INSERT INTO originals (sha256, bytes, size, name) VALUES (?, ?, ?, ?)', [
+      'a'.repeat(64),
+      Buffer.from(text),
+      text.length,
+      'report.txt',
+    ])
+    const inserted = await db.run(
+      `INSERT INTO articles (title, authors, language, word_count, content_text, content_html, format,
+         source_name, original_sha256, warnings, added_at, updated_at)
+       VALUES ('Port report', '[]', 'en', 600, ?, ?, 'text', 'report.txt', ?, '[]', ?, ?)`,
+      [text, `<p>${text}</p>`, 'a'.repeat(64), '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'],
     )
+    const oldId = inserted.lastID
     await db.close()
 
     archive = await Archive.open({ dir: oldDir })

@@ -13,7 +13,7 @@ import type {
   CiteStyle,
   CslItemData,
 } from '../../../../common/types'
-import { articleToCsl, CiteError, importReferences } from '../index'
+import { CiteError, importReferences } from '../index'
 import type { Database } from '../../db/database'
 import { CitationFormatter, type CitationInput } from './formatter'
 import { importReferenceFile } from './references'
@@ -86,7 +86,7 @@ export class CitationService {
   async addToList(args: ApiArgs<'addToCitationList'>): Promise<ApiResults['addToCitationList']> {
     const added = await this.db.transaction(async () => {
       await store.getList(this.db, args.id)
-      await store.citationSources(this.db, args.articleIds)
+      await store.citationItems(this.db, args.articleIds)
       return store.appendToList(this.db, args.id, args.articleIds, new Date().toISOString())
     })
     if (added.length > 0) this.changed({ reason: 'citationLists', ids: added })
@@ -220,14 +220,8 @@ export class CitationService {
   }
 
   private async inputsForArticles(ids: readonly number[]): Promise<CitationInput[]> {
-    const sources = await store.citationSources(this.db, ids)
-    return sources.map((source) => ({
-      key: source.id,
-      item: articleToCsl(source, {
-        accessed: source.accessedAt ?? undefined,
-        kind: source.citeKind ?? undefined,
-      }),
-    }))
+    const items = await store.citationItems(this.db, ids)
+    return items.map((item, index) => ({ key: ids[index]!, item }))
   }
 }
 

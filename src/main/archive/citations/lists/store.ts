@@ -1,16 +1,11 @@
 /** SQL for citation lists (migration 2) and the citation fields of articles (accessed_at, cite_kind). */
 import { ApiError } from '../../../../common/api'
-import type {
-  CitationList,
-  CitationListItem,
-  CiteKind,
-  CiteLocale,
-  SourceFormat,
-} from '../../../../common/types'
-import type { CitableArticle } from '../index'
-import { parseStringArray, SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../../db/articles'
+import type { CslItem } from '../../../../common/csl'
+import type { CitationList, CitationListItem, CiteKind, CiteLocale } from '../../../../common/types'
+import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../../db/articles'
 import type { Database } from '../../db/database'
 import { tagsByArticle } from '../../db/tags'
+import { ITEM_COLUMNS, itemOfRow, type ItemRow } from '../../items/record'
 
 interface ListRow {
   id: number
@@ -22,24 +17,15 @@ interface ListRow {
   count: number
 }
 
-interface ItemRow extends SummaryRow {
+interface ListItemRow extends SummaryRow {
   position: number
-  accessed_at: string | null
-  cite_kind: string | null
 }
 
 /** An article's citation fields, as articleToCsl and the warnings need them. */
-export interface CitationSource extends CitableArticle {
-  id: number
-  accessedAt: string | null
-  citeKind: CiteKind | null
-}
 
 const LIST_SELECT = `SELECT l.id, l.name, l.style, l.locale, l.created_at, l.updated_at,
   (SELECT count(*) FROM citation_list_items i WHERE i.list_id = l.id) AS count
   FROM citation_lists l`
-
-const ITEM_COLUMNS = `${SUMMARY_COLUMNS}, a.accessed_at, a.cite_kind`
 
 const nameOrder = new Intl.Collator('und', { sensitivity: 'base', numeric: true })
 
@@ -204,8 +190,8 @@ export async function touch(db: Database, listId: number, now: string): Promise<
 
 export async function listItems(db: Database, listId: number): Promise<CitationListItem[]> {
   return db.exclusive(async () => {
-    const rows = await db.all<ItemRow>(
-      `SELECT i.position, ${ITEM_COLUMNS} FROM citation_list_items i JOIN articles a ON a.id = i.article_id
+    const rows = await db.all<ListItemRow>(
+      `SELECT i.position, ${SUMMARY_COLUMNS} FROM citation_list_items i JOIN articles a ON a.id = i.article_id
        WHERE i.list_id = ? ORDER BY i.position`,
       [listId],
     )
@@ -217,10 +203,10 @@ export async function listItems(db: Database, listId: number): Promise<CitationL
   })
 }
 
-/** Citation fields of the given articles, in the order of `ids`; throws not-found naming missing ids. */
-export async function citationSources(db: Database, ids: readonly number[]): Promise<CitationSource[]> {
+/** The bibliographic items of the given articles, in the order of `ids`; throws not-found naming missing ids. */
+export async function citationItems(db: Database, ids: readonly number[]): Promise<CslItem[]> {
   const rows = await db.all<ItemRow>(
-    `SELECT 0 AS position, ${ITEM_COLUMNS} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))`,
+    `SELECT ${ITEM_COLUMNS} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))`,
     [JSON.stringify(ids)],
   )
   const byId = new Map(rows.map((row) => [row.id, row]))
@@ -232,25 +218,7 @@ export async function citationSources(db: Database, ids: readonly number[]): Pro
         ? `no article with id ${missing[0]}`
         : `no articles with ids ${missing.join(', ')}`,
     )
-  return ids.map((id) => {
-    const row = byId.get(id)!
-    return {
-      id: row.id,
-      title: row.title,
-      subtitle: row.subtitle,
-      authors: parseStringArray(row.authors),
-      siteName: row.site_name,
-      section: row.section,
-      publishedAt: row.published_at,
-      language: row.language,
-      url: row.url,
-      // A reference's kind is stored in cite_kind; the format only helps guess a page's kind.
-      format: row.format === 'reference' ? undefined : (row.format as SourceFormat),
-      addedAt: row.added_at,
-      accessedAt: row.accessed_at,
-      citeKind: row.cite_kind as CiteKind | null,
-    }
-  })
+  return ids.map((id) => itemOfRow(byId.get(id)!))
 }
 
 export async function articleCitationFields(
@@ -289,7 +257,7 @@ export async function updateArticleCitationFields(
   return result.changes > 0
 }
 
-function toItem(row: ItemRow, tags: string[]): CitationListItem {
+function toItem(row: ListItemRow, tags: string[]): CitationListItem {
   return {
     ...toSummary(row, tags),
     position: row.position,
