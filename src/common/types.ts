@@ -146,7 +146,15 @@ export interface ArticleCitationPatch {
   /** "YYYY-MM-DD", or null to fall back to the import date. */
   accessedAt?: string | null
   citeKind?: CiteKind | null
+  /** The kind of source (a CSL item type). */
+  itemType?: CslItemType
+  /** CSL variables to set on the item (volume, page, DOI, editor…); null removes one. */
+  item?: CslItemPatch
+  citationKey?: string | null
 }
+
+/** A change to an item's CSL variables: each given variable is set, or removed when null. */
+export type CslItemPatch = { [variable: string]: unknown }
 
 export interface TagCount {
   /** The full path: "region/caucasus". */
@@ -257,6 +265,10 @@ export type DuplicateReason = 'same-file' | 'same-url' | 'similar-text'
 export interface ImportItemResult {
   /** The file name or path as given; "clipboard" for a paste. */
   file: string
+  /** For an entry of a reference file: its citation key, or its place in the file ("entry 3"). */
+  entry?: string
+  /** What was noticed but did not stop the import (an undefined @string macro, a repeated field). */
+  warnings?: string[]
   status: ImportStatus
   id?: number
   duplicateOf?: number
@@ -277,6 +289,8 @@ export interface ImportReport {
   duplicates: number
   failed: number
   cancelled: boolean
+  /** The citation list the import added its items to (`list`), created when it did not exist. */
+  list?: { id: number; name: string }
 }
 
 export interface PasteInput {

@@ -61,21 +61,28 @@ const COMMANDS: Record<string, Command> = {
       runExtract(io, { files: positionals, url: text(values.url), json: values.json === true }),
   },
   import: {
-    synopsis: 'import PATH... [--recursive] [--duplicates skip|replace|keep] [--json]',
-    summary: 'Import saved pages: files, or folders of them.',
+    synopsis: 'import PATH... [--recursive] [--list NAME] [--duplicates skip|replace|keep] [--json]',
+    summary: 'Import saved pages and reference files (BibTeX, RIS, CSL-JSON): files, or folders of them.',
     optionHelp: [
       '  -r, --recursive   also import from folders inside the given folders',
+      '  --list NAME       add everything the import brings in to this citation list (created if needed)',
       '  --duplicates skip|replace|keep',
-      '                    what to do with pages already in the archive (default skip)',
+      '                    what to do with pages and references already in the archive (default skip)',
       '  --json            print the whole import report as JSON',
     ],
-    options: { recursive: { type: 'boolean', short: 'r' }, duplicates: { type: 'string' }, ...JSON_OPTION },
+    options: {
+      recursive: { type: 'boolean', short: 'r' },
+      list: { type: 'string' },
+      duplicates: { type: 'string' },
+      ...JSON_OPTION,
+    },
     run: ({ io, values, positionals, withArchive }) =>
       withArchive((archive) =>
         runImport(io, archive, {
           paths: positionals,
           recursive: values.recursive === true,
           duplicates: text(values.duplicates),
+          list: text(values.list),
           json: values.json === true,
         }),
       ),

@@ -8,7 +8,7 @@ import {
   type ArchiveEvents,
   type EngineEventName,
 } from '../../common/api'
-import type { Article } from '../../common/types'
+import type { Article, ImportReport } from '../../common/types'
 import { backupDatabase } from './backup/index'
 import { CitationService, splitCitationPatch } from './citations/lists/index'
 import * as articles from './db/articles'
@@ -24,6 +24,8 @@ import {
 } from './archive-zip/index'
 import { HighlightService } from './highlights/index'
 import { Importer } from './import/importer'
+import { referenceFormatOf } from './import/references'
+import { editItemRecord } from './items/edit'
 import { reextractArticle } from './import/reextract'
 import { ReadingService } from './reading/service'
 import { articlesPerMonth } from './search/statistics'
@@ -103,12 +105,23 @@ export class Archive implements ArchiveApi {
     }
   }
 
-  importFiles(args: ApiArgs<'importFiles'>): Promise<ApiResults['importFiles']> {
-    return this.importer.importFiles(args)
+  async importFiles(args: ApiArgs<'importFiles'>): Promise<ApiResults['importFiles']> {
+    const { list, ...rest } = args
+    return this.addImportToList(await this.importer.importFiles(rest), list)
   }
 
-  importPaths(args: ApiArgs<'importPaths'>): Promise<ApiResults['importPaths']> {
-    return this.importer.importPaths(args)
+  async importPaths(args: ApiArgs<'importPaths'>): Promise<ApiResults['importPaths']> {
+    const { list, ...rest } = args
+    return this.addImportToList(await this.importer.importPaths(rest), list)
+  }
+
+  /** What an import brought in (new items and the ones it found already stored), appended to a list. */
+  private async addImportToList(report: ImportReport, listName: string | undefined): Promise<ImportReport> {
+    if (listName === undefined) return report
+    const ids = [...new Set(report.items.flatMap((item) => item.id ?? item.duplicateOf ?? []))]
+    const list = await this.citations.listNamed(listName)
+    if (ids.length > 0) await this.citations.addToList({ id: list.id, articleIds: ids })
+    return { ...report, list: { id: list.id, name: list.name } }
   }
 
   importPaste(args: ApiArgs<'importPaste'>): Promise<ApiResults['importPaste']> {
@@ -130,15 +143,20 @@ export class Archive implements ArchiveApi {
   }
 
   async updateArticle(args: ApiArgs<'updateArticle'>): Promise<ApiResults['updateArticle']> {
-    const { id, patch: fullPatch } = args
-    const { rest: patch, citation } = splitCitationPatch(fullPatch)
+    const { id, patch } = args
     const article = await this.db.transaction(async () => {
-      if (citation && !(await this.citations.updateCitationFields(id, citation))) throw notFound([id])
-      if (Object.keys(patch).length > 0) {
-        const found = await articles.updateArticle(this.db, id, patch, new Date().toISOString())
-        if (!found) throw notFound([id])
-        await flushSearchIndex(this.db)
+      const now = new Date().toISOString()
+      if (await editItemRecord(this.db, id, patch, now)) {
+        // The rights line is the page's, not the item's.
+        if (patch.rights !== undefined)
+          await articles.updateArticle(this.db, id, { rights: patch.rights }, now)
+      } else {
+        const { rest, citation } = splitCitationPatch(patch)
+        if (citation && !(await this.citations.updateCitationFields(id, citation))) throw notFound([id])
+        if (Object.keys(rest).length > 0 && !(await articles.updateArticle(this.db, id, rest, now)))
+          throw notFound([id])
       }
+      await flushSearchIndex(this.db)
       const updated = await articles.getArticle(this.db, id)
       return updated && this.withCitationFields(updated)
     })
@@ -327,8 +345,12 @@ export class Archive implements ArchiveApi {
     return this.citations.addStyle(args)
   }
 
-  importReferences(args: ApiArgs<'importReferences'>): Promise<ApiResults['importReferences']> {
-    return this.citations.importReferences(args)
+  /** The window's "Import references…": one reference file, each entry an item (see import/references.ts). */
+  async importReferences(args: ApiArgs<'importReferences'>): Promise<ApiResults['importReferences']> {
+    const format = referenceFormatOf(Buffer.from(args.dataBase64, 'base64'))
+    if (!format) throw new ApiError('unsupported', `${args.name}: not a BibTeX, RIS or CSL-JSON file`)
+    const report = await this.importer.importFiles({ files: [args] })
+    return { ...report, format }
   }
 
   listHighlights(args: ApiArgs<'listHighlights'>): Promise<ApiResults['listHighlights']> {

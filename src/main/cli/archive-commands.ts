@@ -49,9 +49,11 @@ export function parseDuplicateChoice(value: string | undefined): DuplicateChoice
 export async function runImport(
   io: CliIo,
   archive: HostedArchive,
-  options: { paths: string[]; recursive: boolean; json: boolean; duplicates?: string },
+  options: { paths: string[]; recursive: boolean; json: boolean; duplicates?: string; list?: string },
 ): Promise<number> {
   if (options.paths.length === 0) throw new UsageError('give at least one file or folder to import', 'import')
+  if (options.list !== undefined && options.list.trim() === '')
+    throw new UsageError('--list needs the name of a citation list', 'import')
   const duplicates = parseDuplicateChoice(options.duplicates)
   const jobId = `cli-${randomUUID()}`
   const showProgress = io.stderr.isTTY === true && !options.json
@@ -78,6 +80,7 @@ export async function runImport(
       recursive: options.recursive,
       jobId,
       duplicates,
+      ...(options.list !== undefined ? { list: options.list } : {}),
     })
     if (showProgress) io.stderr.write('\r\u001b[K')
     if (options.json) writeJson(io.stdout, report)
@@ -85,7 +88,8 @@ export async function runImport(
     const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
     writeLine(
       io.stderr,
-      `${plural(report.imported, 'article')} imported, ${plural(report.duplicates, 'duplicate')}, ${report.failed} failed` +
+      `${plural(report.imported, 'item')} imported, ${plural(report.duplicates, 'duplicate')}, ${report.failed} failed` +
+        (report.list ? `; in the list "${report.list.name}"` : '') +
         (report.cancelled ? ' (cancelled)' : ''),
     )
     if (report.cancelled) return EXIT_INTERRUPTED
@@ -98,12 +102,12 @@ export async function runImport(
 }
 
 function importLine(io: CliIo, item: ImportItemResult): string {
-  const file = displayPath(io, item.file)
+  const file = displayPath(io, item.file) + (item.entry !== undefined ? ` [${item.entry}]` : '')
   switch (item.status) {
     case 'imported':
       return item.replaced
         ? `replaced #${item.id}${duplicateWhy(item)}: ${oneLine(item.title ?? file)}`
-        : `imported #${item.id}: ${oneLine(item.title ?? file)}`
+        : `imported #${item.id}: ${oneLine(item.title ?? file)}${item.entry !== undefined ? ` [${item.entry}]` : ''}`
     case 'duplicate':
       return `duplicate of #${item.duplicateOf}${duplicateWhy(item)}: ${file}`
     case 'failed': {

@@ -55,7 +55,7 @@ describe('lectern import --duplicates', () => {
     expect(out).toBe('imported #1: Harbour report\n')
     expect(await importFiles(['again.html', 'first.html'])).toBe(0)
     expect(out).toBe('duplicate of #1 (same URL): again.html\nduplicate of #1 (same file): first.html\n')
-    expect(err).toBe('0 articles imported, 2 duplicates, 0 failed\n')
+    expect(err).toBe('0 items imported, 2 duplicates, 0 failed\n')
   })
 
   it('replaces the article in place with --duplicates replace', async () => {

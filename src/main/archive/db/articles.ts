@@ -16,6 +16,8 @@ export interface NewArticle {
   sourceName: string | null
   original: { sha256: string; bytes: Buffer; name: string | null }
   addedAt: string
+  /** Stored instead of the extraction's format ('reference': an entry of a reference file). */
+  format?: ArticleFormat
   /** The bibliographic record, when it is known as data (a reference, or what the page says of itself). */
   record?: Omit<CslItem, 'id'>
   citationKey?: string | null
@@ -68,7 +70,11 @@ export async function findDuplicate(
     [sha256],
   )
   if (sameBytes || url === null) return sameBytes
-  return db.get<ExistingArticleRef>('SELECT id, title FROM articles WHERE url = ? ORDER BY id LIMIT 1', [url])
+  // A reference with that URL is another kind of item: the page is not its duplicate.
+  return db.get<ExistingArticleRef>(
+    "SELECT id, title FROM articles WHERE url = ? AND format != 'reference' ORDER BY id LIMIT 1",
+    [url],
+  )
 }
 
 /**
@@ -102,7 +108,7 @@ export async function insertArticle(db: Database, article: NewArticle): Promise<
       e.wordCount,
       e.contentText,
       e.contentHtml,
-      e.format,
+      article.format ?? e.format,
       article.sourceName,
       original.sha256,
       JSON.stringify(e.warnings),

@@ -17,7 +17,9 @@ import { ExtractError, extractPaste } from '../extract/index'
 import { ExtractionPool, type ExtractionPoolOptions } from '../extract/pool'
 import { duplicateResult, matchDuplicate, replaceArticleContent, saveFingerprint } from './duplicates'
 import { type SignedArticle, signArticle } from './signature'
+import { pageRecord } from '../items/record'
 import { flushSearchIndex } from '../search/indexer'
+import { readReferenceFile, referenceFormatOf, storeReferenceEntries, type ReferenceFile } from './references'
 import { collectImportTargets, describeFileError, savedPageResourceDir } from './walk'
 
 export type ImportEventName = 'importProgress' | 'archiveChanged'
@@ -51,7 +53,8 @@ interface Job {
 /** An item read, fingerprinted, extracted and signed, waiting to be stored (or already settled). */
 type Prepared =
   | { settled: ImportItemResult }
-  | { settled?: undefined; bytes: Buffer; sha256: string; signed: SignedArticle }
+  | { settled?: undefined; references: ReferenceFile }
+  | { settled?: undefined; references?: undefined; bytes: Buffer; sha256: string; signed: SignedArticle }
 
 export interface ImporterOptions {
   /** How batch files are extracted (worker threads by default; `workers: 0` = in-process). */
@@ -210,15 +213,17 @@ export class Importer {
       fill()
       for (let entry = ahead.shift(); entry && !job.cancelled; entry = ahead.shift()) {
         this.emit('importProgress', { ...progress, current: entry.source.label })
-        const item = await this.store(entry.source, await entry.prepared)
+        const stored = await this.store(entry.source, await entry.prepared)
         fill()
-        items.push(item)
         progress.done += 1
-        if (item.status === 'imported') {
-          progress.imported += 1
-          if (item.id !== undefined) importedIds.push(item.id)
-        } else if (item.status === 'duplicate') progress.duplicates += 1
-        else progress.failed += 1
+        for (const item of stored) {
+          items.push(item)
+          if (item.status === 'imported') {
+            progress.imported += 1
+            if (item.id !== undefined) importedIds.push(item.id)
+          } else if (item.status === 'duplicate') progress.duplicates += 1
+          else progress.failed += 1
+        }
         if (importedIds.length - noticedCount >= CHANGE_NOTICE_EVERY) {
           this.emit('archiveChanged', { reason: 'import', ids: importedIds.slice(noticedCount) })
           noticedCount = importedIds.length
@@ -244,7 +249,8 @@ export class Importer {
   }
 
   private async importOne(source: ImportSource): Promise<ImportItemResult> {
-    return this.store(source, await this.prepare(source))
+    const [result] = await this.store(source, await this.prepare(source))
+    return result ?? failed(source.label, `${source.label}: nothing to import`)
   }
 
   /** Read, fingerprint, skip a known duplicate, extract. Never throws: failures are settled items. */
@@ -261,6 +267,11 @@ export class Importer {
       if (bytes.length > MAX_IMPORT_BYTES)
         return { settled: failed(label, `${label}: ${tooLarge(bytes.length)}`) }
       const sha256 = createHash('sha256').update(bytes).digest('hex')
+      // A reference file is many items, each judged on its own (its bytes say nothing of its entries).
+      if (referenceFormatOf(bytes)) {
+        const parsed = readReferenceFile(label, bytes)
+        return { references: { label, sourceName: source.sourceName, bytes, sha256, parsed } }
+      }
       // Cheap check first, so a re-import of a big folder skips extraction.
       const known = source.duplicates === 'skip' ? await findDuplicate(this.db, sha256, null) : undefined
       if (known) return { settled: duplicateResult(label, { ...known, reason: 'same-file' }) }
@@ -270,8 +281,25 @@ export class Importer {
     }
   }
 
-  private async store(source: ImportSource, prepared: Prepared): Promise<ImportItemResult> {
-    if (prepared.settled) return prepared.settled
+  private async store(source: ImportSource, prepared: Prepared): Promise<ImportItemResult[]> {
+    if (prepared.settled) return [prepared.settled]
+    if (prepared.references) {
+      const file = prepared.references
+      try {
+        return await this.db.transaction(() =>
+          storeReferenceEntries(this.db, file, source.duplicates, new Date().toISOString()),
+        )
+      } catch (error) {
+        return [failedWith(source.label, error)]
+      }
+    }
+    return [await this.storePage(source, prepared)]
+  }
+
+  private async storePage(
+    source: ImportSource,
+    prepared: Extract<Prepared, { signed: SignedArticle }>,
+  ): Promise<ImportItemResult> {
     const { label } = source
     const { bytes, sha256, signed } = prepared
     const extracted = signed.article
@@ -298,11 +326,13 @@ export class Importer {
             replaced: true,
           }
         }
+        const record = pageRecord(extracted, now)
         const id = await insertArticle(this.db, {
           extracted,
           sourceName: source.sourceName,
           original,
           addedAt: now,
+          ...(record ? { record } : {}),
         })
         await flushSearchIndex(this.db)
         await saveFingerprint(this.db, id, signed.signature)

@@ -6,7 +6,7 @@
  */
 import type { CslDate, CslItem, CslItemType, CslName } from '../../../common/csl'
 import { CSL_ITEM_TYPES, firstDateParts } from '../../../common/csl'
-import type { CiteKind, SourceFormat } from '../../../common/types'
+import type { CiteKind, ExtractedArticle, SourceFormat } from '../../../common/types'
 import { articleToCsl } from '../citations/csl-item'
 
 /** The columns an item is read from (articles.*). */
@@ -41,7 +41,10 @@ export function storedRecord(csl: string | null): Omit<CslItem, 'id'> | null {
     const value: unknown = JSON.parse(csl)
     if (!value || typeof value !== 'object' || Array.isArray(value)) return null
     const record = value as Partial<CslItem>
-    return { ...record, type: ITEM_TYPES.has(String(record.type)) ? (record.type as CslItemType) : 'document' }
+    return {
+      ...record,
+      type: ITEM_TYPES.has(String(record.type)) ? (record.type as CslItemType) : 'document',
+    }
   } catch {
     return null
   }
@@ -74,6 +77,16 @@ export function itemOfRow(row: ItemRow): CslItem {
   return item
 }
 
+/**
+ * The record of a page whose extraction found what it is as a publication (a paper's DOI, journal,
+ * volume and pages): the page's own item with those variables; undefined when it found nothing.
+ */
+export function pageRecord(extracted: ExtractedArticle, addedAt: string): Omit<CslItem, 'id'> | undefined {
+  if (!extracted.bibliographic || Object.keys(extracted.bibliographic).length === 0) return undefined
+  const { id: _id, ...page } = articleToCsl({ ...extracted, id: 0, addedAt })
+  return { ...page, ...extracted.bibliographic }
+}
+
 /** What the library's columns show of an item. */
 export interface MirrorColumns {
   title: string
@@ -96,18 +109,25 @@ export function mirrorOf(item: CslItem): MirrorColumns {
     siteName: text(item['container-title']) ?? text(item.publisher),
     section: text(item.section),
     publishedAt: isoDate(item.issued),
-    language: text(item.language),
+    language: languageCode(item.language),
     url: text(item.URL),
   }
 }
 
-/** "Given Family" (with particles and suffix), or the literal name. */
+/** "Family, Given" (particles with the family name, then a suffix), or the literal name: the form
+ * the library shows and that parseName (citations/csl-item.ts) reads back exactly. */
 export function nameText(name: CslName): string {
   if (name.literal) return name.literal.trim()
-  const family = [name['non-dropping-particle'], name.family].filter(Boolean).join(' ')
-  const given = [name.given, name['dropping-particle']].filter(Boolean).join(' ')
-  const full = [given, family].filter(Boolean).join(' ')
-  return (name.suffix ? `${full}, ${name.suffix}` : full).trim()
+  const family = [name['non-dropping-particle'], name.family].filter(Boolean).join(' ').trim()
+  const given = [name.given, name['dropping-particle']].filter(Boolean).join(' ').trim()
+  if (!family) return given
+  return [family, given, name.suffix].filter(Boolean).join(', ')
+}
+
+/** An ISO 639 code ("en", "ru") from a CSL language ("en-GB", "ru"); null for anything else. */
+export function languageCode(language: string | undefined): string | null {
+  const match = /^([a-z]{2,3})(?:[-_]|$)/i.exec(language?.trim() ?? '')
+  return match ? match[1]!.toLowerCase() : null
 }
 
 /** "2024", "2024-03" or "2024-03-07" from a CSL date; a raw ISO-like text gives its date; otherwise null. */

@@ -16,7 +16,6 @@ import type {
 import { CiteError, importReferences } from '../index'
 import type { Database } from '../../db/database'
 import { CitationFormatter, type CitationInput } from './formatter'
-import { importReferenceFile } from './references'
 import * as store from './store'
 import { storeUserStyle, USER_STYLES_FOLDER } from '../styles/user-styles'
 
@@ -60,6 +59,14 @@ export class CitationService {
     )
     this.changed({ reason: 'citationLists' })
     return list
+  }
+
+  /** The list called `name` (the case of letters aside), created with the default style when missing. */
+  async listNamed(name: string): Promise<CitationList> {
+    const existing = (await store.listLists(this.db)).find(
+      (list) => list.name.toLowerCase() === name.trim().toLowerCase(),
+    )
+    return existing ?? this.createList({ name: name.trim() })
   }
 
   async renameList(args: ApiArgs<'renameCitationList'>): Promise<ApiResults['renameCitationList']> {
@@ -194,16 +201,6 @@ export class CitationService {
     return style
   }
 
-  async importReferences(args: ApiArgs<'importReferences'>): Promise<ApiResults['importReferences']> {
-    const { report, importedIds } = await importReferenceFile(
-      this.db,
-      { name: args.name, bytes: Buffer.from(args.dataBase64, 'base64') },
-      new Date().toISOString(),
-    )
-    if (importedIds.length > 0) this.changed({ reason: 'import', ids: importedIds })
-    return report
-  }
-
   /** accessedAt and citeKind of one article (undefined when it does not exist). */
   citationFields(id: number): Promise<CitationFields | undefined> {
     return store.articleCitationFields(this.db, id)
@@ -242,12 +239,12 @@ function itemsAsInputs(items: readonly CslItemData[]): CitationInput[] {
   return parsed.items.map((item) => ({ key: item.id, item }))
 }
 
-/** The citation fields of an ArticlePatch, split from the rest. */
+/** The citation fields of an ArticlePatch (kept in their own columns for pages), split from the rest. */
 export function splitCitationPatch(patch: ArticlePatch & ArticleCitationPatch): {
   rest: ArticlePatch
   citation: ArticleCitationPatch | null
 } {
-  const { accessedAt, citeKind, ...rest } = patch
+  const { accessedAt, citeKind, itemType: _type, item: _item, citationKey: _key, ...rest } = patch
   if (accessedAt === undefined && citeKind === undefined) return { rest, citation: null }
   const citation: ArticleCitationPatch = {}
   if (accessedAt !== undefined) citation.accessedAt = accessedAt
