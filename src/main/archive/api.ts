@@ -413,12 +413,9 @@ export class Archive implements ArchiveApi {
   }
 
   private async withCitationFields(article: Article): Promise<Article> {
-    const fields = await this.citations.citationFields(article.id)
     const reading = await this.reading.readingState(article.id)
     return {
       ...article,
-      accessedAt: fields?.accessedAt ?? null,
-      citeKind: fields?.citeKind ?? null,
       favourite: reading?.favourite ?? false,
       readingProgress: reading?.readingProgress ?? 0,
       lastReadAt: reading?.lastReadAt ?? null,

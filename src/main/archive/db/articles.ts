@@ -6,7 +6,7 @@ import type {
   ArticleFormat,
 } from '../../../common/types'
 import type { CslItem } from '../../../common/csl'
-import { itemOfRow, ITEM_COLUMNS, type ItemRow } from '../items/record'
+import { citationFieldsOf, itemOfRow, ITEM_COLUMNS, type ItemRow } from '../items/record'
 import type { Database } from './database'
 import { tagsByArticle } from './tags'
 
@@ -278,6 +278,7 @@ function toArticle(row: ArticleRow, tags: string[]): Article {
     itemType: item.type,
     item,
     citationKey: row.citation_key,
+    ...citationFieldsOf(row, item),
     rights: row.rights,
     contentText: row.content_text,
     contentHtml: row.content_html,

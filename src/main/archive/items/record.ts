@@ -87,6 +87,30 @@ export function pageRecord(extracted: ExtractedArticle, addedAt: string): Omit<C
   return { ...page, ...extracted.bibliographic }
 }
 
+const KIND_OF_TYPE: Partial<Record<CslItemType, CiteKind>> = {
+  'article-newspaper': 'news',
+  webpage: 'webpage',
+  'post-weblog': 'blog',
+  report: 'report',
+  document: 'document',
+}
+
+/**
+ * The access date and the page kind as the article's fields show them: from the record when there is
+ * one (a kind no page kind names is null there: see the item's type), from their columns otherwise.
+ */
+export function citationFieldsOf(
+  row: ItemRow,
+  item: CslItem,
+): { accessedAt: string | null; citeKind: CiteKind | null } {
+  if (row.csl === null) return { accessedAt: row.accessed_at, citeKind: row.cite_kind as CiteKind | null }
+  const accessed = isoDate(item.accessed)
+  return {
+    accessedAt: accessed && /^\d{4}-\d{2}-\d{2}$/.test(accessed) ? accessed : null,
+    citeKind: KIND_OF_TYPE[item.type] ?? null,
+  }
+}
+
 /** What the library's columns show of an item. */
 export interface MirrorColumns {
   title: string
@@ -147,15 +171,16 @@ export function isoDate(date: CslDate | undefined): string | null {
   return match && match[1] !== '0000' ? match[0] : null
 }
 
-/** The searchable text of an item without a page: its abstract, keywords, note and where it appeared. */
+/**
+ * The searchable text of an item without a page: its abstract, keywords and note, its series and event,
+ * and its identifiers (title, people and where it appeared are searched in their own columns).
+ */
 export function recordText(item: CslItem): string {
   return [
     item.abstract,
     item.keyword,
     item.note,
-    item['container-title'],
     item['collection-title'],
-    item.publisher,
     item['event-title'],
     item.genre,
     item.DOI,

@@ -8,7 +8,6 @@ import type {
   ArticleCitationPatch,
   ArticlePatch,
   CitationList,
-  CiteKind,
   CiteLocale,
   CiteStyle,
   CslItemData,
@@ -21,11 +20,6 @@ import { storeUserStyle, USER_STYLES_FOLDER } from '../styles/user-styles'
 
 export const DEFAULT_CITE_STYLE = 'apa'
 export const DEFAULT_CITE_LOCALE: CiteLocale = 'en-US'
-
-export interface CitationFields {
-  accessedAt: string | null
-  citeKind: CiteKind | null
-}
 
 type ChangeSink = (change: ArchiveEvents['archiveChanged']) => void
 
@@ -199,11 +193,6 @@ export class CitationService {
     if (!style) throw new ApiError('internal', `the style "${id}" was stored but cannot be read back`)
     this.changed({ reason: 'citeStyles' })
     return style
-  }
-
-  /** accessedAt and citeKind of one article (undefined when it does not exist). */
-  citationFields(id: number): Promise<CitationFields | undefined> {
-    return store.articleCitationFields(this.db, id)
   }
 
   /** Writes the citation fields of a patch; call inside the transaction that updates the article. */

@@ -221,17 +221,6 @@ export async function citationItems(db: Database, ids: readonly number[]): Promi
   return ids.map((id) => itemOfRow(byId.get(id)!))
 }
 
-export async function articleCitationFields(
-  db: Database,
-  id: number,
-): Promise<{ accessedAt: string | null; citeKind: CiteKind | null } | undefined> {
-  const row = await db.get<{ accessed_at: string | null; cite_kind: string | null }>(
-    'SELECT accessed_at, cite_kind FROM articles WHERE id = ?',
-    [id],
-  )
-  return row && { accessedAt: row.accessed_at, citeKind: row.cite_kind as CiteKind | null }
-}
-
 /** Sets the given citation fields; returns false when the article does not exist. */
 export async function updateArticleCitationFields(
   db: Database,
