@@ -86,6 +86,7 @@ const GOST_RULES: StyleRules = {
 
 const BUILT_IN_RULES: Record<string, StyleRules> = {
   'gost-r-7.0.100-2018': GOST_RULES,
+  'gost-r-7.0.5-2008-notes': GOST_RULES,
   apa: { titleSeparator: ': ', dropSiteSameAsAuthor: true },
   mla: { titleSeparator: ': ', dropSiteSameAsAuthor: true, urlWithoutScheme: true },
   'chicago-author-date': { titleSeparator: ': ' },
