@@ -27,6 +27,7 @@ function manyItems(count: number): CslItem[] {
 
 const STYLES = [
   'gost-r-7.0.100-2018',
+  'gost-r-7.0.5-2008-notes',
   'apa',
   'mla',
   'chicago-author-date',

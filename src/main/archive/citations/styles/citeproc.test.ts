@@ -13,6 +13,7 @@ describe('CitationProcessor', () => {
     const ids = new CitationProcessor().listStyles().map((style) => style.id)
     expect(ids).toEqual([
       'gost-r-7.0.100-2018',
+      'gost-r-7.0.5-2008-notes',
       'apa',
       'mla',
       'chicago-author-date',
@@ -42,7 +43,7 @@ describe('CitationProcessor', () => {
     const processor = new CitationProcessor()
     expect(() =>
       processor.bibliography([oneAuthor], { style: 'vancouver', locale: 'en-US', format: 'text' }),
-    ).toThrow(/unknown style "vancouver" \(known: gost-r-7\.0\.100-2018, apa/)
+    ).toThrow(/unknown style "vancouver" \(known: gost-r-7\.0\.100-2018, gost-r-7\.0\.5-2008-notes, apa/)
     expect(() =>
       processor.bibliography([oneAuthor], { style: 'apa', locale: 'de-DE' as 'en-US', format: 'text' }),
     ).toThrow(CiteError)

@@ -8,7 +8,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import CSL, { type Engine } from 'citeproc'
+import { firstDateParts } from '../../../../common/csl'
 import type { CslItem, CslName } from '../csl-item'
+import { editionStatement, genitiveName } from './gost-description'
 
 export type CiteLocale = 'en-US' | 'ru-RU'
 export const CITE_LOCALES: readonly CiteLocale[] = ['en-US', 'ru-RU']
@@ -63,14 +65,28 @@ interface StyleRules {
   gostHeading?: boolean
   /** GOST: Cyrillic entries first, then Latin, each alphabetical by heading or title. */
   cyrillicFirst?: boolean
+  /**
+   * GOST: the words printed from the item follow its language, set to "ru" or "en" (the style switches its
+   * abbreviations on it); a numbered edition in words, editors and translators in the genitive, the main title
+   * as the short title of repeated references, and no month without its day.
+   */
+  gostDescription?: boolean
   /** APA and MLA leave out a site name that repeats the (organisation) author. */
   dropSiteSameAsAuthor?: boolean
   /** MLA 9 leaves out http:// and https://. */
   urlWithoutScheme?: boolean
 }
 
+const GOST_RULES: StyleRules = {
+  titleSeparator: ' : ',
+  gostHeading: true,
+  cyrillicFirst: true,
+  gostDescription: true,
+}
+
 const BUILT_IN_RULES: Record<string, StyleRules> = {
-  'gost-r-7.0.100-2018': { titleSeparator: ' : ', gostHeading: true, cyrillicFirst: true },
+  'gost-r-7.0.100-2018': GOST_RULES,
+  'gost-r-7.0.5-2008-notes': GOST_RULES,
   apa: { titleSeparator: ': ', dropSiteSameAsAuthor: true },
   mla: { titleSeparator: ': ', dropSiteSameAsAuthor: true, urlWithoutScheme: true },
   'chicago-author-date': { titleSeparator: ': ' },
@@ -301,12 +317,34 @@ function prepareItem(item: CslItem, rules: StyleRules): PreparedItem {
     const first = authors[0]
     if (first && !first.literal && authors.length <= 3) prepared['original-author'] = [first]
   }
+  if (rules.gostDescription) Object.assign(prepared, gostDescription(item))
   if (rules.dropSiteSameAsAuthor && item.author?.length === 1) {
     const author = item.author[0]!.literal
     if (author && author.toLocaleLowerCase() === item['container-title']?.toLocaleLowerCase())
       delete prepared['container-title']
   }
   return prepared
+}
+
+function gostDescription(item: CslItem): Partial<PreparedItem> {
+  const russian = isRussianDescription(item)
+  const fields: Partial<PreparedItem> = { language: russian ? 'ru' : 'en' }
+  if (item.edition !== undefined) fields.edition = editionStatement(item.edition, russian)
+  if (russian && item.editor) fields.editor = item.editor.map(genitiveName)
+  if (russian && item.translator) fields.translator = item.translator.map(genitiveName)
+  if (item.title && item.subtitle && !item['title-short'])
+    fields['title-short'] = typographicQuotes(item.title, item.language)
+  // CSL cannot tell a month without a day, which would print in the genitive ("2024. – марта").
+  const date = firstDateParts(item.issued)
+  if (date?.length === 2) fields.issued = { 'date-parts': [[date[0]!]] }
+  return fields
+}
+
+/** Russian for Cyrillic-script languages; a language named in words ("russian") or none is read from the title. */
+function isRussianDescription(item: CslItem): boolean {
+  const primary = item.language?.toLowerCase().split(/[-_]/)[0]
+  if (primary && primary.length <= 3) return CYRILLIC_LANGUAGES.has(primary)
+  return CYRILLIC.test(item.title ?? item['container-title'] ?? '')
 }
 
 function contentHash(item: PreparedItem): string {
