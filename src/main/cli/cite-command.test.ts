@@ -10,6 +10,7 @@ const SEED = SEED_FIXTURE
 
 const STYLES = [
   'gost-r-7.0.100-2018',
+  'gost-r-7.0.5-2008-notes',
   'apa',
   'mla',
   'chicago-author-date',

@@ -365,6 +365,7 @@ describe('user styles', () => {
     const styles = await call('listCiteStyles', {})
     expect(styles.map((style) => style.id)).toEqual([
       'gost-r-7.0.100-2018',
+      'gost-r-7.0.5-2008-notes',
       'apa',
       'mla',
       'chicago-author-date',
