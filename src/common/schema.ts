@@ -257,11 +257,21 @@ export const apiSchemas = {
       style: citeStyleId.optional(),
       locale: citeLocale.optional(),
       format: citeFormat.optional(),
+      /**
+       * The in-text citation (or the note, for note styles) of each item in the order given, instead of
+       * the bibliography: `ids` may repeat an article, as a text cites it again (numbers follow the first
+       * citation; notes give the short or "ibid." form). Text, HTML or Markdown only.
+       */
+      citations: z.boolean().optional(),
     })
     .strict()
     .refine(
       (v) => [v.ids, v.listId, v.items].filter((source) => source !== undefined).length === 1,
       'give exactly one of ids, listId or items',
+    )
+    .refine(
+      (v) => !v.citations || v.format === undefined || ['text', 'html', 'markdown'].includes(v.format),
+      { message: 'citations come as text, html or markdown', path: ['format'] },
     ),
   /** The shipped styles, then the user's (from the archive folder's csl-styles). */
   listCiteStyles: empty,

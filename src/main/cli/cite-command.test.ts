@@ -157,6 +157,46 @@ describe('lectern cite with an archive', () => {
     expect(missing).toMatchObject({ code: 1, stdout: '', stderr: 'lectern: no article with id 999\n' })
   })
 
+  it('prints the in-text citation or note of each ID in the order given with --citations', async () => {
+    const ieee = await inArchive([
+      'cite',
+      String(secondId),
+      String(seedId),
+      String(secondId),
+      '--citations',
+      '--style',
+      'ieee',
+    ])
+    expect(ieee).toMatchObject({ code: 0, stdout: '[1]\n[2]\n[1]\n' })
+
+    const notes = await inArchive([
+      'cite',
+      String(seedId),
+      String(seedId),
+      '--citations',
+      '--style',
+      'gost-r-7.0.5-2008-notes',
+      '--locale',
+      'ru-RU',
+    ])
+    expect(notes.code).toBe(0)
+    const [first, repeat] = notes.stdout.trimEnd().split('\n')
+    expect(first).toMatch(/^What Vance’s trip means for regional cooperation/)
+    // The seed is in English: GOST repeats an English work as "Ibid." (a Russian one as "Там же.").
+    expect(repeat).toBe('Ibid.')
+
+    const fromFile = await run(['cite', '--input', 'items.json', '--citations', '--style', 'apa'])
+    expect(fromFile.code).toBe(0)
+    expect(fromFile.stdout.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^\(.*\)$/),
+      expect.stringMatching(/^\(.*\)$/),
+    ])
+
+    const asBibtex = await inArchive(['cite', String(seedId), '--citations', '--format', 'bibtex'])
+    expect(asBibtex.code).toBe(2)
+    expect(asBibtex.stderr).toContain('--citations prints text, html or markdown')
+  })
+
   it('builds lists with list-add, shows them with lists, and cites a list by name', async () => {
     const added = await inArchive(['list-add', 'Thesis', String(secondId), String(seedId), '--json'])
     expect(added.code).toBe(0)

@@ -59,6 +59,8 @@ export interface CiteOptions {
   style?: string
   locale?: string
   format?: string
+  /** In-text citations or notes, one per item in order, instead of the bibliography. */
+  citations?: boolean
 }
 
 export async function runCite(context: CiteCommandContext, options: CiteOptions): Promise<number> {
@@ -68,6 +70,9 @@ export async function runCite(context: CiteCommandContext, options: CiteOptions)
     throw new UsageError('give article IDs, or --list NAME, or --input FILE (one of them)', 'cite')
   const format = checkFormat(options.format)
   const locale = checkLocale(options.locale)
+  const citations = options.citations === true
+  if (citations && !['text', 'html', 'markdown'].includes(format))
+    throw new UsageError('--citations prints text, html or markdown, not ' + format, 'cite')
 
   if (options.input !== undefined) {
     const formatter = new CitationFormatter([join(context.archiveDir, USER_STYLES_FOLDER)])
@@ -77,6 +82,7 @@ export async function runCite(context: CiteCommandContext, options: CiteOptions)
       style,
       locale: locale ?? DEFAULT_CITE_LOCALE,
       format,
+      citations,
     })
   }
 
@@ -89,6 +95,7 @@ export async function runCite(context: CiteCommandContext, options: CiteOptions)
       result = await call(archive, 'formatCitations', {
         listId: list.id,
         format,
+        citations,
         ...(options.style !== undefined ? { style: options.style } : {}),
         ...(locale !== undefined ? { locale } : {}),
       })
@@ -99,6 +106,7 @@ export async function runCite(context: CiteCommandContext, options: CiteOptions)
         style: options.style ?? DEFAULT_CITE_STYLE,
         locale: locale ?? DEFAULT_CITE_LOCALE,
         format,
+        citations,
       })
     }
     io.stdout.write(result.output)
@@ -111,7 +119,7 @@ async function citeInputFile(
   io: CliIo,
   formatter: CitationFormatter,
   file: string,
-  options: { style: string; locale: CiteLocale; format: CiteFormat },
+  options: { style: string; locale: CiteLocale; format: CiteFormat; citations: boolean },
 ): Promise<number> {
   let text: string
   try {
@@ -257,10 +265,13 @@ function text(value: OptionValues[string]): string | undefined {
 /** The commands cli.ts adds to its table. */
 export const CITE_COMMANDS: Record<string, CiteCommand> = {
   cite: {
-    synopsis: 'cite [ID...|--list NAME|--input FILE] [--style STYLE] [--locale LOCALE] [--format FORMAT]',
+    synopsis:
+      'cite [ID...|--list NAME|--input FILE] [--style STYLE] [--locale LOCALE] [--format FORMAT] [--citations]',
     summary: 'Print formatted references (GOST, APA, MLA, Chicago, Harvard, IEEE, or BibTeX/RIS/CSL-JSON).',
     optionHelp: [
       '  ID...            article IDs, in any order (the style sorts them)',
+      '  --citations      the in-text citation or footnote of each item instead, one per line, in the',
+      '                   order given (repeat an ID to cite it again: "ibid." and short forms follow)',
       '  --list NAME      a citation list, in its own style and locale unless given',
       '  --input FILE     CSL-JSON items (or a .bib / .ris file); needs no archive',
       `  --style STYLE    a style id (default ${DEFAULT_CITE_STYLE}); "lectern styles" lists them`,
@@ -274,9 +285,11 @@ export const CITE_COMMANDS: Record<string, CiteCommand> = {
       style: { type: 'string' },
       locale: { type: 'string' },
       format: { type: 'string' },
+      citations: { type: 'boolean' },
     },
     run: (context) =>
       runCite(context, {
+        citations: context.values.citations === true,
         ids: context.positionals.map(parseArticleId),
         list: text(context.values.list),
         input: text(context.values.input),

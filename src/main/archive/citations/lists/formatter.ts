@@ -31,6 +31,8 @@ export interface FormatOptions {
   style: string
   locale: CiteLocale
   format: CiteFormat
+  /** The in-text citation or note of each input, in order (an item may come more than once). */
+  citations?: boolean
 }
 
 export class CitationFormatter {
@@ -63,6 +65,7 @@ export class CitationFormatter {
   }
 
   format(inputs: readonly CitationInput[], options: FormatOptions): FormattedCitations {
+    if (options.citations) return this.formatCitationsInText(inputs, options)
     const items = inputs.map((input) => input.item)
     const warnings = inputs.flatMap(missingFieldWarnings)
     try {
@@ -88,6 +91,33 @@ export class CitationFormatter {
       return {
         output,
         entries: this.splitExport(output, items, options),
+        entryIds: inputs.map((input) => input.key),
+        warnings,
+      }
+    } catch (error) {
+      throw citeErrorToApi(error)
+    }
+  }
+
+  /** One citation per input, in input order; repeated inputs are the same item cited again. */
+  private formatCitationsInText(
+    inputs: readonly CitationInput[],
+    options: FormatOptions,
+  ): FormattedCitations {
+    const unique = new Map<string, CitationInput>()
+    for (const input of inputs) if (!unique.has(input.item.id)) unique.set(input.item.id, input)
+    const warnings = [...unique.values()].flatMap(missingFieldWarnings)
+    if (inputs.length === 0) return { output: '', entries: [], entryIds: [], warnings }
+    try {
+      const rendered = this.processor().citations(
+        [...unique.values()].map((input) => input.item),
+        inputs.map((input) => ({ id: input.item.id })),
+        { style: options.style, locale: options.locale, format: options.format === 'text' ? 'text' : 'html' },
+      )
+      const entries = options.format === 'markdown' ? rendered.map(htmlEntryToMarkdown) : rendered
+      return {
+        output: entries.join(options.format === 'markdown' ? '\n\n' : '\n') + '\n',
+        entries,
         entryIds: inputs.map((input) => input.key),
         warnings,
       }

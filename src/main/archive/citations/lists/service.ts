@@ -158,7 +158,12 @@ export class CitationService {
       inputs = itemsAsInputs(args.items)
     } else {
       const { ids, listStyle } = await this.db.exclusive(async () => {
-        if (args.listId === undefined) return { ids: [...new Set(args.ids ?? [])], listStyle: undefined }
+        // Citations follow the text, which may cite an article again; a bibliography lists it once.
+        if (args.listId === undefined)
+          return {
+            ids: args.citations ? (args.ids ?? []) : [...new Set(args.ids ?? [])],
+            listStyle: undefined,
+          }
         const list = await store.getList(this.db, args.listId)
         return { ids: await store.listArticleIds(this.db, args.listId), listStyle: list }
       })
@@ -172,6 +177,7 @@ export class CitationService {
       style,
       locale: locale ?? DEFAULT_CITE_LOCALE,
       format: args.format ?? 'text',
+      citations: args.citations ?? false,
     })
   }
 
@@ -206,8 +212,9 @@ export class CitationService {
   }
 
   private async inputsForArticles(ids: readonly number[]): Promise<CitationInput[]> {
-    const items = await store.citationItems(this.db, ids)
-    return items.map((item, index) => ({ key: ids[index]!, item }))
+    const items = await store.citationItems(this.db, [...new Set(ids)])
+    const byId = new Map(items.map((item) => [Number(item.id), item]))
+    return ids.map((id) => ({ key: id, item: byId.get(id)! }))
   }
 }
 
