@@ -388,10 +388,14 @@ export interface CslItemData {
   [variable: string]: unknown
 }
 
+/** What a reference lacks that its style guide prints for its kind of source. */
+export type CitationWarningField =
+  'author' | 'date' | 'url' | 'title' | 'container' | 'volume' | 'pages' | 'publisher' | 'place' | 'accessed'
+
 export interface CitationWarning {
   /** The article id, or the CSL item's id for items given as data. */
   id: number | string
-  field: 'author' | 'date' | 'url' | 'title'
+  field: CitationWarningField
   message: string
 }
 

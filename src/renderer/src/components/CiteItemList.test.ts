@@ -22,6 +22,7 @@ function item(id: number, title: string): CitationListItem {
     addedAt: '2026-11-27T10:00:00Z',
     updatedAt: '2026-11-27T10:00:00Z',
     tags: [],
+    itemType: 'webpage',
     position: id - 1,
     accessedAt: null,
     citeKind: null,

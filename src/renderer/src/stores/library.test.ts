@@ -33,6 +33,7 @@ function summary(id: number): ArticleSummary {
     addedAt: '2026-02-08T10:00:00Z',
     updatedAt: '2026-02-08T10:00:00Z',
     tags: [],
+    itemType: 'webpage',
   }
 }
 

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { CitationProcessor, renderCitations, type CslItem } from '../index'
 import { ALL_ITEMS, oneAuthor } from '../../../../../tests/support/cite-items'
+import {
+  book,
+  chapter,
+  conferencePaper,
+  editedBook,
+  encyclopediaEntry,
+  journalArticle,
+  report,
+  thesis,
+  webpage,
+} from '../../../../../tests/support/cite-kinds'
 import { CitationFormatter } from './formatter'
 
 const inputs = ALL_ITEMS.map((item, index) => ({ key: index + 1, item }))
@@ -53,5 +64,57 @@ describe('CitationFormatter', () => {
     expect(new Set(after.entryIds)).toEqual(new Set(before.entryIds))
     expect(after.entryIds[after.entries.findIndex((entry) => entry.includes('Hashed id'))]).toBe('key#1')
     expect(after.entryIds[after.entries.findIndex((entry) => entry.includes('Aaa first now'))]).toBe(3)
+  })
+})
+
+describe('missing-field warnings by kind of source', () => {
+  const fieldsOf = (item: CslItem, style = 'apa'): string[] =>
+    new CitationFormatter([])
+      .format([{ key: item.id, item }], { style, locale: 'en-US', format: 'text' })
+      .warnings.map((warning) => warning.field)
+
+  it('asks nothing more of complete items of every kind', () => {
+    const complete = [
+      journalArticle,
+      book,
+      chapter,
+      report,
+      thesis,
+      conferencePaper,
+      encyclopediaEntry,
+      webpage,
+    ]
+    for (const item of complete) expect(fieldsOf(item), item.id).toEqual([])
+  })
+
+  it('asks a journal article for its journal, volume and pages, and a chapter for its book and pages', () => {
+    const {
+      'container-title': _journal,
+      volume: _volume,
+      issue: _issue,
+      page: _page,
+      DOI: _doi,
+      ...bareArticle
+    } = journalArticle
+    expect(fieldsOf(bareArticle)).toEqual(['container', 'volume', 'pages'])
+    const { 'container-title': _book, page: _pages, publisher: _publisher, ...bareChapter } = chapter
+    expect(fieldsOf(bareChapter)).toEqual(['container', 'pages', 'publisher'])
+  })
+
+  it('wants the place of publication and the access date only where GOST prints them', () => {
+    const { 'publisher-place': _place, ...placeless } = book
+    expect(fieldsOf(placeless)).toEqual([])
+    expect(fieldsOf(placeless, 'gost-r-7.0.100-2018')).toEqual(['place'])
+    const { accessed: _accessed, ...unread } = webpage
+    expect(fieldsOf(unread)).toEqual([])
+    expect(fieldsOf(unread, 'gost-r-7.0.100-2018')).toEqual(['accessed'])
+  })
+
+  it('does not ask an edited book or an encyclopedia entry for an author', () => {
+    expect(fieldsOf(editedBook)).toEqual([])
+    expect(encyclopediaEntry.author).toBeUndefined()
+    expect(fieldsOf(encyclopediaEntry)).toEqual([])
+    const { URL: _url, ...offline } = encyclopediaEntry
+    expect(fieldsOf(offline)).toEqual(['url'])
   })
 })

@@ -18,6 +18,7 @@ import {
   renderCitations,
   type BibliographyEntry,
   type CslItem,
+  type CslItemType,
 } from '../index'
 import { citeErrorToApi } from '../styles/user-styles'
 
@@ -67,7 +68,7 @@ export class CitationFormatter {
   format(inputs: readonly CitationInput[], options: FormatOptions): FormattedCitations {
     if (options.citations) return this.formatCitationsInText(inputs, options)
     const items = inputs.map((input) => input.item)
-    const warnings = inputs.flatMap(missingFieldWarnings)
+    const warnings = inputs.flatMap((input) => missingFieldWarnings(input, options.style))
     try {
       if (options.format === 'text' || options.format === 'html' || options.format === 'markdown') {
         if (inputs.length === 0) return { output: '', entries: [], entryIds: [], warnings }
@@ -106,7 +107,7 @@ export class CitationFormatter {
   ): FormattedCitations {
     const unique = new Map<string, CitationInput>()
     for (const input of inputs) if (!unique.has(input.item.id)) unique.set(input.item.id, input)
-    const warnings = [...unique.values()].flatMap(missingFieldWarnings)
+    const warnings = [...unique.values()].flatMap((input) => missingFieldWarnings(input, options.style))
     if (inputs.length === 0) return { output: '', entries: [], entryIds: [], warnings }
     try {
       const rendered = this.processor().citations(
@@ -164,25 +165,79 @@ function inputKeys(
   return entries.map((entry) => keyByItemId.get(entry.id)!)
 }
 
-/** What a style guide expects and the item lacks. */
-function missingFieldWarnings({ key, item }: CitationInput): CitationWarning[] {
+/** Kinds read online, whose references need the address (and, in GOST, the day it was read). */
+const WEB_TYPES: ReadonlySet<CslItemType> = new Set([
+  'webpage',
+  'post-weblog',
+  'post',
+  'entry-encyclopedia',
+  'entry-dictionary',
+])
+/** Kinds whose references name the periodical, book or proceedings they appeared in. */
+const CONTAINED_TYPES: ReadonlySet<CslItemType> = new Set([
+  'article-journal',
+  'article-magazine',
+  'article-newspaper',
+  'chapter',
+  'paper-conference',
+  'entry-encyclopedia',
+  'entry-dictionary',
+])
+/** Kinds published by a publisher, a university or an institution (GOST also wants the place). */
+const PUBLISHED_TYPES: ReadonlySet<CslItemType> = new Set([
+  'book',
+  'chapter',
+  'report',
+  'thesis',
+  'paper-conference',
+])
+/** Kinds a reference may start with the title of, without an author being missing. */
+const AUTHORLESS_TYPES: ReadonlySet<CslItemType> = new Set([
+  'entry-encyclopedia',
+  'entry-dictionary',
+  'legislation',
+  'regulation',
+  'standard',
+  'treaty',
+  'bill',
+])
+
+/** What the style guides expect for the item's kind of source and the item lacks. */
+function missingFieldWarnings({ key, item }: CitationInput, style?: string): CitationWarning[] {
   const warnings: CitationWarning[] = []
-  if (!item.title?.trim())
-    warnings.push({ id: key, field: 'title', message: 'no title: the reference cannot name the work' })
-  if (!item.author?.length)
-    warnings.push({
-      id: key,
-      field: 'author',
-      message: 'no author: the reference starts with the title',
-    })
+  const warn = (field: CitationWarning['field'], message: string): void => {
+    warnings.push({ id: key, field, message })
+  }
+  const has = (value: string | number | undefined): boolean =>
+    value !== undefined && String(value).trim() !== ''
+  const gost = style?.startsWith('gost') === true
+  if (!has(item.title)) warn('title', 'no title: the reference cannot name the work')
+  if (
+    !item.author?.length &&
+    !AUTHORLESS_TYPES.has(item.type) &&
+    !(item.type === 'book' && item.editor?.length)
+  )
+    warn('author', 'no author: the reference starts with the title')
   const issued = item.issued
-  if (!issued || (!issued['date-parts']?.[0]?.length && !issued.literal))
-    warnings.push({
-      id: key,
-      field: 'date',
-      message: 'no publication date: styles print "n.d." or leave it out',
-    })
-  if (!item.URL?.trim())
-    warnings.push({ id: key, field: 'url', message: 'no URL: readers cannot find the page online' })
+  if (!issued || (!issued['date-parts']?.[0]?.length && !issued.literal && !issued.raw))
+    warn('date', 'no publication date: styles print "n.d." or leave it out')
+  if (CONTAINED_TYPES.has(item.type) && !has(item['container-title']))
+    warn('container', 'no journal, book or proceedings title: the reference cannot say where it appeared')
+  if (item.type === 'article-journal') {
+    if (!has(item.volume) && !has(item.issue))
+      warn('volume', 'no volume or issue: readers cannot find the article')
+    if (!has(item.page) && !has(item.number) && !has(item.DOI))
+      warn('pages', 'no page range, article number or DOI')
+  }
+  if (item.type === 'chapter' && !has(item.page)) warn('pages', 'no page range of the chapter')
+  if (PUBLISHED_TYPES.has(item.type)) {
+    if (!has(item.publisher)) warn('publisher', 'no publisher (or university, or institution)')
+    if (gost && !has(item['publisher-place'])) warn('place', 'no place of publication: GOST prints [Б. м.]')
+  }
+  // Read online: a web kind, or anything with an access date (every saved page has one).
+  const online = WEB_TYPES.has(item.type) || item.accessed !== undefined
+  if (online && !has(item.URL)) warn('url', 'no URL: readers cannot find the page online')
+  if (gost && online && has(item.URL) && !item.accessed)
+    warn('accessed', 'no access date: GOST prints the day the page was read ("дата обращения")')
   return warnings
 }
