@@ -81,6 +81,7 @@ export interface ApiResults {
   listCiteStyles: CiteStyle[]
   addCiteStyle: CiteStyle
   importReferences: ReferenceImportReport
+  attachFile: Article
   listHighlights: Highlight[]
   addHighlight: Highlight
   updateHighlight: Highlight

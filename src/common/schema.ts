@@ -282,6 +282,11 @@ export const apiSchemas = {
   /** Add the references of a BibTeX, RIS or CSL-JSON file as metadata-only articles (format "reference"). */
   importReferences: z.object({ name: z.string().trim().min(1).max(4_096), dataBase64: z.base64() }).strict(),
   /** The article's highlights in text order (orphaned ones last). */
+  /**
+   * Give an item (a reference read from a file, or a page) a reading copy: the file is extracted and
+   * becomes the item's original; the item's record, tags, lists and notes stay.
+   */
+  attachFile: z.object({ id, name: z.string().trim().min(1).max(4_096), dataBase64: z.base64() }).strict(),
   listHighlights: z.object({ articleId: id }).strict(),
   /**
    * Highlight a passage: the quote with the text around it as the reader saw it; the engine finds

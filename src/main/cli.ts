@@ -3,7 +3,7 @@ import { ApiError } from '../common/api'
 import type { SortField, SortOrder } from '../common/types'
 import packageJson from '../../package.json'
 import { Archive, defaultArchiveDir } from './archive/index'
-import { runImport, runInfo, runList, runSearch, runShow, runTag } from './cli/archive-commands'
+import { runAttach, runImport, runInfo, runList, runSearch, runShow, runTag } from './cli/archive-commands'
 import { runBackup, runExport, runImportArchive, runRestore } from './cli/backup-command'
 import { CITE_COMMANDS } from './cli/cite-command'
 import {
@@ -173,6 +173,20 @@ const COMMANDS: Record<string, Command> = {
         json: values.json === true,
       }
       return withArchive((archive) => runTag(io, archive, options))
+    },
+  },
+  attach: {
+    synopsis: 'attach ID FILE [--json]',
+    summary:
+      'Give an item a reading copy: a saved page or a PDF of a reference imported from a .bib or .ris file.',
+    optionHelp: ['  --json   print the item as `show --json` does'],
+    options: { ...JSON_OPTION },
+    run: ({ io, values, positionals, withArchive }) => {
+      const [rawId, file, ...rest] = positionals
+      if (rawId === undefined || file === undefined || rest.length > 0)
+        throw new UsageError('give one item ID and one file: lectern attach 12 paper.pdf', 'attach')
+      const id = parseArticleId(rawId)
+      return withArchive((archive) => runAttach(io, archive, { id, file, json: values.json === true }))
     },
   },
   reextract: {

@@ -23,6 +23,7 @@ import {
   type ImportArchiveSummary,
 } from './archive-zip/index'
 import { HighlightService } from './highlights/index'
+import { attachFile } from './import/attach'
 import { Importer } from './import/importer'
 import { referenceFormatOf } from './import/references'
 import { editItemRecord } from './items/edit'
@@ -351,6 +352,17 @@ export class Archive implements ArchiveApi {
     if (!format) throw new ApiError('unsupported', `${args.name}: not a BibTeX, RIS or CSL-JSON file`)
     const report = await this.importer.importFiles({ files: [args] })
     return { ...report, format }
+  }
+
+  async attachFile(args: ApiArgs<'attachFile'>): Promise<ApiResults['attachFile']> {
+    await attachFile(
+      this.db,
+      args.id,
+      { name: args.name, bytes: Buffer.from(args.dataBase64, 'base64') },
+      new Date().toISOString(),
+    )
+    this.emit('archiveChanged', { reason: 'update', ids: [args.id] })
+    return this.getArticle({ id: args.id })
   }
 
   listHighlights(args: ApiArgs<'listHighlights'>): Promise<ApiResults['listHighlights']> {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { isAbsolute, relative } from 'node:path'
-import type { ApiArgs, ApiMethod, ApiResult, ArchiveApi } from '../../common/api'
+import { readFile } from 'node:fs/promises'
+import { basename, isAbsolute, relative } from 'node:path'
+import { ApiError, type ApiArgs, type ApiMethod, type ApiResult, type ArchiveApi } from '../../common/api'
 import type {
   Article,
   ArticleSummary,
@@ -9,7 +10,7 @@ import type {
   ImportItemResult,
   ListQuery,
 } from '../../common/types'
-import { callApi } from '../archive/index'
+import { callApi, describeFileError } from '../archive/index'
 import type { HostedArchive } from '../../common/api'
 import {
   EXIT_FAILURE,
@@ -253,6 +254,28 @@ export async function runTag(
   })
   if (options.json) writeJson(io.stdout, result)
   else writeLine(io.stdout, `${result.changed} article${result.changed === 1 ? '' : 's'} changed`)
+  return EXIT_OK
+}
+
+export async function runAttach(
+  io: CliIo,
+  archive: ArchiveApi,
+  options: { id: number; file: string; json: boolean },
+): Promise<number> {
+  const path = resolvePath(io, options.file)
+  let bytes: Buffer
+  try {
+    bytes = await readFile(path)
+  } catch (error) {
+    throw new ApiError('not-found', `${options.file}: cannot be read (${describeFileError(error)})`)
+  }
+  const article = await call(archive, 'attachFile', {
+    id: options.id,
+    name: basename(path),
+    dataBase64: bytes.toString('base64'),
+  })
+  if (options.json) writeJson(io.stdout, articleJson(article))
+  else writeLine(io.stdout, `attached ${options.file} to #${article.id}: ${oneLine(article.title)}`)
   return EXIT_OK
 }
 

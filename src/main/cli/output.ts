@@ -39,6 +39,7 @@ export const SUMMARY_FIELDS = [
   'addedAt',
   'updatedAt',
   'tags',
+  'itemType',
 ] as const satisfies readonly (keyof ArticleSummary)[]
 
 export const ARTICLE_FIELDS = [
@@ -49,6 +50,8 @@ export const ARTICLE_FIELDS = [
   'warnings',
   'contentText',
   'contentHtml',
+  'citationKey',
+  'item',
 ] as const satisfies readonly (keyof Article)[]
 
 export function extractJson(file: string, article: ExtractedArticle): Record<string, unknown> {
