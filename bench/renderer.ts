@@ -27,7 +27,7 @@ const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000)
 const SCROLL_ROWS = Math.min(10_000, Math.max(0, ARTICLES - 20))
 /** Rows the bench scrolls per animation frame: a fast, steady fling through the list. */
 const ROWS_PER_FRAME = 20
-/** The list's fixed row height (ArticleList.vue). */
+/** The list's fixed row height (ArticleRows.vue). */
 const ROW_HEIGHT = 104
 const FRAME_BUDGET_MS = 1000 / 60
 

@@ -1,66 +1,20 @@
-import { existsSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import sqlite3 from 'sqlite3'
+import {
+  api,
+  frameOf,
+  importSeed,
+  openSeed,
+  screenshots,
+  SEED_TITLE,
+  selectInFrame,
+  SENTENCE,
+  skipWithoutSeed,
+} from './seed'
 import { startHost, type RunningHost } from './serve'
-
-const repoRoot = resolve(__dirname, '..', '..')
-const seedPage = resolve(repoRoot, '..', 'shared', 'corpus', 'seed', 'caliber-az-vance-visit.txt')
-const screenshots = resolve(
-  process.env.LECTERN_SCREENSHOTS_DIR ?? resolve(repoRoot, 'test-results', 'screenshots'),
-)
-const SEED_TITLE = 'What Vance’s trip means for regional cooperation'
-const SENTENCE = 'The symbolism of such visits is rarely accidental.'
-
-const skipWithoutSeed = () =>
-  test.skip(
-    !existsSync(seedPage),
-    `the seed page is missing (${seedPage}); ../shared/corpus is not beside the checkout`,
-  )
-
-/** Calls the archive over the host's HTTP API with the page's cookie. */
-async function api<T>(page: Page, host: RunningHost, method: string, args: unknown): Promise<T> {
-  const response = await page.request.post(`${host.origin}/api/${method}`, { data: args })
-  const body = (await response.json()) as { ok: boolean; result?: T; error?: { message: string } }
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`)
-  return body.result as T
-}
-
-async function importSeed(page: Page): Promise<void> {
-  await page.getByTestId('file-input').setInputFiles(seedPage)
-  await expect(page.getByTestId('import-summary')).toBeVisible()
-}
-
-async function openSeed(page: Page): Promise<void> {
-  await page.getByTestId('article-row').filter({ hasText: SEED_TITLE }).first().click()
-  await expect(page.getByTestId('reader-title')).toHaveText(SEED_TITLE)
-}
-
-const frameOf = (page: Page) => page.frameLocator('[data-testid="reader-frame"]')
-
-/** Select `text` inside the reading frame, as a reader dragging over it would. */
-async function selectInFrame(page: Page, text: string): Promise<void> {
-  await frameOf(page)
-    .locator('article')
-    .evaluate((article, wanted) => {
-      const doc = article.ownerDocument
-      const walker = doc.createTreeWalker(article, NodeFilter.SHOW_TEXT)
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = (node as Text).data.indexOf(wanted)
-        if (at === -1) continue
-        const range = doc.createRange()
-        range.setStart(node, at)
-        range.setEnd(node, at + wanted.length)
-        const selection = doc.getSelection()!
-        selection.removeAllRanges()
-        selection.addRange(range)
-        return
-      }
-      throw new Error(`"${wanted}" is not in the article`)
-    }, text)
-}
 
 /** Rewrite the stored reading copy behind the host's back, as an older extractor might have left it. */
 async function makeStoredCopyStale(archiveDir: string, id: number): Promise<void> {
@@ -75,7 +29,6 @@ async function makeStoredCopyStale(archiveDir: string, id: number): Promise<void
   )
   await new Promise<void>((done) => db.close(() => done()))
 }
-
 test.describe('reading', () => {
   let host: RunningHost
 
@@ -301,7 +254,6 @@ test.describe('reading', () => {
     }
   })
 })
-
 interface HostilePage {
   name: string
   mimeType: string
@@ -409,208 +361,3 @@ Another paragraph with enough words in it to stay in the extracted text of the p
     },
   ]
 }
-
-// ---------------------------------------------------------------------------------------------
-// Every screen in one language must not show words of the other.
-
-/** Visible text and accessible names of the window (the reading frame is another document). */
-async function visibleStrings(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const strings: string[] = []
-    const skip = (element: Element | null) =>
-      !element ||
-      element.closest('script, style, template, [data-proper-names], [aria-hidden="true"]') !== null ||
-      (typeof element.checkVisibility === 'function' && !element.checkVisibility())
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = (node as Text).data.trim()
-      if (text && !skip(node.parentElement)) strings.push(text)
-    }
-    for (const element of Array.from(
-      document.querySelectorAll('[aria-label], [placeholder], [title], [alt]'),
-    )) {
-      if (skip(element)) continue
-      for (const attribute of ['aria-label', 'placeholder', 'title', 'alt']) {
-        const value = element.getAttribute(attribute)?.trim()
-        if (value) strings.push(value)
-      }
-    }
-    strings.push(document.title)
-    return strings
-  })
-}
-
-const words = (text: string) => text.match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? []
-
-/** Every word of the archive's own data (titles, sites, authors, tags, notes, style names...). */
-async function dataWords(page: Page, host: RunningHost): Promise<Set<string>> {
-  const list = await api<{ items: Array<{ id: number }> }>(page, host, 'listArticles', { limit: 1000 })
-  const texts: string[] = []
-  for (const { id } of list.items) {
-    const article = await api<Record<string, unknown>>(page, host, 'getArticle', { id })
-    for (const field of [
-      'title',
-      'subtitle',
-      'siteName',
-      'section',
-      'url',
-      'excerpt',
-      'rights',
-      'sourceName',
-    ]) {
-      const value = article[field]
-      if (typeof value === 'string') texts.push(value)
-    }
-    texts.push(...(article.authors as string[]), ...(article.tags as string[]))
-    const highlights = await api<Array<{ quote: string; note: string | null }>>(
-      page,
-      host,
-      'listHighlights',
-      {
-        articleId: id,
-      },
-    )
-    for (const highlight of highlights) texts.push(highlight.quote, highlight.note ?? '')
-  }
-  const styles = await api<Array<{ title: string }>>(page, host, 'listCiteStyles', {})
-  texts.push(...styles.map((style) => style.title))
-  texts.push((await api<{ path: string }>(page, host, 'info', {})).path)
-  return new Set(texts.flatMap(words).map((word) => word.toLowerCase()))
-}
-
-/** Open every screen and dialog in turn; `check` runs on each. */
-async function walkScreens(page: Page, check: (screen: string) => Promise<void>): Promise<void> {
-  await page.evaluate(() => (location.hash = '#/library'))
-  await expect(page.getByTestId('article-row').first()).toBeVisible()
-  await check('library')
-
-  await page.getByTestId('article-row').filter({ hasText: SEED_TITLE }).first().click()
-  await expect(page.getByTestId('reader-title')).toBeVisible()
-  if ((await page.getByTestId('notes-panel').count()) === 0) await page.getByTestId('notes-toggle').click()
-  await expect(page.getByTestId('notes-panel')).toBeVisible()
-  await check('reader with notes')
-
-  await page.getByTestId('reader-more').click()
-  await check('reader, more actions')
-  await page.getByTestId('reader-more').click()
-
-  await selectInFrame(page, 'Vance arrives in Baku')
-  await expect(page.getByTestId('highlight-toolbar')).toBeVisible()
-  await page.getByTestId('highlight-with-note').click()
-  await check('highlight toolbar')
-  await page.keyboard.press('Escape')
-
-  await page.getByTestId('note-edit-button').first().click()
-  await check('editing a note')
-  await page.keyboard.press('Escape')
-
-  await page.getByTestId('edit-button').click()
-  await expect(page.locator('dialog[open]')).toBeVisible()
-  await check('edit details dialog')
-  await page.keyboard.press('Escape')
-  await expect(page.locator('dialog[open]')).toHaveCount(0)
-
-  await page.getByTestId('reader-more').click()
-  await page.getByTestId('delete-button').click()
-  await expect(page.getByTestId('delete-dialog')).toBeVisible()
-  await check('delete dialog')
-  await page.keyboard.press('Escape')
-
-  await page.getByTestId('paste-button').click()
-  await expect(page.locator('dialog[open]')).toBeVisible()
-  await check('paste dialog')
-  await page.keyboard.press('Escape')
-
-  await page.evaluate(() => (location.hash = '#/settings'))
-  await expect(page.getByTestId('settings')).toBeVisible()
-  await check('settings')
-
-  await page.evaluate(() => (location.hash = '#/stats'))
-  await expect(page.getByTestId('stats-timeline')).toBeVisible()
-  await check('statistics')
-}
-
-test.describe('every string translated', () => {
-  let host: RunningHost
-
-  test.beforeAll(async () => {
-    host = await startHost()
-  })
-
-  test.afterAll(async () => {
-    await host?.stop()
-  })
-
-  test('Russian screens show no English and English screens no Russian', async ({ page }) => {
-    skipWithoutSeed()
-    test.setTimeout(120_000)
-    await page.goto(host.url)
-    // First run: the empty library, in both languages.
-    await expect(page.getByTestId('empty-library')).toBeVisible()
-    const emptyScreens: Record<'en' | 'ru', string[]> = { en: [], ru: [] }
-    for (const language of ['ru', 'en'] as const) {
-      if ((await page.locator('html').getAttribute('lang')) !== language)
-        await page.getByTestId('lang-toggle').click()
-      emptyScreens[language] = await visibleStrings(page)
-    }
-    await importSeed(page)
-    await openSeed(page)
-    await selectInFrame(page, SENTENCE)
-    await page.getByTestId('highlight-color-yellow').click()
-    await expect(frameOf(page).locator('mark.lectern-hl')).toHaveCount(1)
-    await page.getByTestId('tag-input').fill('caucasus')
-    await page.getByTestId('tag-add').click()
-    const data = await dataWords(page, host)
-
-    // Names that stay as they are in either language.
-    const properNames = new Set(
-      [
-        'Lectern',
-        'EN',
-        'RU',
-        'URL',
-        'PDF',
-        'HTML',
-        'MHTML',
-        'Markdown',
-        'English',
-        'Русский',
-        'px',
-        'http',
-        'https',
-        'Ctrl',
-        'Cmd',
-      ].map((word) => word.toLowerCase()),
-    )
-    const problems: string[] = []
-    const checkLanguage = (language: 'en' | 'ru', screen: string, strings: string[]) => {
-      const foreign = language === 'ru' ? /[A-Za-z]/ : /[А-Яа-яЁё]/
-      for (const text of strings) {
-        const bad = words(text).filter(
-          // Single letters are key names (Ctrl+V), format examples (2026-02-07T19:01) or A+ / A−.
-          (word) =>
-            word.length > 1 &&
-            foreign.test(word) &&
-            !properNames.has(word.toLowerCase()) &&
-            !data.has(word.toLowerCase()),
-        )
-        if (bad.length > 0) problems.push(`${language} / ${screen}: "${text}" (${bad.join(', ')})`)
-      }
-    }
-    checkLanguage('ru', 'empty library', emptyScreens.ru)
-    checkLanguage('en', 'empty library', emptyScreens.en)
-
-    for (const language of ['ru', 'en'] as const) {
-      if ((await page.locator('html').getAttribute('lang')) !== language)
-        await page.getByTestId('lang-toggle').click()
-      await expect(page.locator('html')).toHaveAttribute('lang', language)
-      await walkScreens(page, async (screen) => {
-        checkLanguage(language, screen, await visibleStrings(page))
-        if (language === 'ru') {
-          await page.screenshot({ path: resolve(screenshots, `i18n-ru-${screen.replace(/\W+/g, '-')}.png`) })
-        }
-      })
-    }
-    expect(problems).toEqual([])
-  })
-})

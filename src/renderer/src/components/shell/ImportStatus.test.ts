@@ -1,0 +1,77 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import type { ArchiveClient } from '../../../../common/api'
+import type { FileUpload, ImportReport } from '../../../../common/types'
+import { setClient } from '../../api/client'
+import { createLecternI18n } from '../../i18n'
+import type { Language } from '../../stores/settings'
+import { useImportStore } from '../../stores/importer'
+import ImportStatus from './ImportStatus.vue'
+
+let choices: Array<string | undefined> = []
+
+async function importWithDuplicates(language: Language) {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  const wrapper = mount(ImportStatus, { global: { plugins: [pinia, createLecternI18n(language)] } })
+  await useImportStore().importFiles([new File(['b'], 'b.html'), new File(['c'], 'c.html')])
+  await flushPromises()
+  return wrapper
+}
+
+describe('ImportStatus duplicates', () => {
+  beforeEach(() => {
+    choices = []
+    setClient({
+      importFiles: async (args: { files: FileUpload[]; jobId?: string; duplicates?: string }) => {
+        choices.push(args.duplicates)
+        const report: ImportReport = {
+          jobId: args.jobId!,
+          items: args.duplicates
+            ? args.files.map((file) => ({ file: file.name, status: 'imported', id: 9, replaced: true }))
+            : [
+                { file: 'b.html', status: 'duplicate', duplicateOf: 3, duplicateReason: 'same-url' },
+                {
+                  file: 'c.html',
+                  status: 'duplicate',
+                  duplicateOf: 4,
+                  duplicateReason: 'similar-text',
+                  similarity: 0.94,
+                },
+              ],
+          imported: args.duplicates ? args.files.length : 0,
+          duplicates: args.duplicates ? 0 : 2,
+          failed: 0,
+          cancelled: false,
+        }
+        return report
+      },
+    } as unknown as ArchiveClient)
+  })
+  afterEach(() => setClient(null))
+
+  it('lists each duplicate with its reason and replaces all of them on request', async () => {
+    const wrapper = await importWithDuplicates('en')
+    const rows = wrapper.findAll('[data-testid="import-duplicates"] li').map((row) => row.text())
+    expect(rows[0]).toContain('the same address as #3')
+    expect(rows[1]).toContain('nearly the same text as #4 (94% alike)')
+    expect(wrapper.text()).toContain('Already in the archive (2 files):')
+    await wrapper.get('[data-testid="duplicates-replace-all"]').trigger('click')
+    await flushPromises()
+    expect(choices).toEqual([undefined, 'replace'])
+    expect(wrapper.text()).toContain('Replaced #9')
+    expect(wrapper.find('[data-testid="duplicates-replace-all"]').exists()).toBe(false)
+  })
+
+  it('speaks Russian with the right plural', async () => {
+    const wrapper = await importWithDuplicates('ru')
+    expect(wrapper.text()).toContain('Уже в архиве (2 файла):')
+    expect(wrapper.text()).toContain('почти тот же текст, что и в №4 (совпадает на 94%)')
+    const keep = wrapper.findAll('button').find((button) => button.text() === 'Оставить оба')
+    await keep!.trigger('click')
+    await flushPromises()
+    expect(choices).toEqual([undefined, 'keep'])
+  })
+})

@@ -1,0 +1,187 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import type { ArchiveClient } from '../../../../common/api'
+import type { ArticleSummary, ListQuery, SearchQuery } from '../../../../common/types'
+import { setClient } from '../../api/client'
+import { PAGE_SIZE, useLibraryStore } from '.'
+
+function summary(id: number): ArticleSummary {
+  return {
+    id,
+    title: `Article ${id}`,
+    subtitle: null,
+    authors: [],
+    siteName: null,
+    section: null,
+    publishedAt: null,
+    language: 'en',
+    url: null,
+    excerpt: null,
+    wordCount: 100,
+    format: 'html',
+    addedAt: '2026-02-08T10:00:00Z',
+    updatedAt: '2026-02-08T10:00:00Z',
+    tags: [],
+    itemType: 'webpage',
+  }
+}
+
+const TOTAL = PAGE_SIZE * 2 + 7
+
+function listFrom(query: ListQuery, total = TOTAL) {
+  const offset = query.offset ?? 0
+  const ids = Array.from({ length: total }, (_, index) => index + 1).slice(
+    offset,
+    offset + (query.limit ?? 50),
+  )
+  return { items: ids.map(summary), total }
+}
+
+const emptyFacets = {
+  total: 42,
+  tags: [],
+  sites: [],
+  languages: [],
+  years: [],
+  read: 0,
+  unread: 42,
+  withNotes: 0,
+  withoutNotes: 42,
+}
+
+describe('library store', () => {
+  let listArticles: ReturnType<typeof vi.fn>
+  let search: ReturnType<typeof vi.fn>
+  let facets: ReturnType<typeof vi.fn>
+  let tagArticles: ReturnType<typeof vi.fn>
+
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    listArticles = vi.fn(async (query: ListQuery) => listFrom(query))
+    search = vi.fn(async (query: SearchQuery) =>
+      (query.offset ?? 0) === 0
+        ? [{ id: 3, title: 'Article 3', siteName: null, publishedAt: null, snippet: 'x', score: 1 }]
+        : [],
+    )
+    facets = vi.fn(async () => emptyFacets)
+    tagArticles = vi.fn(async (args: { ids: number[] }) => ({ changed: args.ids.length }))
+    setClient({ listArticles, search, facets, tagArticles } as unknown as ArchiveClient)
+  })
+  afterEach(() => setClient(null))
+
+  it('fetches the pages the visible rows need, by offset', async () => {
+    const library = useLibraryStore()
+    library.applyFilter('', 'baku', 'lang=ru')
+    await vi.waitFor(() => expect(library.loaded).toBe(true))
+    expect(listArticles).toHaveBeenLastCalledWith({
+      offset: 0,
+      limit: PAGE_SIZE,
+      sort: 'addedAt',
+      order: 'desc',
+      tags: ['baku'],
+      language: 'ru',
+    })
+    expect(facets).toHaveBeenCalledWith({ tags: ['baku'], language: 'ru' })
+    expect(library.total).toBe(TOTAL)
+    expect(library.rowAt(PAGE_SIZE * 2)).toBeUndefined()
+
+    library.ensureRange({ start: PAGE_SIZE * 2 - 3, end: PAGE_SIZE * 2 + 5 })
+    await vi.waitFor(() => expect(library.rowAt(PAGE_SIZE * 2)?.id).toBe(PAGE_SIZE * 2 + 1))
+    expect(listArticles).toHaveBeenCalledWith(expect.objectContaining({ offset: PAGE_SIZE }))
+    expect(listArticles).toHaveBeenCalledWith(expect.objectContaining({ offset: PAGE_SIZE * 2 }))
+  })
+
+  it('searches by relevance with snippets and takes the total from the facets', async () => {
+    const library = useLibraryStore()
+    library.applyFilter('визит', null, 'read=unread')
+    await vi.waitFor(() => expect(library.loaded).toBe(true))
+    expect(search).toHaveBeenCalledWith({ query: 'визит', offset: 0, limit: PAGE_SIZE, read: false })
+    expect(library.rowAt(0)).toMatchObject({ id: 3, snippet: 'x' })
+    expect(library.total).toBe(1)
+    expect(listArticles).not.toHaveBeenCalled()
+  })
+
+  it('sorts a search by date through listArticles when asked', async () => {
+    const library = useLibraryStore()
+    library.applyFilter('визит', null, 'sort=publishedAt')
+    await vi.waitFor(() => expect(library.loaded).toBe(true))
+    expect(listArticles).toHaveBeenCalledWith(
+      expect.objectContaining({ query: 'визит', sort: 'publishedAt', order: 'desc' }),
+    )
+    expect(search).not.toHaveBeenCalled()
+  })
+
+  it('ignores an older answer that arrives after a newer one', async () => {
+    let releaseFirst: () => void = () => undefined
+    search.mockImplementationOnce(
+      () =>
+        new Promise((resolve) => {
+          releaseFirst = () =>
+            resolve([{ id: 1, title: 'stale', siteName: null, publishedAt: null, snippet: '', score: 1 }])
+        }),
+    )
+    const library = useLibraryStore()
+    library.applyFilter('vis', null)
+    library.applyFilter('visit', null)
+    await vi.waitFor(() => expect(library.loaded).toBe(true))
+    releaseFirst()
+    await Promise.resolve()
+    expect(library.rowAt(0)?.id).toBe(3)
+  })
+
+  it('keeps the rows on screen while an archive change reloads them', async () => {
+    const library = useLibraryStore()
+    library.applyFilter('', null)
+    await vi.waitFor(() => expect(library.loaded).toBe(true))
+    let release: () => void = () => undefined
+    listArticles.mockImplementationOnce(
+      (query: ListQuery) => new Promise((resolve) => (release = () => resolve(listFrom(query, TOTAL - 1)))),
+    )
+    const reloading = library.reloadAll()
+    expect(library.rowAt(0)?.id).toBe(1)
+    release()
+    await reloading
+    expect(library.total).toBe(TOTAL - 1)
+  })
+
+  it('asks for the first page again after an empty list gets its first article', async () => {
+    listArticles.mockImplementationOnce(async () => ({ items: [], total: 0 }))
+    const library = useLibraryStore()
+    library.applyFilter('', null)
+    await vi.waitFor(() => expect(library.loaded).toBe(true))
+    // The empty list reports an empty visible range.
+    library.ensureRange({ start: 0, end: 0 })
+    await library.reloadAll()
+    expect(library.total).toBe(TOTAL)
+    expect(library.rowAt(0)?.id).toBe(1)
+  })
+
+  it('shift-click selects a range and select-all collects every id for a bulk action', async () => {
+    const library = useLibraryStore()
+    library.applyFilter('', null)
+    await vi.waitFor(() => expect(library.loaded).toBe(true))
+    library.toggleSelected(2, 1)
+    await library.selectTo(4)
+    expect(library.selectedCount).toBe(4)
+    expect((await library.selectedIds()).sort((a, b) => a - b)).toEqual([2, 3, 4, 5])
+
+    library.selectEverything()
+    library.toggleSelected(7, 6)
+    expect(library.selectedCount).toBe(TOTAL - 1)
+    await library.bulkTag('region/caucasus', true)
+    const tagged = tagArticles.mock.calls.flatMap(([args]) => (args as { ids: number[] }).ids)
+    expect(tagged).toHaveLength(TOTAL - 1)
+    expect(tagged).not.toContain(7)
+    expect(tagArticles).toHaveBeenCalledWith(expect.objectContaining({ add: ['region/caucasus'] }))
+  })
+
+  it('forgets the selection when the view changes', async () => {
+    const library = useLibraryStore()
+    library.applyFilter('', null)
+    await vi.waitFor(() => expect(library.loaded).toBe(true))
+    library.toggleSelected(1, 0)
+    library.applyFilter('', 'baku')
+    expect(library.selectedCount).toBe(0)
+  })
+})
