@@ -4,6 +4,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto'
 import { ApiError } from '../../../common/api'
+import { escapeHtml } from '../../../common/text'
 import type {
   CiteKind,
   ExtractedArticle,
@@ -166,8 +167,4 @@ function languageCode(language: string | undefined): string | null {
 function clean(value: string | undefined): string | null {
   const text = value?.replace(/\s+/g, ' ').trim()
   return text ? text : null
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`)
 }

@@ -1,5 +1,6 @@
 /** Small pieces every extraction path shares: words, excerpts, escaping, language. */
 import { francAll } from 'franc-min'
+import { escapeHtmlNumeric } from '../../../common/text'
 
 const ISO_639_3_TO_1: Readonly<Record<string, string>> = {
   rus: 'ru',
@@ -101,13 +102,6 @@ export function makeExcerpt(text: string): string | null {
   return `${(lastSpace > EXCERPT_CHARS / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:–—-]+$/, '')}…`
 }
 
-const HTML_SPECIAL = /[&<>"']/
-const HTML_SPECIALS = /[&<>"']/g
-
-export function escapeHtml(text: string): string {
-  return HTML_SPECIAL.test(text) ? text.replace(HTML_SPECIALS, (c) => `&#${c.charCodeAt(0)};`) : text
-}
-
 /** Collapses runs of whitespace (including no-break spaces) to one space. */
 export function squash(text: string): string {
   return text.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim()
@@ -115,5 +109,5 @@ export function squash(text: string): string {
 
 /** A reading copy for text without markup: one <p> per paragraph. */
 export function paragraphsToHtml(paragraphs: readonly string[]): string {
-  return paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')
+  return paragraphs.map((p) => `<p>${escapeHtmlNumeric(p)}</p>`).join('\n')
 }

@@ -1,6 +1,7 @@
 /** The HTML path: parse (linkedom), metadata, main content (Readability), sanitised copy and text. */
+import { escapeHtmlNumeric, hostOf } from '../../../common/text'
 import type { ExtractedArticle } from '../../../common/types'
-import { countWords, detectLanguage, escapeHtml, makeExcerpt, squash } from './article'
+import { countWords, detectLanguage, makeExcerpt, squash } from './article'
 import { normaliseIsoDate } from './dates'
 import { type DomDocument, type DomElement, parseDocument } from './dom'
 import type { LocalImageSource } from './local-images'
@@ -200,16 +201,6 @@ function footerRights(candidates: readonly DomElement[]): string | null {
     }
   }
   return best
-}
-
-function hostnameOf(url: string | null): string | null {
-  if (!url) return null
-  try {
-    const { hostname, protocol } = new URL(url)
-    return protocol.startsWith('http') ? hostname.replace(/^www\./, '') || null : null
-  } catch {
-    return null
-  }
 }
 
 function absoluteHttpUrl(url: string | null | undefined, base: string | null): string | null {
@@ -520,7 +511,7 @@ export function readHtmlPage(
     readable?.siteName ??
     siteNameFromTitle(pageTitle, metadata.headline ?? metadata.title) ??
     (rightsInFooter ? nameFromCopyright(rightsInFooter) : null) ??
-    hostnameOf(baseUrl)
+    hostOf(baseUrl)
   const cleanTitle = withoutSiteName(title, siteName)
   // The headline, byline and date lines that open the content block are metadata, not body text, and so
   // are the labels above them. Figure captions stay in the reading copy but are not running text (unless
@@ -630,7 +621,7 @@ export function readHtmlPage(
   // A byline naming the site itself (or an agency named like it) is not a person. Metadata authors are
   // already sifted (readMetadata): a JSON-LD Person signed with the site's name is kept as the page says.
   const notTheSite = (name: string): boolean =>
-    ![siteName, hostnameOf(baseUrl)].some((site) => site && site.toLowerCase() === name.toLowerCase())
+    ![siteName, hostOf(baseUrl)].some((site) => site && site.toLowerCase() === name.toLowerCase())
   const authors = metadata.authors.length > 0 ? metadata.authors : byline.filter(notTheSite)
 
   return {
@@ -650,7 +641,7 @@ export function readHtmlPage(
     rights: metadata.rights ?? rightsInFooter,
     wordCount: countWords(contentText),
     contentText,
-    contentHtml: addLead ? `<p>${escapeHtml(lead)}</p>\n${readingCopy}` : readingCopy,
+    contentHtml: addLead ? `<p>${escapeHtmlNumeric(lead)}</p>\n${readingCopy}` : readingCopy,
     warnings,
   }
 }

@@ -28,6 +28,7 @@
  * JSON-LD nodes come from every ld+json script, arrays and @graph flattened; an Article-like node
  * (NewsArticle, BlogPosting, ...) is preferred over a WebPage node.
  */
+import { hostOf } from '../../../common/text'
 import { normaliseLanguageTag, squash } from './article'
 import { normaliseIsoDate } from './dates'
 import type { DomDocument, DomElement } from './dom'
@@ -422,16 +423,6 @@ function resolveAgainst(url: string | null | undefined, base: string | null): st
     return new URL(url.trim(), base).href
   } catch {
     return url
-  }
-}
-
-/** "https://www.example.org/a" -> "example.org". */
-function hostOf(url: string | null): string | null {
-  if (!url) return null
-  try {
-    return new URL(url).hostname.replace(/^www\./, '') || null
-  } catch {
-    return null
   }
 }
 

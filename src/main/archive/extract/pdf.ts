@@ -4,8 +4,9 @@
  * joined, larger-font lines kept as headings. A page set in columns is read column by column,
  * whatever order its content stream has. Metadata comes from the Info dictionary.
  */
+import { escapeHtmlNumeric } from '../../../common/text'
 import type { ExtractedArticle } from '../../../common/types'
-import { countWords, detectLanguage, escapeHtml, makeExcerpt, squash } from './article'
+import { countWords, detectLanguage, makeExcerpt, squash } from './article'
 import { ExtractError } from './errors'
 import { splitNames } from './metadata'
 import { sanitizeHtml } from './sanitize'
@@ -724,7 +725,9 @@ export async function readPdf(
     const contentText = blocks.map((block) => block.text).join('\n\n')
     const markup = blocks
       .map((block) =>
-        block.heading ? `<h2>${escapeHtml(block.text)}</h2>` : `<p>${escapeHtml(block.text)}</p>`,
+        block.heading
+          ? `<h2>${escapeHtmlNumeric(block.text)}</h2>`
+          : `<p>${escapeHtmlNumeric(block.text)}</p>`,
       )
       .join('\n')
     const subject = infoString(info.Subject)

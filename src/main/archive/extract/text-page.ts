@@ -3,6 +3,7 @@
  * turned into an article. Every line gets a score (text-rules.ts); the body is the best-scoring run
  * of lines, and the headline, date, byline, section, site and rights lines are looked for around it.
  */
+import { hostOf } from '../../../common/text'
 import type { ExtractedArticle } from '../../../common/types'
 import { countWords, detectLanguage, makeExcerpt, paragraphsToHtml, squash } from './article'
 import {
@@ -362,12 +363,7 @@ function findSiteName(
   for (const line of afterBody) if (isDomainLike(line.text)) candidates.push(line.text)
   const chosen = candidates[0]
   if (chosen) return spellings.get(chosen.toLowerCase()) ?? chosen
-  if (!url) return null
-  try {
-    return new URL(url).hostname.replace(/^www\./, '') || null
-  } catch {
-    return null
-  }
+  return hostOf(url)
 }
 
 /** "Caliber.az © 2026. ." -> "Caliber.az"; "© 2026 Все права защищены" -> null. */
