@@ -8,8 +8,9 @@ import { escapeHtmlNumeric } from '../../../common/text'
 import type { ExtractedArticle } from '../../../common/types'
 import { countWords, detectLanguage, makeExcerpt, squash } from './article'
 import { ExtractError } from './errors'
-import { splitNames } from './metadata'
+import { splitNames } from './names'
 import { sanitizeHtml } from './sanitize'
+import { endsPdfLineLikeSentence } from './signals'
 
 export type PdfFields = Omit<ExtractedArticle, 'format'>
 
@@ -544,8 +545,6 @@ function dropRunningLines(lines: readonly Line[], pageCount: number): Line[] {
   })
 }
 
-const SENTENCE_END = /[.!?…:;"'»”)\]]$/u
-
 /** Joins a line to the paragraph before it, undoing a hyphenated break ("exam-" + "ple"). */
 function joinLine(paragraph: string, line: string): string {
   if (/\p{L}[-\u00ad\u2010]$/u.test(paragraph) && /^\p{Ll}/u.test(line)) return paragraph.slice(0, -1) + line
@@ -615,17 +614,17 @@ function buildBlocks(lines: readonly Line[]): Block[] {
       const indented = !heading && line.x - margin > line.size * 0.8 && line.x - margin < line.size * 8
       if (previous.page !== line.page) {
         // A paragraph runs on over a page break when it did not end a sentence.
-        continues = !heading && !SENTENCE_END.test(last.text)
+        continues = !heading && !endsPdfLineLikeSentence(last.text)
       } else if (!runsStraightOn(previous, line)) {
         // ...and from the foot of one column to the head of the next one.
         const nextColumn =
           line.band === previous.band && previous.column > 0 && line.column === previous.column + 1
-        continues = nextColumn && !heading && !indented && !SENTENCE_END.test(last.text)
+        continues = nextColumn && !heading && !indented && !endsPdfLineLikeSentence(last.text)
       } else {
         const gap = previous.y - line.y
         const previousShort =
           !heading &&
-          SENTENCE_END.test(previous.text) &&
+          endsPdfLineLikeSentence(previous.text) &&
           previous.end < (rightEdges.get(columnKey(previous)) ?? previous.end) - line.size * 4
         continues =
           gap > 0 &&
