@@ -31,13 +31,10 @@ import { build } from 'vite'
 import { expect, it } from 'vitest'
 import type { ExtractedArticle } from '../src/common/types'
 import { Archive } from '../src/main/archive/api'
-import { decodeText } from '../src/main/archive/extract/decode'
 import { extractDocument } from '../src/main/archive/extract/index'
-import { readMhtml } from '../src/main/archive/extract/mhtml'
 import { WORKER_BUNDLE_NAME, WORKER_FILE_ENV, WORKERS_ENV } from '../src/main/archive/extract/pool'
-import { sniffFormat } from '../src/main/archive/extract/sniff'
-import { readWebArchive } from '../src/main/archive/extract/webarchive'
 import { innerTextCopy } from './lib/inner-text'
+import { pageHtml } from './lib/page-html'
 
 const CORPUS_DIR = resolve(process.env.CORPUS_DIR ?? '../shared/corpus')
 const IMPORT_PAGES = Number(process.env.BENCH_IMPORT_PAGES ?? 1000)
@@ -144,26 +141,6 @@ async function runOurs(name: string, bytes: Uint8Array): Promise<Extraction> {
     site: article?.siteName ?? null,
     ms: elapsed,
   }
-}
-
-/** The page's HTML as a browser would show it (MHTML unpacked), decoded as our importer decodes it. */
-function pageHtml(bytes: Uint8Array): string | null {
-  const kind = sniffFormat('page.html', bytes).kind
-  if (kind === 'mhtml') {
-    const mhtml = readMhtml(bytes)
-    return mhtml ? decodeText(mhtml.html, { declared: mhtml.charset, html: true }).text : null
-  }
-  if (kind === 'html' || kind === 'singlefile') return decodeText(bytes, { html: true }).text
-  if (kind === 'webarchive') {
-    const archive = readWebArchive(bytes)
-    if (!archive) return null
-    const main = decodeText(archive.data, { declared: archive.charset, html: true }).text
-    const frame = [...archive.frames].sort((a, b) => b.data.length - a.data.length)[0]
-    return /<frameset\b/i.test(main) && frame
-      ? decodeText(frame.data, { declared: frame.charset, html: true }).text
-      : main
-  }
-  return null
 }
 
 type ReadabilityInput = ConstructorParameters<typeof Readability>[0]

@@ -1,6 +1,6 @@
 /** A page's text as select-all + copy in a browser gives it, approximated without a browser. */
 import { parseHTML } from 'linkedom'
-import { ensureBody, stripHeavyElements } from '../../src/main/archive/extract/html-page'
+import { ensureBody, stripHeavyElements } from '../../src/main/archive/extract/html-prepare'
 
 const BLOCK_TAGS = new Set(
   'ADDRESS ARTICLE ASIDE BLOCKQUOTE BR DD DIV DL DT FIGCAPTION FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION TABLE TR UL'.split(

@@ -1,5 +1,7 @@
 /** Small pieces every extraction path shares: words, excerpts, escaping, language. */
 import { francAll } from 'franc-min'
+import { escapeHtmlNumeric } from '../../../common/text'
+import { CJK_CHARACTERS, CJK_SCRIPTS } from './signals'
 
 const ISO_639_3_TO_1: Readonly<Record<string, string>> = {
   rus: 'ru',
@@ -70,18 +72,17 @@ export function normaliseLanguageTag(tag: string | null | undefined): string | n
   return /^[a-z]{2}$/.test(primary) ? primary : null
 }
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu
+const NEITHER_CJK_NOR_PUNCTUATION = new RegExp(`[^${CJK_SCRIPTS}\\p{P}]`, 'u')
 
 /** Words separated by spaces; Chinese, Japanese and Korean characters count one each (no spaces there). */
 export function countWords(text: string): number {
   let count = 0
   for (const token of text.split(/\s+/)) {
-    const cjk = token.match(CJK)?.length ?? 0
+    const cjk = token.match(CJK_CHARACTERS)?.length ?? 0
     if (cjk > 0)
       count +=
         cjk +
-        (/[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{P}]/u.test(token) &&
-        /[\p{L}\p{N}]/u.test(token.replace(CJK, ''))
+        (NEITHER_CJK_NOR_PUNCTUATION.test(token) && /[\p{L}\p{N}]/u.test(token.replace(CJK_CHARACTERS, ''))
           ? 1
           : 0)
     else if (/[\p{L}\p{N}]/u.test(token)) count++
@@ -101,13 +102,6 @@ export function makeExcerpt(text: string): string | null {
   return `${(lastSpace > EXCERPT_CHARS / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:–—-]+$/, '')}…`
 }
 
-const HTML_SPECIAL = /[&<>"']/
-const HTML_SPECIALS = /[&<>"']/g
-
-export function escapeHtml(text: string): string {
-  return HTML_SPECIAL.test(text) ? text.replace(HTML_SPECIALS, (c) => `&#${c.charCodeAt(0)};`) : text
-}
-
 /** Collapses runs of whitespace (including no-break spaces) to one space. */
 export function squash(text: string): string {
   return text.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim()
@@ -115,5 +109,29 @@ export function squash(text: string): string {
 
 /** A reading copy for text without markup: one <p> per paragraph. */
 export function paragraphsToHtml(paragraphs: readonly string[]): string {
-  return paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')
+  return paragraphs.map((p) => `<p>${escapeHtmlNumeric(p)}</p>`).join('\n')
 }
+
+const ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+}
+
+/** The few HTML entities JSON-LD and meta values carry (&amp;, &#8217; …), decoded. */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
+    if (code[0] === '#') {
+      const point = code[1]?.toLowerCase() === 'x' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10)
+      return point > 0 && point <= 0x10ffff ? String.fromCodePoint(point) : whole
+    }
+    return ENTITIES[code.toLowerCase()] ?? whole
+  })
+}
+
+/** The first value that is a non-blank string. */
+export const firstValue = (...values: ReadonlyArray<string | null | undefined>): string | null =>
+  values.find((v): v is string => typeof v === 'string' && v.trim() !== '') ?? null

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseDocument } from './dom'
-import { readMetadata, splitNames } from './metadata'
+import { readMetadata } from './metadata'
 
 const page = (head: string, body = ''): ReturnType<typeof readMetadata> =>
   readMetadata(parseDocument(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`))
@@ -65,24 +65,6 @@ describe('authors', () => {
       }),
     )
     expect(metadata.authors).toEqual(['Jane Doe'])
-  })
-})
-
-describe('splitNames', () => {
-  it('splits lists of people (EN and RU)', () => {
-    expect(splitNames('By Jane Doe, John Roe and Ann Poe')).toEqual(['Jane Doe', 'John Roe', 'Ann Poe'])
-    expect(splitNames('Иван Петров и Мария Сидорова')).toEqual(['Иван Петров', 'Мария Сидорова'])
-  })
-
-  it('drops roles, affiliations and domains beside a name, but never every part', () => {
-    expect(splitNames('Иван Петров, специальный корреспондент')).toEqual(['Иван Петров'])
-    expect(splitNames('Jane Doe, staff writer, news.example.com')).toEqual(['Jane Doe'])
-    expect(splitNames('Ludwig van Beethoven')).toEqual(['Ludwig van Beethoven'])
-    expect(splitNames('staff writer')).toEqual(['staff writer'])
-  })
-
-  it('drops photo credits inside a list of names', () => {
-    expect(splitNames('Анна Миллионова, Фото: Getty Images')).toEqual(['Анна Миллионова'])
   })
 })
 

@@ -5,7 +5,7 @@ import { parseHTML } from 'linkedom'
 import { describe, expect, it } from 'vitest'
 import { decodeText } from './decode'
 import type { DomDocument } from './dom'
-import { ensureBody, stripHeavyElements } from './html-page'
+import { ensureBody, stripHeavyElements } from './html-prepare'
 import { runReadability } from './readability'
 
 const CORPUS = join(__dirname, '../../../../../shared/corpus')

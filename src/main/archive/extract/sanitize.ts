@@ -4,7 +4,8 @@
  * resources cannot pass. A remote image becomes a placeholder that shows its URL as text.
  * (DOMPurify cannot run on linkedom: it reports itself unsupported and returns its input unchanged.)
  */
-import { escapeHtml, squash } from './article'
+import { escapeHtmlNumeric } from '../../../common/text'
+import { squash } from './article'
 import { type DomElement, type DomNode, TEXT_NODE, isElement, parseDocument } from './dom'
 import { type LocalImageSource, MAX_ARTICLE_IMAGE_CHARS, MAX_IMAGE_BYTES, imageDataUri } from './local-images'
 
@@ -233,7 +234,7 @@ class Rewriter {
   }
 
   private text(text: string): void {
-    this.html.push(escapeHtml(text))
+    this.html.push(escapeHtmlNumeric(text))
     this.line += this.preDepth > 0 ? text : text.replace(/\s+/g, ' ')
   }
 
@@ -287,7 +288,7 @@ class Rewriter {
     const label = tag === 'img' ? 'image' : tag
     const text = `[${label}${alt ? `: ${alt}` : ''}]${url ? ` ${url}` : ''}`
     const dataAttribute = url ? ` data-src="${escapeAttribute(url)}"` : ''
-    this.html.push(`<span class="lectern-remote-${label}"${dataAttribute}>${escapeHtml(text)}</span>`)
+    this.html.push(`<span class="lectern-remote-${label}"${dataAttribute}>${escapeHtmlNumeric(text)}</span>`)
     this.mediaCount++
   }
 

@@ -7,7 +7,6 @@ import {
   isChrome,
   isClockStampLine,
   isGluedFeed,
-  isPhotoCredit,
   isSiteLegalNotice,
   isTimestampLine,
   proseScore,
@@ -346,14 +345,6 @@ describe('plain-text page reader: leads, ad slots and footers', () => {
     expect(isClockStampLine('сегодня в 05:46, просмотров: 237')).toBe(true)
     expect(isClockStampLine('Today at 9:30')).toBe(true)
     expect(isClockStampLine('Why the 9:30 train is always late this winter')).toBe(false)
-  })
-
-  it('takes a photo credit for a credit, not a headline', () => {
-    expect(isPhotoCredit('Фото: пресс-служба')).toBe(true)
-    expect(isPhotoCredit('Photo: Reuters')).toBe(true)
-    expect(isPhotoCredit('Ursula von der Leyen at the border (Photo: Dimitris Papamitsos / AP)')).toBe(true)
-    expect(isPhotoCredit('Photographers gather for the spring festival in the old town')).toBe(false)
-    expect(isPhotoCredit('Фотографы собрались на весенний фестиваль в старом городе')).toBe(false)
   })
 
   it('takes prose printed three times on the page for template text, not the body', () => {

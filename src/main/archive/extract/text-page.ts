@@ -3,17 +3,23 @@
  * turned into an article. Every line gets a score (text-rules.ts); the body is the best-scoring run
  * of lines, and the headline, date, byline, section, site and rights lines are looked for around it.
  */
+import { hostOf } from '../../../common/text'
 import type { ExtractedArticle } from '../../../common/types'
 import { countWords, detectLanguage, makeExcerpt, paragraphsToHtml, squash } from './article'
+import { FUNCTION_WORDS } from './lexicon/function-words'
+import {
+  DOMAIN_TOKENS,
+  endsLikeSentence,
+  hasLetters,
+  isDomainLike,
+  isPhotoCredit,
+  nameFromCopyright,
+} from './signals'
 import {
   bylineAuthors,
   dateOfLine,
-  endsLikeSentence,
-  hasLetters,
   isChrome,
   isClockStampLine,
-  isDomainLike,
-  isPhotoCredit,
   isRightsNotice,
   isTimestampLine,
   isUpdateLine,
@@ -260,14 +266,6 @@ function findDek(lines: readonly PageLine[]): string | null {
   return dek?.text ?? null
 }
 
-const FUNCTION_WORDS = new Set(
-  (
-    'a an the of in on at to for from by with and or but as vs about into over under after before near ' +
-    'between against without within upon via per than its his her their our your my ' +
-    'в во на с со и или к ко по о об обо для от до из за у при про над под без через между перед после'
-  ).split(' '),
-)
-
 /**
  * A subtitle glued to its headline by the copy ("... regional cooperation Reassessing the South Caucasus"):
  * a capitalised word right after a lowercase content word, which the body itself uses in lowercase
@@ -338,8 +336,6 @@ function findRights(lines: readonly PageLine[]): string | null {
   return best?.replace(/(?:\s*\.){2,}\s*$/u, '.').trim() ?? null
 }
 
-const DOMAIN_TOKEN = /[\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu
-
 /** The site's name from its copyright line, its rights line, a signature below the body, or the URL. */
 function findSiteName(
   lines: readonly PageLine[],
@@ -349,7 +345,7 @@ function findSiteName(
   const notices = lines.filter((line) => rightsStrength(line.text) > 0).map((line) => line.text)
   const spellings = new Map<string, string>()
   for (const notice of notices) {
-    for (const token of notice.match(DOMAIN_TOKEN) ?? []) {
+    for (const token of notice.match(DOMAIN_TOKENS) ?? []) {
       if (!spellings.has(token.toLowerCase())) spellings.set(token.toLowerCase(), token)
     }
   }
@@ -362,23 +358,5 @@ function findSiteName(
   for (const line of afterBody) if (isDomainLike(line.text)) candidates.push(line.text)
   const chosen = candidates[0]
   if (chosen) return spellings.get(chosen.toLowerCase()) ?? chosen
-  if (!url) return null
-  try {
-    return new URL(url).hostname.replace(/^www\./, '') || null
-  } catch {
-    return null
-  }
-}
-
-/** "Caliber.az © 2026. ." -> "Caliber.az"; "© 2026 Все права защищены" -> null. */
-export function nameFromCopyright(line: string): string | null {
-  if (!/©|\(c\)|copyright/iu.test(line)) return null
-  const name = line
-    .replace(/©|\(c\)|\bcopyright\b/giu, ' ')
-    .replace(/\b(?:19|20)\d{2}\b(?:\s*[-–—]\s*\b(?:19|20)\d{2}\b)?/gu, ' ')
-    .replace(/all rights reserved|все права защищены|права защищены|все права охраняются/giu, ' ')
-    .replace(/^[\s.,;:|–—-]+|[\s.,;:|–—-]+$/gu, '')
-    .replace(/\s+/g, ' ')
-  const words = name.split(' ').length
-  return name && hasLetters(name) && words <= 5 && name.length <= 60 ? name : null
+  return hostOf(url)
 }

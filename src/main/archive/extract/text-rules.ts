@@ -1,9 +1,22 @@
 /**
  * What a line of a copied web page looks like: page chrome (menus, share bars, counters, copyright),
  * metadata (dates, bylines, section labels) or article prose. The weights are the knobs of the
- * plain-text reader; tune them here, not in the reader.
+ * plain-text reader; tune them here, not in the reader. The HTML reader tests its blocks with these
+ * rules too; the ones only it needs are in block-rules.ts.
  */
 import { findDate } from './dates'
+import { AD_LABELS, CHROME_WORDS } from './lexicon/chrome'
+import { NAME_JOINERS, NAME_PARTICLES } from './lexicon/names'
+import {
+  CJK_CHARACTERS,
+  CLOCK_TIME,
+  COPYRIGHT_MARK,
+  STAMP_TIME,
+  endsLikeSentence,
+  hasLetters,
+  isDomainLike,
+  lineKey,
+} from './signals'
 
 export const TEXT_RULE_WEIGHTS = {
   /** Menus, share bars, counters, copyright: never body, and a wall between body runs. */
@@ -40,227 +53,6 @@ export const TEXT_RULE_WEIGHTS = {
   leadMinScore: 3,
 } as const
 
-/** Lines that are page furniture in RU and EN, compared after `lineKey`. */
-const CHROME_WORDS = new Set(
-  [
-    // social networks, messengers, app stores
-    'twitter',
-    'x',
-    'youtube',
-    'instagram',
-    'facebook',
-    'telegram',
-    'vk',
-    'vkontakte',
-    'вконтакте',
-    'вк',
-    'ok',
-    'ок',
-    'odnoklassniki',
-    'одноклассники',
-    'whatsapp',
-    'viber',
-    'linkedin',
-    'tiktok',
-    'pinterest',
-    'reddit',
-    'rss',
-    'dzen',
-    'дзен',
-    'яндекс дзен',
-    'яндекс новости',
-    'google news',
-    'threads',
-    'mastodon',
-    'bluesky',
-    'tumblr',
-    'flipboard',
-    'rutube',
-    'apple store',
-    'app store',
-    'google play',
-    'play market',
-    'play store',
-    'appgallery',
-    'download on the app store',
-    'get it on google play',
-    // navigation and actions
-    'search',
-    'поиск',
-    'найти',
-    'menu',
-    'меню',
-    'home',
-    'главная',
-    'login',
-    'log in',
-    'sign in',
-    'sign up',
-    'register',
-    'войти',
-    'вход',
-    'регистрация',
-    'logout',
-    'log out',
-    'выйти',
-    'subscribe',
-    'подписаться',
-    'подписка',
-    'newsletter',
-    'рассылка',
-    'share',
-    'поделиться',
-    'print',
-    'печать',
-    'распечатать',
-    'версия для печати',
-    'copy link',
-    'copy',
-    'копировать',
-    'копировать ссылку',
-    'скопировать ссылку',
-    'link copied',
-    'ссылка скопирована',
-    'copied',
-    'скопировано',
-    'comments',
-    'comment',
-    'комментарии',
-    'комментировать',
-    'reply',
-    'ответить',
-    'next',
-    'previous',
-    'prev',
-    'далее',
-    'назад',
-    'вперед',
-    'вперёд',
-    'more',
-    'ещё',
-    'еще',
-    'read more',
-    'читать далее',
-    'читать полностью',
-    'подробнее',
-    'load more',
-    'show more',
-    'показать ещё',
-    'показать еще',
-    'loading',
-    'загрузка',
-    'close',
-    'закрыть',
-    'open',
-    'открыть',
-    'top',
-    'наверх',
-    'back to top',
-    'to top',
-    'cookie',
-    'cookies',
-    'accept',
-    'принять',
-    'all news',
-    'все новости',
-    'news feed',
-    'лента новостей',
-    'contacts',
-    'контакты',
-    'about us',
-    'о нас',
-    'о проекте',
-    'privacy policy',
-    'политика конфиденциальности',
-    'terms of use',
-    'пользовательское соглашение',
-    'tags',
-    'теги',
-    'related',
-    'по теме',
-    'see also',
-    'смотрите также',
-    'read also',
-    'читайте также',
-    'most read',
-    'самое читаемое',
-    'popular',
-    'популярное',
-    'trending',
-    'latest news',
-    'последние новости',
-    'follow us',
-    'мы в соцсетях',
-    'listen',
-    'слушать',
-    'font size',
-    'размер шрифта',
-    'like',
-    'нравится',
-    'bookmark',
-    'в закладки',
-    'save',
-    'сохранить',
-    'send',
-    'отправить',
-    'email',
-    'e mail',
-    'submit',
-    'cancel',
-    'отмена',
-    'theme',
-    'тема',
-    'switch theme',
-    // language switches
-    'ru',
-    'en',
-    'eng',
-    'rus',
-    'рус',
-    'az',
-    'aze',
-    'uz',
-    'kz',
-    'kk',
-    'ua',
-    'uk',
-    'укр',
-    'de',
-    'fr',
-    'es',
-    'tr',
-    'by',
-    'бел',
-    'english',
-    'русский',
-    'english version',
-    'русская версия',
-    'azərbaycan',
-    'українська',
-  ].map((w) => w.toLowerCase()),
-)
-
-/** Advertising labels in RU, EN and other languages, compared after `lineKey`. */
-const AD_LABELS = new Set([
-  'advertisement',
-  'ad',
-  'реклама',
-  'anzeige',
-  'werbung',
-  'publicidad',
-  'publicité',
-  'pubblicità',
-  'advertentie',
-  'reklam',
-  'reklama',
-  'annonce',
-  'annons',
-  'annonse',
-  'mainos',
-  'pr',
-  'sponsored',
-])
-
 /** The label of an ad slot ("Реклама", "Advertisement"). */
 export function isAdLabel(text: string): boolean {
   return text.length <= 40 && AD_LABELS.has(lineKey(text))
@@ -293,8 +85,6 @@ const THEME_TOGGLE =
 
 const FONT_SIZE_BUTTON = /^[AaАа][+\-−]$/u
 
-const COPYRIGHT = /©|\(c\)\s*\d{4}|\bcopyright\b|копирайт/iu
-
 /** How strongly a line states reuse conditions: 3 usage terms, 2 "all rights reserved", 1 a bare ©, 0 none. */
 export function rightsStrength(text: string): 0 | 1 | 2 | 3 {
   if (text.length > TEXT_RULE_WEIGHTS.chromeMaxChars) return 0
@@ -305,7 +95,7 @@ export function rightsStrength(text: string): 0 | 1 | 2 | 3 {
   )
     return 3
   if (/all rights reserved|права защищены|права охраняются/iu.test(text)) return 2
-  return COPYRIGHT.test(text) ? 1 : 0
+  return COPYRIGHT_MARK.test(text) ? 1 : 0
 }
 
 /** A copyright or rights line short enough to be a notice rather than a sentence about copyright. */
@@ -341,26 +131,6 @@ export function isSiteLegalNotice(text: string): boolean {
   if (text.length > 1000) return false
   if (rightsStrength(text) >= 2 && SITE_REFERENCE.test(text)) return true
   return SITE_RIGHTS.test(text) || MEDIA_REGISTRATION.test(text) || BANNED_ORGANISATIONS_NOTICE.test(text)
-}
-
-/** Lowercased, separators unified, edge punctuation dropped: "Night_Theme!" -> "night theme". */
-export function lineKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[_·•|]+/g, ' ')
-    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
-    .replace(/\s+/g, ' ')
-}
-
-const DOMAIN_LIKE = /^[\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}$/u
-
-/** "Caliber.Az", "meduza.io": a site's name printed as its domain. */
-export function isDomainLike(text: string): boolean {
-  return text.length <= 60 && DOMAIN_LIKE.test(text.trim())
-}
-
-export function hasLetters(text: string): boolean {
-  return /\p{L}/u.test(text)
 }
 
 /** A teaser for another article ("À lire aussi …", "Les også: …"): short and not a sentence. */
@@ -401,9 +171,6 @@ export function dateOfLine(text: string): string | null {
 }
 
 const STAMP_YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/
-/** 20:22, or 13.05 when marked as a time ("kl. 13.05", "7.57 Uhr"). */
-const STAMP_TIME =
-  /(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|\bkl\.?\s*(?:[01]?\d|2[0-3])\.[0-5]\d(?!\d)|(?<!\d)(?:[01]?\d|2[0-3])\.[0-5]\d\s*(?:uhr|h)\b/iu
 
 /**
  * A publication or update stamp in any language: a short line with a year and a time of day and
@@ -415,7 +182,6 @@ export function isTimestampLine(text: string): boolean {
   return (text.match(/\p{L}+/gu) ?? []).length <= 5
 }
 
-const CLOCK_TIME = /(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)/u
 const CLOCK_TIMES = new RegExp(CLOCK_TIME.source, 'gu')
 
 /**
@@ -436,14 +202,6 @@ export function isClockStampLine(text: string): boolean {
   return (text.match(/\p{L}+/gu) ?? []).length <= 4
 }
 
-const PHOTO_CREDIT =
-  /^(?:фото(?:графия)?|photo(?:graph)?|foto|image|picture|credits?|иллюстрация|изображение)\s*[:©]|(?:^|\s|\()(?:фото|photo|foto)\s*:\s*[^.:]{1,60}\)?$/iu
-
-/** A photo credit or a caption ending in one ("Фото: пресс-служба", "… Photo: Reuters"): not a headline. */
-export function isPhotoCredit(text: string): boolean {
-  return text.length <= 200 && PHOTO_CREDIT.test(text)
-}
-
 /** The line states a modification date rather than the publication date. */
 export function isUpdateLine(text: string): boolean {
   return /\b(?:updated|modified)\b|обновлен|изменен/iu.test(text)
@@ -451,7 +209,8 @@ export function isUpdateLine(text: string): boolean {
 
 const BYLINE =
   /^(?:by|written by|posted by|author|authors|text|автор|авторы|текст|материал подготовил\p{L}*)\s*[:\-–—]?\s+(.+)$/iu
-const NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|da|del|der|di|la|le|bin|ibn))*$/u
+const NAME = new RegExp(`^\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|${NAME_PARTICLES}))*$`, 'u')
+const NAME_SEPARATOR = new RegExp(`\\s*,\\s*|\\s*;\\s*|\\s+(?:${NAME_JOINERS})\\s+`, 'u')
 
 /** Author names from a byline ("By Jane Doe and John Roe", "Автор: Иван Петров"), or null. */
 export function bylineAuthors(text: string): string[] | null {
@@ -462,7 +221,7 @@ export function bylineAuthors(text: string): string[] | null {
   if (!match?.[1]) return null
   const names = match[1]
     .replace(/[\s,;:–—-]+$/u, '')
-    .split(/\s*,\s*|\s*;\s*|\s+(?:and|и|&)\s+/u)
+    .split(NAME_SEPARATOR)
     .map((name) => name.trim())
     .filter(Boolean)
   if (names.length === 0) return null
@@ -486,15 +245,6 @@ export function sectionOfLine(text: string): string | null {
   return lower.charAt(0).toUpperCase() + lower.slice(1)
 }
 
-const SENTENCE_END = /[.!?…:;。！？]["'”»’)\]」』）]*$/u
-
-/** Chinese, Japanese or Korean characters: each counts as a word, though a word is about two or three of them. */
-const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu
-
-export function endsLikeSentence(text: string): boolean {
-  return SENTENCE_END.test(text)
-}
-
 /** How much a line looks like article prose (positive) or like its surroundings (negative). */
 export function proseScore(text: string, words: number): number {
   const w = TEXT_RULE_WEIGHTS
@@ -511,120 +261,11 @@ export function proseScore(text: string, words: number): number {
     return w.metadata
   if (isGluedFeed(text)) return w.headlineLike
   const sentence = endsLikeSentence(text)
-  const cjkChars = text.match(CJK_CHAR)?.length ?? 0
+  // Each CJK character counts as a word, though a word is about two or three of them.
+  const cjkChars = text.match(CJK_CHARACTERS)?.length ?? 0
   const wordsLike = cjkChars > 0 ? Math.max(1, Math.round(words - cjkChars * 0.6)) : words
   if ((sentence && wordsLike >= w.proseMinWords) || wordsLike >= w.proseMinWordsUnpunctuated) {
     return Math.min(wordsLike, w.proseWordCap) * w.prosePerWord + (sentence ? w.sentenceEndBonus : 0)
   }
   return wordsLike <= 4 ? w.shortFragment : w.headlineLike
-}
-
-/**
- * Where a saved page stops showing the article because the rest is for subscribers ("Il vous reste 57% de
- * cet article à lire", "The rest of this article is for subscribers"): whatever follows is the paywall.
- */
-const PAYWALL_CUT =
-  /il vous reste \d[\d.,]*\s?% de cet article|la suite est réservée aux abonnés|the rest of (?:this|the) (?:article|story) is (?:only )?(?:available|reserved|for) (?:to |for )?(?:subscribers|members)|to (?:continue|keep) reading(?: this (?:article|story))?,? (?:please )?(?:subscribe|sign in|log in|become a (?:subscriber|member))|(?:weiterlesen|lesen sie weiter) mit (?:\p{L}+ )?(?:abo|plus|\+)|der (?:vollständige|komplette|ganze) (?:artikel|text|beitrag) ist nur für abonnent|(?:el )?resto (?:de este|del) (?:artículo|contenido) es (?:exclusivo|solo) para (?:suscriptores|abonados)|продолжение (?:доступно|только)(?: только)? (?:для подписчиков|по подписке)|(?:чтобы )?(?:читать|прочитать) (?:статью|материал) (?:полностью|целиком|дальше),? (?:оформите|купите) подписку/iu
-
-export function isPaywallCut(text: string): boolean {
-  return text.length <= TEXT_RULE_WEIGHTS.chromeMaxChars && PAYWALL_CUT.test(text)
-}
-
-/** A paywall badge on its own line ("Article réservé aux abonnés", "Subscribers only"). */
-const PAYWALL_BADGE =
-  /^(?:(?:article|contenu) )?réservée? aux abonnés|^(?:for )?(?:subscribers|members) only|^(?:nur )?für abonnenten|^(?:только )?для подписчиков|^(?:contenido )?exclusivo (?:para )?(?:suscriptores|abonados)|^(?:solo )?per (?:gli )?abbonati/iu
-
-export function isPaywallBadge(text: string): boolean {
-  return text.length <= 60 && !endsLikeSentence(text) && PAYWALL_BADGE.test(lineKey(text))
-}
-
-const EXTERNAL_CONTENT =
-  /(?:extern\p{L}*|external|third[- ]party|drittanbieter\p{L}*|externos?|esterni|внешн\p{L}*|сторонн\p{L}*)\s+(?:inhalt\p{L}*|content|contenus?|contenidos?|contenuti|контент\p{L}*|содержим\p{L}*|medi\p{L}*)|contenus? externes?|contenidos? externos?|contenuti esterni/iu
-const EMBED_ACTION =
-  /(?<!\p{L})(?:click|klick\p{L}*|load|laden|show|anzeigen|einblenden|ausblenden|enable|aktivier\p{L}*|accept|akzeptier\p{L}*|consent|zustimm\p{L}*|einwillig\p{L}*|cookies?|afficher|activer|accepter|mostrar|aceptar|mostra|accetta|нажм\p{L}*|загруз\p{L}*|показ\p{L}*)(?!\p{L})/iu
-
-/**
- * The stand-in for an embed that waits for consent ("An dieser Stelle finden Sie externen Inhalt … mit einem
- * Klick anzeigen", "Click to load external content"): page furniture, not the article.
- */
-export function isEmbedPlaceholder(text: string): boolean {
-  return (
-    text.length <= TEXT_RULE_WEIGHTS.chromeMaxChars && EXTERNAL_CONTENT.test(text) && EMBED_ACTION.test(text)
-  )
-}
-
-const SOURCE_CREDIT =
-  /^(?:source|sources|quelle|quellen|источник|джерело|bron|fuente|fonte|kilde|källa|lähde|kaynak|źródło|zdroj|forrás|izvor)\s*:\s*\S/iu
-
-/** A source or agency credit on its own line ("Quelle: dpa", "Источник: пресс-служба"): a few words, no sentence. */
-export function isSourceCredit(text: string): boolean {
-  return (
-    text.length <= 60 && !endsLikeSentence(text) && text.split(/\s+/).length <= 6 && SOURCE_CREDIT.test(text)
-  )
-}
-
-const PRIVACY_POLICY =
-  /privacy (?:policy|notice|statement)|datenschutz\p{L}*|politique de confidentialité|(?:política|aviso) de privacidad|informativa (?:sulla )?privacy|privacyverklaring|personvern\p{L}*|политик\p{L}* конфиденциальности|обработк\p{L}* (?:моих |ваших )?персональных данных/iu
-const SIGN_UP =
-  /sign(?:ing)?[- ]up|subscrib\p{L}*|newsletter|registr\p{L}*|anmeld\p{L}*|abonn\p{L}*|inscri\p{L}*|suscri\p{L}*|iscri\p{L}*|подписк\p{L}*|подпис\p{L}*|регистрац\p{L}*/iu
-
-const CONSENT =
-  /agree|accept|consent|willig\p{L}*|zustimm\p{L}*|akzeptier\p{L}*|acept\p{L}*|accett\p{L}*|согла\p{L}*|godta\p{L}*|samtyk\p{L}*|akkoord/iu
-
-/** The consent line of a sign-up box ("By subscribing you agree to our privacy policy"). */
-export function isSignUpConsent(text: string): boolean {
-  return (
-    text.length <= TEXT_RULE_WEIGHTS.chromeMaxChars &&
-    PRIVACY_POLICY.test(text) &&
-    SIGN_UP.test(text) &&
-    CONSENT.test(text)
-  )
-}
-
-const COMMENT_WORDS =
-  'comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|kommentarer|kommentaarid|komentarze|yorumlar|комментари\\p{L}*|коментар\\p{L}*|postings?'
-
-/**
- * The heading of a reader-comments section: with a count ("Comments (12)", "Forum: 5 Postings", "12 Kommentare")
- * or a prompt ("Leave a reply"). A bare "Comment" may head a table column.
- */
-const COMMENTS_HEADING = new RegExp(
-  `^(?:\\d+\\s+(?:${COMMENT_WORDS})|(?:${COMMENT_WORDS}|forum)\\s*[:(]?\\s*\\d+\\s*(?:${COMMENT_WORDS})?\\)?|leave a (?:reply|comment)|post a comment|join the (?:conversation|discussion)|discuss this article)$`,
-  'iu',
-)
-
-export function isCommentsHeading(text: string): boolean {
-  return text.length <= 40 && COMMENTS_HEADING.test(text.trim().replace(/[.!]$/, ''))
-}
-
-const RELATIVE_DAY =
-  /(?<!\p{L})(?:heute|gestern|today|yesterday|сегодня|вчера|aujourd['’]hui|hier|hoy|ayer|oggi|ieri|i dag|i går|idag|igår|vandaag|gisteren)(?!\p{L})/iu
-
-/** A stamp with a day named relatively and a time ("Online seit heute, 7.57 Uhr", "Today at 14:05"). */
-export function isRelativeStampLine(text: string): boolean {
-  if (text.length > 60 || !STAMP_TIME.test(text) || endsLikeSentence(text)) return false
-  return RELATIVE_DAY.test(text) && (text.match(/\p{L}+/gu) ?? []).length <= 5
-}
-
-const CREDIT_ROLE =
-  /^(?:redaktion|schlussredaktion|mitarbeit|faktencheck|recherche|illustrationen?|lektorat|edited by|editors?|editing|fact[- ]check(?:ing)?|(?:additional )?reporting|illustrations?|rédaction|edición|redacción|redazione|редактор|редакция|редактура|иллюстрации|корректор)\s*:\s*/iu
-/** Capitalised names joined by commas or "and" (case-sensitive: the role's pattern ignores case). */
-const CREDIT_NAMES =
-  /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}(?:(?:\s*,\s*|\s+(?:and|und|et|y|e|og|och|и)\s+)\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})*$/u
-
-/** Staff credits, one role to a line ("Redaktion: Marcus Bensmann, Elena Müller", "Editing: Jane Roe"). */
-export function isStaffCredits(text: string): boolean {
-  if (text.length > 300) return false
-  return text.split('\n').every((line) => {
-    const role = CREDIT_ROLE.exec(line.trim())
-    return role !== null && CREDIT_NAMES.test(line.trim().slice(role[0].length))
-  })
-}
-
-const SECURE_CHANNEL =
-  /(?:via|über|on|per|by|по|через|sur|par|por|tramite)\s+(?:signal|threema|securedrop)\b/iu
-
-/** A call for tips over a secure messenger ("Haben Sie Hinweise? Melden Sie sich via Signal …"). */
-export function isTipLineCall(text: string): boolean {
-  return text.length <= TEXT_RULE_WEIGHTS.chromeMaxChars && text.includes('?') && SECURE_CHANNEL.test(text)
 }

@@ -1,3 +1,4 @@
+import { hostOf } from '../../../common/text'
 import type { Database } from '../db/database'
 import { indexText } from './normalize'
 
@@ -57,6 +58,7 @@ async function indexRows(db: Database, rows: readonly SourceRow[]): Promise<void
     indexText(row.title, inflected),
     indexText(row.subtitle, inflected),
     indexText(authorsText(row.authors)),
+    // The host too, so site: finds pages without a site name.
     indexText([row.site_name, hostOf(row.url)].filter(Boolean).join(' ')),
     indexText(row.content_text, inflected),
     indexText(row.annotations, inflected),
@@ -82,15 +84,5 @@ function authorsText(json: string): string {
     return Array.isArray(value) ? value.filter((item) => typeof item === 'string').join('\n') : ''
   } catch {
     return ''
-  }
-}
-
-/** "https://www.caliber.az/post/1" → "caliber.az", so site: finds pages without a site name. */
-function hostOf(url: string | null): string | null {
-  if (!url) return null
-  try {
-    return new URL(url).hostname.replace(/^www\./, '')
-  } catch {
-    return null
   }
 }

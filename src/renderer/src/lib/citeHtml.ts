@@ -3,6 +3,10 @@
  * window still never inserts it as markup: it is parsed into an inert document and rebuilt from
  * a short whitelist of inline tags, classes and style values. Everything else becomes plain text.
  */
+import { escapeHtml } from '../../../common/text'
+
+// The HTML export (citeExport.ts) takes it from here with the serialiser below.
+export { escapeHtml }
 
 export type SafeTag = 'i' | 'b' | 'em' | 'strong' | 'sup' | 'sub' | 'span'
 
@@ -124,18 +128,6 @@ function trimEdges(nodes: SafeNode[]): SafeNode[] {
   while (blank(result[0])) result.shift()
   while (blank(result[result.length - 1])) result.pop()
   return result
-}
-
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char)
 }
 
 /** Serialises whitelisted nodes back to HTML (for the clipboard and the HTML export). */

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../../common/text'
 import type { Article } from '../../../common/types'
 
 /** How a style cites in the text: author-date in parentheses, numbers, or GOST's brackets. */
@@ -44,10 +45,6 @@ export function inTextCitation(
   if (form === 'author') return `(${who})`
   const year = article.publishedAt?.slice(0, 4) ?? (russian ? 'б. г.' : 'n.d.')
   return form === 'gost' ? `[${who}, ${year}]` : `(${who}, ${year})`
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }
 
 /** The clipboard forms of a quote with its citation: plain text and HTML. */
