@@ -99,7 +99,7 @@ describe('APA 7, every kind of source, en-US', () => {
       'Rahimli, A. (2026, February 7). Ferry queues return to Baku port. The Guardian. https://www.theguardian.com/world/2026/feb/07/baku-ferry-queues',
       'Varga, B. (2025). corridor-sim (Version 1.4.0) [Computer software]. GitHub. https://github.com/example/corridor-sim',
       'Whitfield, H. (2019). The Caspian Crossroads: Trade, energy and power since 1991 (2nd ed.). Oxford University Press.',
-      'Абрамова, Е. В., & Гусейнов, Р. А. (2023). Транспортный потенциал Южного Кавказа: Оценка после 2020 года. Вестник международных организаций, 15(2), 34–58. https://doi.org/10.17323/1996-7845-2023-02-02',
+      'Абрамова, Е. В., & Гусейнов, Р. А. (2023). Транзитный потенциал Южного Кавказа: Оценка после 2020 года. Вестник международных организаций, 15(2), 34–58. https://doi.org/10.17323/1996-7845-2023-02-02',
       'Иванов, И. И. (2025, March 15). Транспортные коридоры Южного Кавказа. Российский совет по международным делам. https://russiancouncil.ru/analytics-and-comments/koridory/',
       'Керимов, Т. Э. (2020). Энергетическая дипломатия Азербайджана. In А. П. Соколов (Ed.), Современная политика на Каспии (pp. 88–109). МГИМО-Университет.',
       'О морских портах в Российской Федерации, Федеральный закон No. 261-ФЗ, Собрание законодательства Российской Федерации (2007).',
@@ -109,9 +109,7 @@ describe('APA 7, every kind of source, en-US', () => {
   })
 
   it('italicises the journal and its volume, the book, and the book a chapter is in', () => {
-    expect(
-      processor.bibliography([journalArticle, book, chapter], { ...options, format: 'html' }),
-    ).toEqual([
+    expect(processor.bibliography([journalArticle, book, chapter], { ...options, format: 'html' })).toEqual([
       '<div class="csl-entry">Kvaratskhelia, N., &#38; O’Brien, S. P. (2024). Frozen no more: Pipeline politics after the Caspian settlement. <i>Europe-Asia Studies</i>, <i>76</i>(3), 412–437. https://doi.org/10.1080/09668136.2024.2311408</div>',
       '<div class="csl-entry">Mehdiyev, F. (2022). Ports, rails and the new middle corridor. In M. Lindqvist &#38; H. Tanaka (Eds.), <i>Connectivity and Conflict in Eurasia</i> (pp. 145–162). Routledge. https://doi.org/10.4324/9781003154211-9</div>',
       '<div class="csl-entry">Whitfield, H. (2019). <i>The Caspian Crossroads: Trade, energy and power since 1991</i> (2nd ed.). Oxford University Press.</div>',

@@ -118,7 +118,7 @@ describe('Chicago author-date, every kind of source, en-US', () => {
       'Varga, Bence. 2025. corridor-sim. Version 1.4.0. GitHub. https://github.com/example/corridor-sim.',
       'Whitfield, Harriet. 2019. The Caspian Crossroads: Trade, Energy and Power Since 1991. 2nd ed. Oxford University Press.',
       'Wikipedia. 2026. “Caspian Sea.” October 30, 2026. https://en.wikipedia.org/wiki/Caspian_Sea.',
-      'Абрамова, Елена Викторовна, and Рустам Алиевич Гусейнов. 2023. “Транспортный потенциал Южного Кавказа: Оценка после 2020 года.” Вестник международных организаций 15 (2): 34–58. https://doi.org/10.17323/1996-7845-2023-02-02.',
+      'Абрамова, Елена Викторовна, and Рустам Алиевич Гусейнов. 2023. “Транзитный потенциал Южного Кавказа: Оценка после 2020 года.” Вестник международных организаций 15 (2): 34–58. https://doi.org/10.17323/1996-7845-2023-02-02.',
       'Иванов, Иван Иванович. 2025. “Транспортные коридоры Южного Кавказа.” Российский совет по международным делам, March 15, 2025. https://russiancouncil.ru/analytics-and-comments/koridory/.',
       'Керимов, Тимур Эльдарович. 2020. “Энергетическая дипломатия Азербайджана.” In Современная политика на Каспии, edited by Андрей Петрович Соколов, 88–109. МГИМО-Университет.',
       'О морских портах в Российской Федерации. 2007. Федеральный закон no. 261-ФЗ. Собрание законодательства Российской Федерации, November 8, 2007.',
@@ -186,7 +186,7 @@ describe('Chicago notes and bibliography, every kind of source, en-US', () => {
       'Varga, Bence. corridor-sim. Version 1.4.0. GitHub, 2025. https://github.com/example/corridor-sim.',
       'Whitfield, Harriet. The Caspian Crossroads: Trade, Energy and Power Since 1991. 2nd ed. Oxford University Press, 2019.',
       'Wikipedia. “Caspian Sea.” October 30, 2026. https://en.wikipedia.org/wiki/Caspian_Sea.',
-      'Абрамова, Елена Викторовна, and Рустам Алиевич Гусейнов. “Транспортный потенциал Южного Кавказа: Оценка после 2020 года.” Вестник международных организаций 15, no. 2 (2023): 34–58. https://doi.org/10.17323/1996-7845-2023-02-02.',
+      'Абрамова, Елена Викторовна, and Рустам Алиевич Гусейнов. “Транзитный потенциал Южного Кавказа: Оценка после 2020 года.” Вестник международных организаций 15, no. 2 (2023): 34–58. https://doi.org/10.17323/1996-7845-2023-02-02.',
       'Иванов, Иван Иванович. “Транспортные коридоры Южного Кавказа.” Российский совет по международным делам, March 15, 2025. https://russiancouncil.ru/analytics-and-comments/koridory/.',
       'Керимов, Тимур Эльдарович. “Энергетическая дипломатия Азербайджана.” In Современная политика на Каспии, edited by Андрей Петрович Соколов, 88–109. МГИМО-Университет, 2020.',
       'О морских портах в Российской Федерации. Федеральный закон no. 261-ФЗ. Собрание законодательства Российской Федерации, November 8, 2007.',
@@ -208,7 +208,7 @@ describe('Chicago notes and bibliography, every kind of source, en-US', () => {
     ]
     expect(processor.citations(EVERY_KIND, cites, options)).toEqual([
       'Nino Kvaratskhelia and Sean Patrick O’Brien, “Frozen No More: Pipeline Politics After the Caspian Settlement,” Europe-Asia Studies 76, no. 3 (March 2024): 415, https://doi.org/10.1080/09668136.2024.2311408.',
-      'Елена Викторовна Абрамова and Рустам Алиевич Гусейнов, “Транспортный потенциал Южного Кавказа: Оценка после 2020 года,” Вестник международных организаций 15, no. 2 (2023): 34–58, https://doi.org/10.17323/1996-7845-2023-02-02.',
+      'Елена Викторовна Абрамова and Рустам Алиевич Гусейнов, “Транзитный потенциал Южного Кавказа: Оценка после 2020 года,” Вестник международных организаций 15, no. 2 (2023): 34–58, https://doi.org/10.17323/1996-7845-2023-02-02.',
       'Harriet Whitfield, The Caspian Crossroads: Trade, Energy and Power Since 1991, 2nd ed. (Oxford University Press, 2019).',
       'Андрей Петрович Соколов and Лейла Руслановна Мамедова, Каспийский регион: Политика, экономика, безопасность, Библиотека регионоведа 7 (Аспект Пресс, 2021).',
       'Maria Lindqvist and Hiroshi Tanaka, eds., Connectivity and Conflict in Eurasia (Routledge, 2022).',
@@ -228,7 +228,7 @@ describe('Chicago notes and bibliography, every kind of source, en-US', () => {
       'Иван Иванович Иванов, “Транспортные коридоры Южного Кавказа,” Российский совет по международным делам, March 15, 2025, https://russiancouncil.ru/analytics-and-comments/koridory/.',
       'Jiwoo Park, “Why the Middle Corridor Keeps Stalling,” Eurasia Logistics Blog, September 2, 2025, https://eurasialogistics.example.org/2025/09/middle-corridor.',
       'Kvaratskhelia and O’Brien, “Frozen No More,” 416.',
-      'Абрамова and Гусейнов, “Транспортный потенциал Южного Кавказа.”',
+      'Абрамова and Гусейнов, “Транзитный потенциал Южного Кавказа.”',
       'Whitfield, The Caspian Crossroads.',
       'Соколов and Мамедова, Каспийский регион.',
       'Lindqvist and Tanaka, Connectivity and Conflict in Eurasia.',
@@ -251,7 +251,10 @@ describe('Chicago notes and bibliography, every kind of source, en-US', () => {
   })
 
   it('italicises the book in a note', () => {
-    const [note] = processor.citations([book], [{ id: book.id, locator: '42' }], { ...options, format: 'html' })
+    const [note] = processor.citations([book], [{ id: book.id, locator: '42' }], {
+      ...options,
+      format: 'html',
+    })
     expect(note).toBe(
       'Harriet Whitfield, <i>The Caspian Crossroads: Trade, Energy and Power Since 1991</i>, 2nd ed. (Oxford University Press, 2019), 42.',
     )

@@ -9,6 +9,14 @@ import { basename, dirname, extname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import CSL, { type Engine } from 'citeproc'
 import type { CslItem, CslName } from '../csl-item'
+import {
+  bareDoi,
+  capitaliseSubtitle,
+  chicagoTitleCase,
+  mlaPublisher,
+  thesisDegree,
+  type ThesisDegree,
+} from './english-rules'
 
 export type CiteLocale = 'en-US' | 'ru-RU'
 export const CITE_LOCALES: readonly CiteLocale[] = ['en-US', 'ru-RU']
@@ -67,16 +75,60 @@ interface StyleRules {
   dropSiteSameAsAuthor?: boolean
   /** MLA 9 leaves out http:// and https://. */
   urlWithoutScheme?: boolean
+  /** The rules of the English styles (english-rules.ts). */
+  english?: EnglishRules
+}
+
+interface EnglishRules {
+  /** The first word of a subtitle is capitalised (APA, MLA, Chicago, IEEE; Harvard keeps it as stored). */
+  capitaliseSubtitle: boolean
+  /** Chicago 18's title case, which citeproc-js's text-case="title" (Chicago 17) cannot give. */
+  chicagoTitleCase?: boolean
+  /** How the style names a doctoral or master's thesis that an English genre describes. */
+  thesisGenres?: Partial<Record<ThesisDegree, string>>
+  /** MLA 9: "UP", "U" and "P" in publishers' names. */
+  mlaPublishers?: boolean
+}
+
+const CHICAGO: EnglishRules = {
+  capitaliseSubtitle: true,
+  chicagoTitleCase: true,
+  thesisGenres: { doctoral: 'PhD diss.', masters: 'master’s thesis' },
 }
 
 const BUILT_IN_RULES: Record<string, StyleRules> = {
   'gost-r-7.0.100-2018': { titleSeparator: ' : ', gostHeading: true, cyrillicFirst: true },
-  apa: { titleSeparator: ': ', dropSiteSameAsAuthor: true },
-  mla: { titleSeparator: ': ', dropSiteSameAsAuthor: true, urlWithoutScheme: true },
-  'chicago-author-date': { titleSeparator: ': ' },
-  'chicago-note-bibliography': { titleSeparator: ': ' },
-  harvard: { titleSeparator: ': ' },
-  ieee: { titleSeparator: ': ' },
+  apa: {
+    titleSeparator: ': ',
+    dropSiteSameAsAuthor: true,
+    english: {
+      capitaliseSubtitle: true,
+      thesisGenres: { doctoral: 'Doctoral dissertation', masters: 'Master’s thesis' },
+    },
+  },
+  mla: {
+    titleSeparator: ': ',
+    dropSiteSameAsAuthor: true,
+    urlWithoutScheme: true,
+    english: {
+      capitaliseSubtitle: true,
+      thesisGenres: { doctoral: 'PhD dissertation' },
+      mlaPublishers: true,
+    },
+  },
+  'chicago-author-date': { titleSeparator: ': ', english: CHICAGO },
+  'chicago-note-bibliography': { titleSeparator: ': ', english: CHICAGO },
+  harvard: {
+    titleSeparator: ': ',
+    english: { capitaliseSubtitle: false, thesisGenres: { doctoral: 'PhD thesis' } },
+  },
+  ieee: {
+    titleSeparator: ': ',
+    english: {
+      capitaliseSubtitle: true,
+      thesisGenres: { doctoral: 'Ph.D. dissertation', masters: 'M.S. thesis' },
+    },
+  },
 }
 
 const DEFAULT_RULES: StyleRules = { titleSeparator: ': ' }
@@ -290,8 +342,10 @@ export function typographicQuotes(text: string, language: string | undefined): s
 }
 
 function prepareItem(item: CslItem, rules: StyleRules): PreparedItem {
-  const { subtitle, ...rest } = item
+  const { subtitle: storedSubtitle, ...rest } = item
   const prepared: PreparedItem = { ...rest }
+  const subtitle =
+    storedSubtitle && rules.english?.capitaliseSubtitle ? capitaliseSubtitle(storedSubtitle) : storedSubtitle
   const title =
     item.title && subtitle ? `${item.title}${rules.titleSeparator}${subtitle}` : (item.title ?? subtitle)
   if (title) prepared.title = typographicQuotes(title, item.language)
@@ -306,7 +360,36 @@ function prepareItem(item: CslItem, rules: StyleRules): PreparedItem {
     if (author && author.toLocaleLowerCase() === item['container-title']?.toLocaleLowerCase())
       delete prepared['container-title']
   }
+  if (rules.english) applyEnglishRules(prepared, item, rules.english)
   return prepared
+}
+
+const ENGLISH_LANGUAGE = /^en\b/i
+const ENTRY_TYPES = new Set(['entry-encyclopedia', 'entry-dictionary'])
+const BOOK_PART_TYPES = new Set(['chapter', 'paper-conference'])
+
+function applyEnglishRules(prepared: PreparedItem, item: CslItem, rules: EnglishRules): void {
+  if (prepared.DOI) prepared.DOI = bareDoi(prepared.DOI)
+  // The short form of a title is its main title, without the subtitle (Chicago's short notes, in-text titles).
+  if (item.subtitle && item.title && !item['title-short'])
+    prepared['title-short'] = typographicQuotes(item.title, item.language)
+  // An entry's headword as the reference work prints it, for Chicago's "s.v." (title case is for titles).
+  if (ENTRY_TYPES.has(item.type) && prepared.title && !item['title-short'])
+    prepared['title-short'] = prepared.title
+  const degree = thesisDegree(item.genre)
+  const genre = degree && rules.thesisGenres?.[degree]
+  if (item.type === 'thesis' && genre) prepared.genre = genre
+  if (rules.mlaPublishers && prepared.publisher) prepared.publisher = mlaPublisher(prepared.publisher)
+  if (rules.chicagoTitleCase && (!item.language || ENGLISH_LANGUAGE.test(item.language))) {
+    if (prepared.title && item.type !== 'software') prepared.title = chicagoTitleCase(prepared.title)
+    if (prepared['title-short'] && !ENTRY_TYPES.has(item.type) && item.type !== 'software')
+      prepared['title-short'] = chicagoTitleCase(prepared['title-short'])
+    // The book a chapter or paper is in; the names of periodicals and sites stay as they are written.
+    if (prepared['container-title'] && BOOK_PART_TYPES.has(item.type))
+      prepared['container-title'] = chicagoTitleCase(prepared['container-title'])
+    if (prepared['collection-title'])
+      prepared['collection-title'] = chicagoTitleCase(prepared['collection-title'])
+  }
 }
 
 function contentHash(item: PreparedItem): string {

@@ -88,7 +88,7 @@ describe('Harvard, every kind of source, en-US', () => {
       'Rahimli, A. (2026) ‘Ferry queues return to Baku port’, The Guardian, 7 February. Available at: https://www.theguardian.com/world/2026/feb/07/baku-ferry-queues (Accessed: 27 November 2026).',
       'Varga, B. (2025) corridor-sim (Version 1.4.0) [Computer program]. Available at: https://github.com/example/corridor-sim.',
       'Whitfield, H. (2019) The Caspian Crossroads: Trade, energy and power since 1991. 2nd edn. Oxford: Oxford University Press.',
-      'Абрамова, Е.В. and Гусейнов, Р.А. (2023) ‘Транспортный потенциал Южного Кавказа: оценка после 2020 года’, Вестник международных организаций, 15(2), pp. 34–58. Available at: https://doi.org/10.17323/1996-7845-2023-02-02.',
+      'Абрамова, Е.В. and Гусейнов, Р.А. (2023) ‘Транзитный потенциал Южного Кавказа: оценка после 2020 года’, Вестник международных организаций, 15(2), pp. 34–58. Available at: https://doi.org/10.17323/1996-7845-2023-02-02.',
       'Иванов, И.И. (2025) Транспортные коридоры Южного Кавказа. Available at: https://russiancouncil.ru/analytics-and-comments/koridory/ (Accessed: 27 November 2026).',
       'Керимов, Т.Э. (2020) ‘Энергетическая дипломатия Азербайджана’, in Соколов, А.П. (ed.) Современная политика на Каспии. Москва: МГИМО-Университет, pp. 88–109.',
       'О морских портах в Российской Федерации (2007) Федеральный закон 261-ФЗ. Собрание законодательства Российской Федерации.',

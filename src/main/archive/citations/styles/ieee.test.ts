@@ -47,7 +47,7 @@ describe('IEEE, every kind of source, en-US', () => {
   it('formats every kind in the order given', () => {
     expect(processor.bibliography(EVERY_KIND, kindOptions)).toEqual([
       '[1] N. Kvaratskhelia and S. P. O’Brien, “Frozen no more: Pipeline politics after the Caspian settlement,” Europe-Asia Studies, vol. 76, no. 3, pp. 412–437, Mar. 2024, doi: 10.1080/09668136.2024.2311408.',
-      '[2] Е. В. Абрамова and Р. А. Гусейнов, “Транспортный потенциал Южного Кавказа: Оценка после 2020 года,” Вестник международных организаций, vol. 15, no. 2, pp. 34–58, 2023, doi: 10.17323/1996-7845-2023-02-02.',
+      '[2] Е. В. Абрамова and Р. А. Гусейнов, “Транзитный потенциал Южного Кавказа: Оценка после 2020 года,” Вестник международных организаций, vol. 15, no. 2, pp. 34–58, 2023, doi: 10.17323/1996-7845-2023-02-02.',
       '[3] H. Whitfield, The Caspian Crossroads: Trade, Energy and Power since 1991, 2nd ed. Oxford: Oxford University Press, 2019.',
       '[4] А. П. Соколов and Л. Р. Мамедова, Каспийский регион: Политика, экономика, безопасность (Библиотека регионоведа, no. 7). Москва: Аспект Пресс, 2021.',
       '[5] M. Lindqvist and H. Tanaka, Eds., Connectivity and Conflict in Eurasia. London: Routledge, 2022.',
