@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CitationProcessor } from './citeproc'
+import type { CslItem } from '../csl-item'
 import { ALL_ITEMS, threeAuthors } from '../../../../../tests/support/cite-items'
 import { EVERY_KIND, book, chapter, journalArticle } from '../../../../../tests/support/cite-kinds'
 
@@ -119,5 +120,14 @@ describe('MLA 9, every kind of source, en-US', () => {
       '(Park)',
       '(Kvaratskhelia and O’Brien)',
     ])
+  })
+})
+
+describe('MLA 9, what is not a number', () => {
+  it('prints a genre only with the number it qualifies', () => {
+    const review: CslItem = { ...journalArticle, id: 'review', genre: 'Review essay' }
+    expect(processor.bibliography([review], { style: 'mla', locale: 'en-US', format: 'text' })[0]).toBe(
+      'Kvaratskhelia, Nino, and Sean Patrick O’Brien. “Frozen No More: Pipeline Politics after the Caspian Settlement.” Europe-Asia Studies, vol. 76, no. 3, Mar. 2024, pp. 412–37, https://doi.org/10.1080/09668136.2024.2311408.',
+    )
   })
 })
