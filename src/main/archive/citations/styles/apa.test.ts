@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { CitationProcessor } from './citeproc'
 import type { CslItem } from '../csl-item'
 import { ALL_ITEMS, fiveAuthors, threeAuthors } from '../../../../../tests/support/cite-items'
-import { EVERY_KIND, book, chapter, journalArticle, thesis } from '../../../../../tests/support/cite-kinds'
+import {
+  EVERY_KIND,
+  book,
+  chapter,
+  journalArticle,
+  report,
+  thesis,
+} from '../../../../../tests/support/cite-kinds'
 
 // Written from the APA Publication Manual, 7th ed.: "Author, A. A., & Author, B. B. (Year, Month Day).
 // Title. Site. URL"; web page titles in italics, news and blog titles plain with the periodical or blog name
@@ -153,6 +160,15 @@ describe('APA 7, every kind of source, en-US', () => {
       '(Иванов, 2025)',
       '(Park, 2025)',
       '(Kvaratskhelia & O’Brien, 2024)',
+    ])
+  })
+})
+
+describe('APA 7, a group author that is also the publisher', () => {
+  it('names the group once, as the author', () => {
+    const ownReport: CslItem = { ...report, id: 'own-report', publisher: 'International Transport Forum' }
+    expect(processor.bibliography([ownReport], { style: 'apa', locale: 'en-US', format: 'text' })).toEqual([
+      'International Transport Forum. (2023). Shipping costs on the trans-Caspian route (Policy Paper No. 118). https://www.itf-oecd.org/trans-caspian-costs',
     ])
   })
 })

@@ -88,6 +88,8 @@ interface EnglishRules {
   thesisGenres?: Partial<Record<ThesisDegree, string>>
   /** MLA 9: "UP", "U" and "P" in publishers' names. */
   mlaPublishers?: boolean
+  /** APA 7 leaves out a publisher that is the (group) author. */
+  dropPublisherSameAsAuthor?: boolean
 }
 
 const CHICAGO: EnglishRules = {
@@ -104,6 +106,7 @@ const BUILT_IN_RULES: Record<string, StyleRules> = {
     english: {
       capitaliseSubtitle: true,
       thesisGenres: { doctoral: 'Doctoral dissertation', masters: 'Master’s thesis' },
+      dropPublisherSameAsAuthor: true,
     },
   },
   mla: {
@@ -357,8 +360,7 @@ function prepareItem(item: CslItem, rules: StyleRules): PreparedItem {
   }
   if (rules.dropSiteSameAsAuthor && item.author?.length === 1) {
     const author = item.author[0]!.literal
-    if (author && author.toLocaleLowerCase() === item['container-title']?.toLocaleLowerCase())
-      delete prepared['container-title']
+    if (author && sameName(author, item['container-title'])) delete prepared['container-title']
   }
   if (rules.english) applyEnglishRules(prepared, item, rules.english)
   return prepared
@@ -379,6 +381,9 @@ function applyEnglishRules(prepared: PreparedItem, item: CslItem, rules: English
   const degree = thesisDegree(item.genre)
   const genre = degree && rules.thesisGenres?.[degree]
   if (item.type === 'thesis' && genre) prepared.genre = genre
+  const groupAuthor = item.author?.length === 1 ? item.author[0]!.literal : undefined
+  if (rules.dropPublisherSameAsAuthor && groupAuthor && sameName(groupAuthor, item.publisher))
+    delete prepared.publisher
   if (rules.mlaPublishers && prepared.publisher) prepared.publisher = mlaPublisher(prepared.publisher)
   if (rules.chicagoTitleCase && (!item.language || ENGLISH_LANGUAGE.test(item.language))) {
     if (prepared.title && item.type !== 'software') prepared.title = chicagoTitleCase(prepared.title)
@@ -390,6 +395,10 @@ function applyEnglishRules(prepared: PreparedItem, item: CslItem, rules: English
     if (prepared['collection-title'])
       prepared['collection-title'] = chicagoTitleCase(prepared['collection-title'])
   }
+}
+
+function sameName(left: string, right: string | undefined): boolean {
+  return left.toLocaleLowerCase() === right?.toLocaleLowerCase()
 }
 
 function contentHash(item: PreparedItem): string {
