@@ -1,6 +1,6 @@
 /**
- * `npm run bench:cite`. Targets from the issue: 1,000 items per style under 1 s; a 100-item preview after
- * one edit within 150 ms. Each style's table puts Lectern next to a bare citeproc engine (same style,
+ * `npm run bench:cite`. Targets from the issue: 1,000 items of every kind per style under 1 s; a 100-item
+ * preview after one edit within 150 ms. Each style's table puts Lectern next to a bare citeproc engine (same style,
  * locale and items, none of our preparation) so the share of our own work stays visible.
  */
 import { readFileSync } from 'node:fs'
@@ -10,10 +10,14 @@ import { bench, describe } from 'vitest'
 import { CitationProcessor, defaultCslDir } from './citeproc'
 import type { CslItem } from '../csl-item'
 import { ALL_ITEMS } from '../../../../../tests/support/cite-items'
+import { EVERY_KIND } from '../../../../../tests/support/cite-kinds'
+
+/** Every kind of source (articles, books, chapters, reports, theses, entries, laws, data, web pages) in turn. */
+const KINDS: readonly CslItem[] = [...EVERY_KIND, ...ALL_ITEMS]
 
 function manyItems(count: number): CslItem[] {
   return Array.from({ length: count }, (_, index) => {
-    const base = ALL_ITEMS[index % ALL_ITEMS.length]!
+    const base = KINDS[index % KINDS.length]!
     // Distinct authors and years, as in a real list (identical author-year pairs force disambiguation).
     const author = base.author?.map((name) =>
       name.family ? { ...name, family: `${name.family}${index}` } : name,
@@ -71,12 +75,25 @@ function withOneEdit(items: readonly CslItem[], edit: number): CslItem[] {
 
 const once = { iterations: 3, warmupIterations: 1 }
 
+/** Every item cited once, then every tenth again: notes styles give full notes, then short ones. */
+const citeOrder = [
+  ...thousand.map((item) => ({ id: item.id })),
+  ...thousand.filter((_, index) => index % 10 === 0).map((item) => ({ id: item.id, locator: '12' })),
+]
+
 for (const style of STYLES)
   describe(`1,000 items, ${style}`, () => {
     bench(
       'Lectern, fresh processor',
       () => {
         new CitationProcessor().bibliography(thousand, { style, locale: LOCALE, format: 'text' })
+      },
+      once,
+    )
+    bench(
+      'Lectern, 1,100 citations in the text or notes',
+      () => {
+        new CitationProcessor().citations(thousand, citeOrder, { style, locale: LOCALE, format: 'text' })
       },
       once,
     )

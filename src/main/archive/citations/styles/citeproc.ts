@@ -10,6 +10,14 @@ import { fileURLToPath } from 'node:url'
 import CSL, { type Engine } from 'citeproc'
 import { firstDateParts } from '../../../../common/csl'
 import type { CslItem, CslName } from '../csl-item'
+import {
+  bareDoi,
+  capitaliseSubtitle,
+  chicagoTitleCase,
+  mlaPublisher,
+  thesisDegree,
+  type ThesisDegree,
+} from './english-rules'
 import { editionStatement, genitiveName } from './gost-description'
 
 export type CiteLocale = 'en-US' | 'ru-RU'
@@ -75,6 +83,27 @@ interface StyleRules {
   dropSiteSameAsAuthor?: boolean
   /** MLA 9 leaves out http:// and https://. */
   urlWithoutScheme?: boolean
+  /** The rules of the English styles (english-rules.ts). */
+  english?: EnglishRules
+}
+
+interface EnglishRules {
+  /** The first word of a subtitle is capitalised (APA, MLA, Chicago, IEEE; Harvard keeps it as stored). */
+  capitaliseSubtitle: boolean
+  /** Chicago 18's title case, which citeproc-js's text-case="title" (Chicago 17) cannot give. */
+  chicagoTitleCase?: boolean
+  /** How the style names a doctoral or master's thesis that an English genre describes. */
+  thesisGenres?: Partial<Record<ThesisDegree, string>>
+  /** MLA 9: "UP", "U" and "P" in publishers' names. */
+  mlaPublishers?: boolean
+  /** APA 7 leaves out a publisher that is the (group) author. */
+  dropPublisherSameAsAuthor?: boolean
+}
+
+const CHICAGO: EnglishRules = {
+  capitaliseSubtitle: true,
+  chicagoTitleCase: true,
+  thesisGenres: { doctoral: 'PhD diss.', masters: 'master’s thesis' },
 }
 
 const GOST_RULES: StyleRules = {
@@ -87,12 +116,38 @@ const GOST_RULES: StyleRules = {
 const BUILT_IN_RULES: Record<string, StyleRules> = {
   'gost-r-7.0.100-2018': GOST_RULES,
   'gost-r-7.0.5-2008-notes': GOST_RULES,
-  apa: { titleSeparator: ': ', dropSiteSameAsAuthor: true },
-  mla: { titleSeparator: ': ', dropSiteSameAsAuthor: true, urlWithoutScheme: true },
-  'chicago-author-date': { titleSeparator: ': ' },
-  'chicago-note-bibliography': { titleSeparator: ': ' },
-  harvard: { titleSeparator: ': ' },
-  ieee: { titleSeparator: ': ' },
+  apa: {
+    titleSeparator: ': ',
+    dropSiteSameAsAuthor: true,
+    english: {
+      capitaliseSubtitle: true,
+      thesisGenres: { doctoral: 'Doctoral dissertation', masters: 'Master’s thesis' },
+      dropPublisherSameAsAuthor: true,
+    },
+  },
+  mla: {
+    titleSeparator: ': ',
+    dropSiteSameAsAuthor: true,
+    urlWithoutScheme: true,
+    english: {
+      capitaliseSubtitle: true,
+      thesisGenres: { doctoral: 'PhD dissertation' },
+      mlaPublishers: true,
+    },
+  },
+  'chicago-author-date': { titleSeparator: ': ', english: CHICAGO },
+  'chicago-note-bibliography': { titleSeparator: ': ', english: CHICAGO },
+  harvard: {
+    titleSeparator: ': ',
+    english: { capitaliseSubtitle: false, thesisGenres: { doctoral: 'PhD thesis' } },
+  },
+  ieee: {
+    titleSeparator: ': ',
+    english: {
+      capitaliseSubtitle: true,
+      thesisGenres: { doctoral: 'Ph.D. dissertation', masters: 'M.S. thesis' },
+    },
+  },
 }
 
 const DEFAULT_RULES: StyleRules = { titleSeparator: ': ' }
@@ -306,8 +361,10 @@ export function typographicQuotes(text: string, language: string | undefined): s
 }
 
 function prepareItem(item: CslItem, rules: StyleRules): PreparedItem {
-  const { subtitle, ...rest } = item
+  const { subtitle: storedSubtitle, ...rest } = item
   const prepared: PreparedItem = { ...rest }
+  const subtitle =
+    storedSubtitle && rules.english?.capitaliseSubtitle ? capitaliseSubtitle(storedSubtitle) : storedSubtitle
   const title =
     item.title && subtitle ? `${item.title}${rules.titleSeparator}${subtitle}` : (item.title ?? subtitle)
   if (title) prepared.title = typographicQuotes(title, item.language)
@@ -320,9 +377,9 @@ function prepareItem(item: CslItem, rules: StyleRules): PreparedItem {
   if (rules.gostDescription) Object.assign(prepared, gostDescription(item))
   if (rules.dropSiteSameAsAuthor && item.author?.length === 1) {
     const author = item.author[0]!.literal
-    if (author && author.toLocaleLowerCase() === item['container-title']?.toLocaleLowerCase())
-      delete prepared['container-title']
+    if (author && sameName(author, item['container-title'])) delete prepared['container-title']
   }
+  if (rules.english) applyEnglishRules(prepared, item, rules.english)
   return prepared
 }
 
@@ -345,6 +402,41 @@ function isRussianDescription(item: CslItem): boolean {
   const primary = item.language?.toLowerCase().split(/[-_]/)[0]
   if (primary && primary.length <= 3) return CYRILLIC_LANGUAGES.has(primary)
   return CYRILLIC.test(item.title ?? item['container-title'] ?? '')
+}
+
+const ENGLISH_LANGUAGE = /^en\b/i
+const ENTRY_TYPES = new Set(['entry-encyclopedia', 'entry-dictionary'])
+const BOOK_PART_TYPES = new Set(['chapter', 'paper-conference'])
+
+function applyEnglishRules(prepared: PreparedItem, item: CslItem, rules: EnglishRules): void {
+  if (prepared.DOI) prepared.DOI = bareDoi(prepared.DOI)
+  // The short form of a title is its main title, without the subtitle (Chicago's short notes, in-text titles).
+  if (item.subtitle && item.title && !item['title-short'])
+    prepared['title-short'] = typographicQuotes(item.title, item.language)
+  // An entry's headword as the reference work prints it, for Chicago's "s.v." (title case is for titles).
+  if (ENTRY_TYPES.has(item.type) && prepared.title && !item['title-short'])
+    prepared['title-short'] = prepared.title
+  const degree = thesisDegree(item.genre)
+  const genre = degree && rules.thesisGenres?.[degree]
+  if (item.type === 'thesis' && genre) prepared.genre = genre
+  const groupAuthor = item.author?.length === 1 ? item.author[0]!.literal : undefined
+  if (rules.dropPublisherSameAsAuthor && groupAuthor && sameName(groupAuthor, item.publisher))
+    delete prepared.publisher
+  if (rules.mlaPublishers && prepared.publisher) prepared.publisher = mlaPublisher(prepared.publisher)
+  if (rules.chicagoTitleCase && (!item.language || ENGLISH_LANGUAGE.test(item.language))) {
+    if (prepared.title && item.type !== 'software') prepared.title = chicagoTitleCase(prepared.title)
+    if (prepared['title-short'] && !ENTRY_TYPES.has(item.type) && item.type !== 'software')
+      prepared['title-short'] = chicagoTitleCase(prepared['title-short'])
+    // The book a chapter or paper is in; the names of periodicals and sites stay as they are written.
+    if (prepared['container-title'] && BOOK_PART_TYPES.has(item.type))
+      prepared['container-title'] = chicagoTitleCase(prepared['container-title'])
+    if (prepared['collection-title'])
+      prepared['collection-title'] = chicagoTitleCase(prepared['collection-title'])
+  }
+}
+
+function sameName(left: string, right: string | undefined): boolean {
+  return left.toLocaleLowerCase() === right?.toLocaleLowerCase()
 }
 
 function contentHash(item: PreparedItem): string {
