@@ -84,7 +84,7 @@ export function useCitationPreview(detail: Ref<CitationListDetail | null>) {
   /** Numbered styles and GOST set their own indentation; author-date styles hang the first line. */
   const hangingIndent = computed(
     () =>
-      detail.value?.style !== 'gost-r-7.0.100-2018' &&
+      !detail.value?.style.startsWith('gost-') &&
       !entries.value.some((entry) =>
         entry.some((node) => node.kind === 'element' && node.className === 'csl-left-margin'),
       ),
