@@ -10,7 +10,7 @@ import {
   locateElectron,
   type InstallerRun,
   type StartEnvironment,
-} from './ensure-electron.mjs'
+} from './ensure-electron.cjs'
 
 const semver = createRequire(import.meta.url)('semver') as {
   satisfies(version: string, range: string): boolean

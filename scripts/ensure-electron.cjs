@@ -3,11 +3,11 @@
 // `npm start` runs this first (prestart). Electron 45 no longer downloads its binary on install, and
 // electron-vite only reads node_modules/electron/path.txt, so a fresh clone has no binary to start.
 // This fetches it with Electron's own installer, or says in two plain lines what is missing.
-import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+'use strict'
+const { spawnSync } = require('node:child_process')
+const { existsSync, readFileSync } = require('node:fs')
+const { createRequire } = require('node:module')
+const { dirname, join } = require('node:path')
 
 /**
  * @typedef {object} ElectronPackage
@@ -42,7 +42,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
  * @param {StartEnvironment} environment
  * @returns {StartOutcome}
  */
-export function ensureElectron(environment) {
+function ensureElectron(environment) {
   const { electron, execPathOverride } = environment
   if (execPathOverride) {
     if (environment.exists(execPathOverride)) return { ready: true, binary: execPathOverride, fetched: false }
@@ -96,7 +96,7 @@ function cannotStart(what, remedy) {
  * The error's own line from an installer's stack trace, without the frames.
  * @param {string} stderr
  */
-export function firstErrorLine(stderr) {
+function firstErrorLine(stderr) {
   const line = stderr
     .split('\n')
     .map((text) => text.trim())
@@ -109,11 +109,10 @@ export function firstErrorLine(stderr) {
  * @param {string} fromDir where to resolve `electron` from
  * @returns {ElectronPackage | null}
  */
-export function locateElectron(fromDir) {
-  const require = createRequire(join(fromDir, 'package.json'))
+function locateElectron(fromDir) {
   let manifestPath
   try {
-    manifestPath = require.resolve('electron/package.json')
+    manifestPath = createRequire(join(fromDir, 'package.json')).resolve('electron/package.json')
   } catch {
     return null
   }
@@ -126,7 +125,7 @@ export function locateElectron(fromDir) {
  * @param {string} electronDir
  * @returns {string | null}
  */
-export function findElectronBinary(electronDir) {
+function findElectronBinary(electronDir) {
   const pathFile = join(electronDir, 'path.txt')
   if (!existsSync(pathFile)) return null
   const relative = readFileSync(pathFile, 'utf8').trim()
@@ -167,7 +166,7 @@ function machineEnvironment(repoRoot) {
 }
 
 function main() {
-  const repoRoot = dirname(dirname(fileURLToPath(import.meta.url)))
+  const repoRoot = dirname(__dirname)
   let outcome
   try {
     outcome = ensureElectron(machineEnvironment(repoRoot))
@@ -181,4 +180,6 @@ function main() {
   process.exitCode = 1
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main()
+module.exports = { ensureElectron, firstErrorLine, locateElectron, findElectronBinary }
+
+if (require.main === module) main()
