@@ -90,7 +90,8 @@ export function checkLayout(header: Buffer, size: number, walBytes: number): str
     return 'it is not an SQLite database any more (its first bytes were overwritten or it is another file)'
   const rawPageSize = header.readUInt16BE(16)
   const pageSize = rawPageSize === 1 ? 65_536 : rawPageSize
-  if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) return 'its header is damaged (an impossible page size)'
+  if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0)
+    return 'its header is damaged (an impossible page size)'
   if (size % pageSize !== 0) return 'it was cut short (its length is not a whole number of pages)'
   // The page count in the header is valid when its "version valid for" matches the change counter.
   const pageCount = header.readUInt32BE(28)
