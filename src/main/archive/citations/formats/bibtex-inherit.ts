@@ -1,7 +1,8 @@
 /**
  * crossref and xdata inheritance as biblatex defines it (biblatex manual, appendix B): a child gets the
  * fields it lacks from its parent, the parent's title becoming the child's booktitle, maintitle or
- * journaltitle by the pair of entry types; xdata entries give all their fields under the same names.
+ * journaltitle by the pair of entry types (and never the child's own title or subtitle); xdata entries
+ * give all their fields under the same names.
  */
 import type { BibtexSyntaxEntry } from './bibtex-syntax'
 
@@ -27,7 +28,13 @@ const NEVER_INHERITED = new Set([
 ])
 
 const TITLE_FIELDS = ['title', 'subtitle', 'titleaddon'] as const
-const SKIPPED_TITLES = ['shorttitle', 'sorttitle', 'indextitle', 'indexsorttitle']
+const OWN_TITLES = new Set<string>([
+  ...TITLE_FIELDS,
+  'shorttitle',
+  'sorttitle',
+  'indextitle',
+  'indexsorttitle',
+])
 
 interface Mapping {
   parents: readonly string[]
@@ -147,12 +154,8 @@ function inheritFrom(entry: BibtexSyntaxEntry, own: Map<string, string>, parent:
     if (mapping.bookauthor && author !== undefined) inherit(entry, own, 'bookauthor', author)
   }
   for (const [name, value] of parentFields) {
-    if (NEVER_INHERITED.has(name)) continue
-    if (
-      mapping &&
-      (TITLE_FIELDS.includes(name as (typeof TITLE_FIELDS)[number]) || SKIPPED_TITLES.includes(name))
-    )
-      continue
+    // A parent's own titles are never the child's titles (only its booktitle, maintitle or journaltitle).
+    if (NEVER_INHERITED.has(name) || OWN_TITLES.has(name)) continue
     inherit(entry, own, name, value)
   }
 }

@@ -93,7 +93,7 @@ export function entryTypeOfItem(type: CslItemType, genre: string | undefined, di
       return biblatex ? 'report' : 'techreport'
     case 'thesis':
       if (biblatex) return 'thesis'
-      return genre && /master|магистер/i.test(genre) ? 'mastersthesis' : 'phdthesis'
+      return genre && /master|mathesis|магистер/i.test(genre) ? 'mastersthesis' : 'phdthesis'
     case 'manuscript':
       return 'unpublished'
     case 'pamphlet':
@@ -109,6 +109,8 @@ export function entryTypeOfItem(type: CslItemType, genre: string | undefined, di
     case 'post':
     case 'post-weblog':
       return biblatex ? 'online' : 'misc'
+    case 'legislation':
+      return biblatex ? 'legislation' : 'misc'
     default:
       return 'misc'
   }
@@ -151,7 +153,7 @@ const BIBLATEX_TO_BIBTEX: Readonly<Record<string, string>> = {
 export function bibtexEntryType(biblatexType: string, genre: string | undefined): string {
   if (BIBTEX_TYPES.has(biblatexType)) return biblatexType
   if (biblatexType === 'thesis')
-    return genre && /master|магистер/i.test(genre) ? 'mastersthesis' : 'phdthesis'
+    return genre && /master|mathesis|магистер/i.test(genre) ? 'mastersthesis' : 'phdthesis'
   return BIBLATEX_TO_BIBTEX[biblatexType] ?? 'misc'
 }
 

@@ -216,6 +216,8 @@ interface TagRule {
   variable: string
   kind: Kind
   tags: readonly string[]
+  /** The item types the rule reads for (all when absent). */
+  types?: readonly CslItemType[]
 }
 
 /** In output order (after TY and ID): the order of Lectern's earlier exports first. */
@@ -232,6 +234,8 @@ const RULES: readonly TagRule[] = [
   { variable: 'section', kind: 'text', tags: ['SE'] },
   { variable: 'volume', kind: 'text', tags: ['VL', 'VO'] },
   { variable: 'issue', kind: 'text', tags: ['IS'] },
+  { variable: 'number', kind: 'text', tags: ['M1'] },
+  { variable: 'version', kind: 'text', tags: ['ET'], types: ['software', 'dataset'] },
   { variable: 'edition', kind: 'text', tags: ['ET'] },
   { variable: 'number-of-volumes', kind: 'text', tags: ['NV'] },
   { variable: 'publisher', kind: 'text', tags: ['PB'] },
@@ -364,6 +368,7 @@ export function recordToItem(record: RisRecord): CslItem {
   const key = take('ID')
   if (key) item['citation-key'] = key
   for (const rule of [...RULES, ...RULES_AFTER_DATES]) {
+    if (rule.types && !rule.types.includes(item.type)) continue
     if (rule.kind === 'names') {
       const tag = rule.tags.find((candidate) => rest.has(candidate))
       if (!tag) continue

@@ -358,7 +358,15 @@ class TexDecoder {
       this.skipArgument()
       return this.argument()
     }
+    // An unknown command is kept as written, with its bracketed and braced arguments.
     this.exact = false
+    for (;;) {
+      const next = raw[this.position]
+      if (next === '{') this.position = this.groupEnd(this.position)
+      else if (next === '[' && raw.indexOf(']', this.position) > 0)
+        this.position = raw.indexOf(']', this.position) + 1
+      else break
+    }
     return raw.slice(start, this.position)
   }
 

@@ -1,0 +1,338 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { CslItem } from '../csl-item'
+import { readBibtex, toBiblatex, toBibtex } from './bibtex'
+import { EVERY_KIND } from '../../../../../tests/support/cite-kinds'
+import { FIXTURES_DIR } from '../../../../../tests/support/paths'
+
+const CASES = readFileSync(join(FIXTURES_DIR, 'references', 'cases.bib'), 'utf8')
+
+function itemWithKey(items: readonly CslItem[], key: string): CslItem {
+  const item = items.find((candidate) => candidate['citation-key'] === key)
+  if (!item) throw new Error(`no item ${key}`)
+  return item
+}
+
+describe('readBibtex on hand-written cases', () => {
+  const read = readBibtex(CASES)
+
+  it('reads a BibLaTeX file as BibLaTeX, one item per entry, @string/@preamble/@comment/@xdata aside', () => {
+    expect(read.dialect).toBe('biblatex')
+    expect(read.items.map((item) => item.id)).toEqual([
+      'kv2024',
+      'Muller:2020',
+      'king1963',
+      'ivanov2019',
+      'icml2019',
+      'smith2019',
+      'handbook',
+      'chapter1',
+      'techrep',
+      'thesis1',
+      'thesis2',
+      'web2024',
+      'nokey2023',
+    ])
+  })
+
+  it('warns about the repeated field and the undefined macro, and keeps the entry', () => {
+    expect(read.problems).toEqual([
+      {
+        severity: 'warning',
+        line: 41,
+        entry: 'king1963',
+        message:
+          'entry "king1963" (line 41): the field "title" appears twice; the first value is kept and "A repeated title is ignored" is ignored',
+      },
+      {
+        severity: 'warning',
+        line: 42,
+        entry: 'king1963',
+        message:
+          'entry "king1963" (line 42): the macro "undefinedmacro" is not defined; its name is kept as the value',
+      },
+    ])
+    expect(itemWithKey(read.items, 'king1963')).toMatchObject({
+      title: 'Strength to Love',
+      note: 'undefinedmacro',
+    })
+  })
+
+  it('maps a journal article to every CSL variable it has', () => {
+    expect(itemWithKey(read.items, 'kv2024')).toEqual({
+      id: 'kv2024',
+      'citation-key': 'kv2024',
+      type: 'article-journal',
+      author: [
+        { family: 'Kvaratskhelia', given: 'Nino' },
+        { family: "O'Brien", given: 'Sean P.' },
+      ],
+      title: 'Frozen No More: Georgia and the South Caucasus',
+      'container-title': 'Europe-Asia Studies',
+      volume: '76',
+      issue: '3',
+      page: '412-437',
+      publisher: 'Taylor & Francis',
+      DOI: '10.1080/09668136.2024.2310011',
+      issued: { 'date-parts': [[2024, 3]] },
+      custom: {
+        biblatex: { type: 'article', fields: {}, names: { 'container-title': 'journal', issued: 'year' } },
+      },
+    })
+  })
+
+  it('decodes TeX, reads particles, organisations and "and others", and keeps unknown fields as written', () => {
+    expect(itemWithKey(read.items, 'Muller:2020')).toEqual({
+      id: 'Muller:2020',
+      'citation-key': 'Muller:2020',
+      type: 'article-journal',
+      author: [
+        { family: 'Müller', given: 'Jörg' },
+        { family: 'Fontaine', given: 'Jean', 'non-dropping-particle': 'de la' },
+        { literal: 'World Health Organization' },
+        { literal: 'others' },
+      ],
+      title: "Café culture – a first look at 50% of Škoda's ß-words",
+      'container-title': 'Journal of Geophysical Research (Online)',
+      URL: 'https://example.org/a_b?x=1%20y',
+      language: 'en',
+      ISSN: '0148-0227',
+      issued: { 'date-parts': [[2020, 3, 5]] },
+      custom: {
+        biblatex: {
+          type: 'article',
+          fields: { unknownfield: 'kept as it was' },
+          names: { 'container-title': 'journal', issued: 'year' },
+        },
+      },
+    })
+    expect(itemWithKey(read.items, 'king1963').author).toEqual([
+      { family: 'King', given: 'Martin Luther', suffix: 'Jr.' },
+      { family: 'Beethoven', given: 'Ludwig', 'non-dropping-particle': 'van' },
+      { family: 'Neumann', given: 'John', 'non-dropping-particle': 'von' },
+    ])
+    expect(itemWithKey(read.items, 'techrep').author).toEqual([
+      { literal: 'National Aeronautics and Space Administration' },
+    ])
+  })
+
+  it('keeps Cyrillic names and text, and reads the language name as a code', () => {
+    expect(itemWithKey(read.items, 'ivanov2019')).toMatchObject({
+      type: 'book',
+      author: [
+        { family: 'Иванов', given: 'Иван Иванович' },
+        { family: 'Петрова', given: 'Анна' },
+      ],
+      title: 'Транспортные коридоры Южного Кавказа',
+      publisher: 'Наука',
+      'publisher-place': 'Москва',
+      'number-of-pages': '312',
+      language: 'ru',
+    })
+  })
+
+  it('keeps TeX with no Unicode form as written, for the export', () => {
+    expect(itemWithKey(read.items, 'king1963').custom?.biblatex?.verbatim).toEqual({
+      publisher: 'Izdatel{\\cyr\\cprime}stvo RAN',
+    })
+    expect(toBiblatex([itemWithKey(read.items, 'king1963')])).toContain(
+      'publisher = {Izdatel{\\cyr\\cprime}stvo RAN},',
+    )
+  })
+
+  it('inherits through crossref by biblatex rules: the parent title becomes the booktitle', () => {
+    expect(itemWithKey(read.items, 'smith2019')).toMatchObject({
+      type: 'paper-conference',
+      title: 'Learning to Cite',
+      'container-title': 'Proceedings of the 36th International Conference on Machine Learning',
+      editor: [
+        { family: 'Chaudhuri', given: 'Kamalika' },
+        { family: 'Salakhutdinov', given: 'Ruslan' },
+      ],
+      publisher: 'PMLR',
+      volume: '97',
+      page: '1-10',
+      issued: { 'date-parts': [[2019]] },
+    })
+    const chapter = itemWithKey(read.items, 'chapter1')
+    expect(chapter).toMatchObject({
+      type: 'chapter',
+      'container-title': 'Handbook of Things',
+      'publisher-place': 'Amsterdam',
+      issued: { 'date-parts': [[2020], [2021]] },
+    })
+    expect(chapter.custom?.biblatex?.fields).toEqual({ crossref: 'handbook', booksubtitle: 'A Survey' })
+  })
+
+  it('inherits xdata fields under their own names; the entry’s own fields come first', () => {
+    expect(itemWithKey(read.items, 'techrep')).toMatchObject({
+      type: 'report',
+      genre: 'Technical Report',
+      number: 'TR-42',
+      publisher: 'NASA',
+      'publisher-place': 'New York',
+      issued: { 'date-parts': [[1999, 4], [2000]] },
+    })
+    expect(itemWithKey(read.items, 'techrep').custom?.biblatex?.fields).toEqual({
+      xdata: 'acm',
+      publisher: 'ACM',
+    })
+  })
+
+  it('reads theses, web pages and date ranges', () => {
+    expect(itemWithKey(read.items, 'thesis1')).toMatchObject({ type: 'thesis', publisher: 'MIT' })
+    expect(itemWithKey(read.items, 'thesis2')).toMatchObject({
+      type: 'thesis',
+      genre: 'mathesis',
+      publisher: 'Oxford University',
+      issued: { 'date-parts': [[2002, 6, 30]] },
+    })
+    expect(itemWithKey(read.items, 'web2024')).toMatchObject({
+      type: 'webpage',
+      'container-title': 'Policy Watch',
+      URL: 'https://policywatch.example.org/page',
+      issued: { 'date-parts': [[2024, 6]] },
+      accessed: { 'date-parts': [[2024, 6, 30]] },
+    })
+    expect(itemWithKey(read.items, 'handbook')).toMatchObject({
+      subtitle: 'A Survey',
+      issued: { 'date-parts': [[2020], [2021]] },
+    })
+  })
+
+  it('writes every entry back with its type, key and fields, and reads the same items again', () => {
+    const written = toBiblatex(read.items)
+    expect(written).toContain('@collection{handbook,')
+    expect(written).toContain('@thesis{thesis2,')
+    expect(written).toContain('  unknownfield = {kept as it was}')
+    expect(written).toContain('  date      = {2020/2021}')
+    expect(written).toContain(
+      '  author    = {King, Jr., Martin Luther and van Beethoven, Ludwig and von Neumann, John},',
+    )
+    expect(readBibtex(written).items).toEqual(read.items)
+  })
+
+  it('writes BibLaTeX-only types and fields under BibTeX names for a BibTeX export', () => {
+    const written = toBibtex(read.items)
+    expect(written).toContain('@book{handbook,')
+    expect(written).toContain('  year      = {2020--2021}')
+    expect(written).toContain('  address   = {Amsterdam},')
+    expect(written).toContain('@techreport{techrep,')
+    expect(written).toContain('@mastersthesis{thesis2,')
+    expect(written).toContain('@misc{web2024,')
+    expect(written).toContain(
+      String.raw`  author       = {M{\"u}ller, J{\"o}rg and de la Fontaine, Jean and {World Health Organization} and others},`,
+    )
+    expect(written).toContain('  language     = {english},')
+    const again = readBibtex(written).items
+    again.forEach((item, index) => {
+      const { custom: _custom, ...rest } = item
+      const { custom: _original, ...original } = read.items[index]!
+      expect(rest).toEqual(original)
+    })
+  })
+})
+
+describe('entry types both ways', () => {
+  it('maps BibTeX and BibLaTeX entry types to CSL types', () => {
+    const types = [
+      'article',
+      'book',
+      'booklet',
+      'inbook',
+      'incollection',
+      'inproceedings',
+      'conference',
+      'manual',
+      'mastersthesis',
+      'phdthesis',
+      'techreport',
+      'online',
+      'electronic',
+      'www',
+      'misc',
+      'unpublished',
+      'proceedings',
+      'collection',
+      'mvbook',
+      'report',
+      'thesis',
+      'dataset',
+      'software',
+      'patent',
+      'inreference',
+      'periodical',
+    ]
+    const text = types.map((type) => `@${type}{k-${type}, title = {T}}`).join('\n')
+    expect(readBibtex(text).items.map((item) => item.type)).toEqual([
+      'article-journal',
+      'book',
+      'pamphlet',
+      'chapter',
+      'chapter',
+      'paper-conference',
+      'paper-conference',
+      'book',
+      'thesis',
+      'thesis',
+      'report',
+      'webpage',
+      'webpage',
+      'webpage',
+      'document',
+      'manuscript',
+      'book',
+      'book',
+      'book',
+      'report',
+      'thesis',
+      'dataset',
+      'software',
+      'patent',
+      'entry-encyclopedia',
+      'periodical',
+    ])
+  })
+
+  it('writes every kind of item under the entry type its format has for it', () => {
+    const bibtex = [...toBibtex(EVERY_KIND).matchAll(/^@(\w+)\{/gm)].map((match) => match[1])
+    const biblatex = [...toBiblatex(EVERY_KIND).matchAll(/^@(\w+)\{/gm)].map((match) => match[1])
+    expect(EVERY_KIND.map((item, index) => `${item.type} ${bibtex[index]} ${biblatex[index]}`)).toEqual([
+      'article-journal article article',
+      'article-journal article article',
+      'book book book',
+      'book book book',
+      'book book book',
+      'chapter incollection incollection',
+      'chapter incollection incollection',
+      'report techreport report',
+      'thesis phdthesis thesis',
+      'thesis phdthesis thesis',
+      'paper-conference inproceedings inproceedings',
+      'entry-encyclopedia incollection inreference',
+      'entry-dictionary incollection inreference',
+      'legislation misc legislation',
+      'dataset misc dataset',
+      'software misc software',
+      'article-newspaper article article',
+      'article-magazine article article',
+      'webpage misc online',
+      'post-weblog misc online',
+    ])
+  })
+})
+
+describe('items of every kind through BibLaTeX', () => {
+  it('keep every CSL variable BibLaTeX has a field for', () => {
+    const read = readBibtex(toBiblatex(EVERY_KIND)).items
+    EVERY_KIND.forEach((item, index) => {
+      const { custom: _custom, 'citation-key': _key, ...back } = read[index]!
+      const expected: CslItem = { ...item, id: back.id }
+      // BibLaTeX has one entry type for encyclopedia and dictionary entries, and for pages and blog posts.
+      if (item.type === 'entry-dictionary') expected.type = 'entry-encyclopedia'
+      if (item.type === 'post-weblog') expected.type = 'webpage'
+      expect(back).toEqual(expected)
+    })
+  })
+})
