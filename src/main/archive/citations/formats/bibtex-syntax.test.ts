@@ -21,6 +21,7 @@ Text between entries, with an e-mail: someone@example.org
         type: 'article',
         key: 'Key:2020/a',
         line: 6,
+        duplicates: [],
         fields: [
           { name: 'title', value: 'The {COVID}-19 "pandemic"' },
           { name: 'journal', value: 'Journal of {Geophysical} Research (Online), 2020' },
@@ -39,6 +40,7 @@ Text between entries, with an e-mail: someone@example.org
       { name: 'title', value: 'First' },
       { name: 'publisher', value: 'unknownpub' },
     ])
+    expect(file.entries[0]!.duplicates).toEqual([{ name: 'title', value: 'Second' }])
     expect(file.problems).toEqual([
       {
         severity: 'warning',
@@ -51,7 +53,7 @@ Text between entries, with an e-mail: someone@example.org
         line: 4,
         key: 'b1',
         message:
-          'entry "b1" (line 4): the field "title" appears twice; the first value is kept and "Second" is ignored',
+          'entry "b1" (line 4): the field "title" appears twice; the first value counts and "Second" is kept aside',
       },
     ])
   })
@@ -79,10 +81,23 @@ Text between entries, with an e-mail: someone@example.org
     ])
   })
 
+  it('keeps the fields read before a break in an entry, as an error', () => {
+    const file = parseBibtexSyntax(
+      '@book{p, title = {Kept}, note = "never closed\n}\n\n@book{q, title = {Next}}\n',
+    )
+    expect(file.entries.map((entry) => [entry.key, entry.fields])).toEqual([
+      ['p', [{ name: 'title', value: 'Kept' }]],
+      ['q', [{ name: 'title', value: 'Next' }]],
+    ])
+    expect(file.problems.map((problem) => [problem.severity, problem.message])).toEqual([
+      ['error', 'entry "p" (line 1): a quoted value is never closed; the fields before it are kept'],
+    ])
+  })
+
   it('keeps an entry without a key, with a warning', () => {
     const file = parseBibtexSyntax('@misc{, title = {Anonymous}}')
     expect(file.entries).toEqual([
-      { type: 'misc', key: '', line: 1, fields: [{ name: 'title', value: 'Anonymous' }] },
+      { type: 'misc', key: '', line: 1, fields: [{ name: 'title', value: 'Anonymous' }], duplicates: [] },
     ])
     expect(file.problems[0]!.message).toBe('line 1: @misc entry has no citation key')
   })

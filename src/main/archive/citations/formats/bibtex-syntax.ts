@@ -3,7 +3,7 @@
  * braces, quotes, bare numbers or @string macros joined with #, @preamble and @comment. Values are kept
  * as written (TeX included, outer delimiters removed, macros expanded). What BibTeX only warns about
  * stays a warning and the entry is kept: an undefined macro (its name becomes the value), a repeated
- * field (the first value counts), a missing comma between fields. A broken entry is an error naming its
+ * field (the first value counts, the others are kept aside), a missing comma between fields. A broken entry is an error naming its
  * line, and reading goes on at the next entry.
  */
 
@@ -20,6 +20,8 @@ export interface BibtexSyntaxEntry {
   key: string
   /** Fields in file order, each name once. */
   fields: BibtexField[]
+  /** Later values of a field that appears more than once (BibTeX ignores them; they are kept here). */
+  duplicates: BibtexField[]
   line: number
 }
 
@@ -89,6 +91,7 @@ class BibReader {
   private readonly lineStarts: number[] = [0]
   private currentKey: string | undefined
   private entryStart = 0
+  private partial: BibtexSyntaxEntry | undefined
 
   constructor(private readonly text: string) {
     for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1))
@@ -116,11 +119,17 @@ class BibReader {
       if (at > 0 && /[\p{L}\p{N}._-]/u.test(text[at - 1]!)) continue
       this.entryStart = at
       this.currentKey = undefined
+      this.partial = undefined
       try {
         this.readEntry()
       } catch (error) {
         if (!(error instanceof SyntaxError)) throw error
-        this.problem('error', error.offset, `${error.message}; the entry is left out`)
+        // The fields read before the break are kept: losing them would lose more than the break did.
+        const partial = this.partial as BibtexSyntaxEntry | undefined
+        if (partial && partial.fields.length > 0) {
+          this.entries.push(partial)
+          this.problem('error', error.offset, `${error.message}; the fields before it are kept`)
+        } else this.problem('error', error.offset, `${error.message}; the entry is left out`)
         const next = this.nextEntryStart(Math.max(error.offset, at + 1))
         this.position = next
       }
@@ -209,9 +218,16 @@ class BibReader {
     this.skipSpace()
     const keyOffset = this.position
     const key = this.match(KEY)
-    const entry: BibtexSyntaxEntry = { type, key, fields: [], line: this.lineOf(this.entryStart) }
+    const entry: BibtexSyntaxEntry = {
+      type,
+      key,
+      fields: [],
+      duplicates: [],
+      line: this.lineOf(this.entryStart),
+    }
     if (key) this.currentKey = key
     else this.problem('warning', keyOffset, `@${type} entry has no citation key`)
+    this.partial = entry
     const seen = new Map<string, string>()
     let needComma = true
     for (;;) {
@@ -243,8 +259,9 @@ class BibReader {
         this.problem(
           'warning',
           nameOffset,
-          `the field "${name}" appears twice; the first value is kept and "${clip(value)}" is ignored`,
+          `the field "${name}" appears twice; the first value counts and "${clip(value)}" is kept aside`,
         )
+        entry.duplicates.push({ name, value })
         continue
       }
       seen.set(name, value)

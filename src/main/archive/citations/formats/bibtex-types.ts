@@ -116,47 +116,6 @@ export function entryTypeOfItem(type: CslItemType, genre: string | undefined, di
   }
 }
 
-/** BibTeX's own entry types: a BibLaTeX-only type becomes its nearest BibTeX type on a BibTeX export. */
-const BIBTEX_TYPES = new Set([
-  'article',
-  'book',
-  'booklet',
-  'conference',
-  'inbook',
-  'incollection',
-  'inproceedings',
-  'manual',
-  'mastersthesis',
-  'misc',
-  'phdthesis',
-  'proceedings',
-  'techreport',
-  'unpublished',
-])
-
-const BIBLATEX_TO_BIBTEX: Readonly<Record<string, string>> = {
-  mvbook: 'book',
-  collection: 'book',
-  mvcollection: 'book',
-  reference: 'book',
-  mvreference: 'book',
-  mvproceedings: 'proceedings',
-  bookinbook: 'inbook',
-  suppbook: 'inbook',
-  suppcollection: 'incollection',
-  inreference: 'incollection',
-  suppperiodical: 'article',
-  report: 'techreport',
-}
-
-/** A BibLaTeX entry type on a BibTeX export. */
-export function bibtexEntryType(biblatexType: string, genre: string | undefined): string {
-  if (BIBTEX_TYPES.has(biblatexType)) return biblatexType
-  if (biblatexType === 'thesis')
-    return genre && /master|mathesis|магистер/i.test(genre) ? 'mastersthesis' : 'phdthesis'
-  return BIBLATEX_TO_BIBTEX[biblatexType] ?? 'misc'
-}
-
 /** Types and fields that only BibLaTeX has: a file that uses them is a BibLaTeX file. */
 export const BIBLATEX_ONLY_TYPES = new Set([
   'online',

@@ -43,7 +43,7 @@ describe('readBibtex on hand-written cases', () => {
         line: 41,
         entry: 'king1963',
         message:
-          'entry "king1963" (line 41): the field "title" appears twice; the first value is kept and "A repeated title is ignored" is ignored',
+          'entry "king1963" (line 41): the field "title" appears twice; the first value counts and "A repeated title is ignored" is kept aside',
       },
       {
         severity: 'warning',
@@ -53,10 +53,13 @@ describe('readBibtex on hand-written cases', () => {
           'entry "king1963" (line 42): the macro "undefinedmacro" is not defined; its name is kept as the value',
       },
     ])
-    expect(itemWithKey(read.items, 'king1963')).toMatchObject({
-      title: 'Strength to Love',
-      note: 'undefinedmacro',
-    })
+    const king = itemWithKey(read.items, 'king1963')
+    expect(king).toMatchObject({ title: 'Strength to Love', note: 'undefinedmacro' })
+    // The repeated title is kept aside and written back as the file had it.
+    expect(king.custom?.biblatex?.fields).toEqual({ title: ['A repeated title is ignored'] })
+    expect(toBiblatex([king])).toContain(
+      '  title     = {Strength to {Love}},\n  title     = {A repeated title is ignored},\n',
+    )
   })
 
   it('maps a journal article to every CSL variable it has', () => {
@@ -213,18 +216,29 @@ describe('readBibtex on hand-written cases', () => {
     expect(readBibtex(written).items).toEqual(read.items)
   })
 
-  it('writes BibLaTeX-only types and fields under BibTeX names for a BibTeX export', () => {
+  it('keeps a BibLaTeX entry whole in a BibTeX export, adding the year, month and address BibTeX reads', () => {
     const written = toBibtex(read.items)
-    expect(written).toContain('@book{handbook,')
-    expect(written).toContain('  year      = {2020--2021}')
-    expect(written).toContain('  address   = {Amsterdam},')
-    expect(written).toContain('@techreport{techrep,')
-    expect(written).toContain('@mastersthesis{thesis2,')
-    expect(written).toContain('@misc{web2024,')
+    expect(written).toContain(
+      [
+        '@collection{handbook,',
+        '  editor    = {Brown, Bob},',
+        '  title     = {Handbook of {Things}},',
+        '  subtitle  = {A {Survey}},',
+        '  publisher = {Elsevier},',
+        '  location  = {Amsterdam},',
+        '  address   = {Amsterdam},',
+        '  year      = {2020--2021},',
+        '  date      = {2020/2021}',
+        '}',
+      ].join('\n'),
+    )
+    expect(written).toContain('@thesis{thesis2,')
+    expect(written).toContain(
+      '  organization = {Policy Watch},\n  year         = {2024},\n  month        = jun,\n',
+    )
     expect(written).toContain(
       String.raw`  author       = {M{\"u}ller, J{\"o}rg and de la Fontaine, Jean and {World Health Organization} and others},`,
     )
-    expect(written).toContain('  language     = {english},')
     const again = readBibtex(written).items
     again.forEach((item, index) => {
       const { custom: _custom, ...rest } = item

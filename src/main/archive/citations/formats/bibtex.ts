@@ -13,7 +13,6 @@ import { parseBibtexSyntax, type BibtexSyntaxEntry } from './bibtex-syntax'
 import {
   BIBLATEX_ONLY_FIELDS,
   BIBLATEX_ONLY_TYPES,
-  bibtexEntryType,
   cslTypeOfEntry,
   entryTypeOfItem,
   type BibDialect,
@@ -313,13 +312,11 @@ const DATE_FIELDS: readonly [CslDateVariableName, string][] = [
 ]
 type CslDateVariableName = 'accessed' | 'original-date' | 'event-date'
 
-/** Field names of BibLaTeX that a BibTeX export writes under BibTeX's names. */
-const BIBTEX_NAME: Readonly<Record<string, string>> = {
-  journaltitle: 'journal',
-  location: 'address',
-  langid: 'language',
-  annotation: 'annote',
-}
+/** BibLaTeX fields whose BibTeX name a BibTeX export adds, for BibTeX styles to find them. */
+const CLASSIC_FIELDS: readonly [string, string][] = [
+  ['journaltitle', 'journal'],
+  ['location', 'address'],
+]
 
 /** A URL or DOI as written: only the escapes of TeX specials are undone ("a\\_b" -> "a_b"). */
 export function unescapeVerbatim(raw: string): string {
@@ -483,6 +480,12 @@ export function entryToItem(entry: BibtexSyntaxEntry, dialect: BibDialect): CslI
     if (formatIsoDate(date) !== raw) verbatim[name] = raw
   }
   for (const field of entry.fields) if (!used.has(field.name)) record.fields[field.name] = field.value
+  // A repeated field's later values go with the field's name: written back, the entry repeats it again.
+  for (const { name, value } of entry.duplicates) {
+    const earlier = record.fields[name]
+    record.fields[name] =
+      earlier === undefined ? [value] : [...(Array.isArray(earlier) ? earlier : [earlier]), value]
+  }
   if (Object.keys(names).length > 0) record.names = names
   if (Object.keys(verbatim).length > 0) record.verbatim = verbatim
   item.custom = { [dialect]: record }
@@ -546,15 +549,15 @@ function writeEntry(item: CslItem, key: string, dialect: BibDialect): string {
         ? 'biblatex'
         : 'bibtex'
       : undefined
-  const entryType = chooseEntryType(item, record, recordDialect, dialect)
-  const context: WriteContext = { entryType, dialect, item }
+  const entryType = chooseEntryType(item, record, dialect)
+  // A BibLaTeX entry in a BibTeX export keeps its own fields, and gets the classic ones BibTeX reads.
+  const classic = dialect === 'bibtex' && recordDialect === 'biblatex'
+  const context: WriteContext = { entryType, dialect: classic ? 'biblatex' : dialect, item }
   const fields: TexField[] = []
   const written = new Set<string>()
   const rawFields = record?.fields ?? {}
   const verbatim = record?.verbatim ?? {}
   const source = item as Record<string, unknown>
-  const translate = (name: string): string =>
-    dialect === 'bibtex' && recordDialect === 'biblatex' ? (BIBTEX_NAME[name] ?? name) : name
 
   const push = (name: string, value: string | undefined, bare = false): void => {
     if (value === undefined || value === '' || written.has(name)) return
@@ -574,7 +577,7 @@ function writeEntry(item: CslItem, key: string, dialect: BibDialect): string {
       continue
     }
     const recorded = record?.names?.[rule.variable]
-    const name = recorded ? translate(recorded) : rule.target(context)
+    const name = recorded ?? rule.target(context)
     if (!name) continue
     writtenVariables.add(rule.variable)
     const current = Array.isArray(value) ? (value as CslName[]) : String(value)
@@ -582,7 +585,7 @@ function writeEntry(item: CslItem, key: string, dialect: BibDialect): string {
     const useKept = kept !== undefined && sameValue(decodeValue(rule.kind, kept).value, current)
     push(name, useKept ? kept.replace(/\s+/g, ' ').trim() : encodeValue(rule.kind, current, dialect))
   }
-  writeIssued(item, record, recordDialect, dialect, verbatim, push)
+  writeIssued(item, record, classic, dialect, verbatim, push)
   for (const [variable, name] of DATE_FIELDS) {
     const date = item[variable]
     const kept = verbatim[name]
@@ -594,10 +597,17 @@ function writeEntry(item: CslItem, key: string, dialect: BibDialect): string {
     if (item.type === 'article-magazine') push('entrysubtype', 'magazine')
     if (item.type === 'report' && !item.genre) push('type', 'report')
   }
-  for (const [name, value] of Object.entries(rawFields)) {
-    const text = Array.isArray(value) ? value.join(', ') : value
-    push(translate(name), text.replace(/\s+/g, ' ').trim())
-  }
+  for (const [name, value] of Object.entries(rawFields))
+    for (const text of Array.isArray(value) ? value : [value]) {
+      const field = { name, value: text.replace(/\s+/g, ' ').trim() }
+      if (written.has(field.name)) fields.push(field)
+      else push(field.name, field.value)
+    }
+  if (classic)
+    for (const [biblatexName, bibtexName] of CLASSIC_FIELDS) {
+      const value = fields.find((field) => field.name === biblatexName)?.value
+      push(bibtexName, value)
+    }
   return texEntry(entryType, key, orderFields(fields))
 }
 
@@ -609,12 +619,7 @@ function orderFields(fields: readonly TexField[]): TexField[] {
     .map(({ field }) => field)
 }
 
-function chooseEntryType(
-  item: CslItem,
-  record: CslSourceRecord | undefined,
-  recordDialect: BibDialect | undefined,
-  dialect: BibDialect,
-): string {
+function chooseEntryType(item: CslItem, record: CslSourceRecord | undefined, dialect: BibDialect): string {
   if (record) {
     // The file's entry type, unless the item has since become another kind of source.
     const hints = new Map<string, string>()
@@ -622,10 +627,7 @@ function chooseEntryType(
     if (typeof subtype === 'string') hints.set('entrysubtype', subtype)
     if (item.URL) hints.set('url', item.URL)
     if (item.accessed) hints.set('urldate', '')
-    if (cslTypeOfEntry(record.type, hints) === item.type)
-      return dialect === 'bibtex' && recordDialect === 'biblatex'
-        ? bibtexEntryType(record.type, item.genre)
-        : record.type
+    if (cslTypeOfEntry(record.type, hints) === item.type) return record.type
   }
   return entryTypeOfItem(item.type, item.genre, dialect)
 }
@@ -635,7 +637,7 @@ type Push = (name: string, value: string | undefined, bare?: boolean) => void
 function writeIssued(
   item: CslItem,
   record: CslSourceRecord | undefined,
-  recordDialect: BibDialect | undefined,
+  classic: boolean,
   dialect: BibDialect,
   verbatim: Record<string, string>,
   push: Push,
@@ -643,8 +645,9 @@ function writeIssued(
   const issued = item.issued
   if (!issued) return
   const parts = issued['date-parts']
-  const asDate = record?.names?.issued === 'date' && !(dialect === 'bibtex' && recordDialect === 'biblatex')
-  const asYear = record ? !asDate : dialect === 'bibtex'
+  const asDate = record?.names?.issued === 'date'
+  // BibTeX reads only year and month: a BibLaTeX date in a BibTeX export gets them too.
+  const asYear = record ? !asDate || classic : dialect === 'bibtex'
   if (!parts?.[0]?.length) {
     const literal = issued.literal ?? issued.raw
     if (literal) push(asDate ? 'date' : 'year', escapeTex(literal, { ascii: dialect === 'bibtex' }))
@@ -657,13 +660,13 @@ function writeIssued(
       push('year', String(year))
       if (month !== undefined) push('month', monthMacro(Number(month)) ?? String(month), true)
       if (day !== undefined && record) push('day', String(day))
-    } else if (parts.length > 1 && parts[1]?.length === 1 && parts[0].length === 1 && !issued.circa) {
-      const kept = verbatim.year
-      push('year', kept ?? `${parts[0][0]}--${parts[1]![0]}`)
+    } else if (parts.length > 1 && parts[1]?.length && (classic || parts[0].length === 1) && !issued.circa) {
+      const [start, end] = [parts[0][0], parts[1][0]]
+      push('year', verbatim.year ?? (start === end ? String(start) : `${start}--${end}`))
     } else push('date', formatIsoDate(issued))
   }
   // Lectern's BibTeX exports of pages carry the full date as well.
-  if (!asYear || (!record && dialect === 'bibtex')) {
+  if (asDate || !asYear || (!record && dialect === 'bibtex')) {
     const kept = verbatim.date
     push('date', kept !== undefined && sameValue(parseIsoDate(kept), issued) ? kept : formatIsoDate(issued))
   }
@@ -674,7 +677,10 @@ function writeAll(items: readonly CslItem[], dialect: BibDialect): string {
   return items.map((item, index) => writeEntry(item, keys[index]!, dialect)).join('\n')
 }
 
-/** Classic BibTeX: BibTeX's entry types and field names, accented Latin letters as TeX accents. */
+/**
+ * Classic BibTeX: BibTeX's entry types and field names, accented Latin letters as TeX accents. An entry
+ * read from a BibLaTeX file keeps its type and fields, with year, month, journal and address added.
+ */
 export function toBibtex(items: readonly CslItem[]): string {
   return writeAll(items, 'bibtex')
 }

@@ -145,6 +145,8 @@ describe('readRis on hand-written cases', () => {
   it('does not take a two-letter word at a line start for a tag unless a dash follows', () => {
     const records = parseRisSyntax('TY  - JOUR\nAB  - First line\nOf the abstract\nER  - \n').records
     expect(records[0]!.tags.get('AB')).toEqual(['First line Of the abstract'])
+    const wrapped = parseRisSyntax('TY  - JOUR\nN2  - first line,\nER then the second\nER  - \n').records
+    expect(wrapped[0]!.tags.get('N2')).toEqual(['first line, ER then the second'])
   })
 })
 

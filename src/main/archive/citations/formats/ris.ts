@@ -17,7 +17,8 @@ export interface RisRecord {
 }
 
 const TAG_LINE = /^\s*([A-Za-z][A-Za-z0-9])\s{0,3}-(?:[ \t]+(.*?)|)\s*$/
-const END_LINE = /^\s*ER\b/i
+// "ER  - ", or a bare "ER" as some exporters write it; never "ER then..." inside a wrapped value.
+const END_LINE = /^\s*ER\s*(?:-.*)?$/i
 // Line and paragraph separators inside a value would break the record on export: they become spaces.
 const ODD_SPACES = /[\u2028\u2029\u0085\v\f]/g
 

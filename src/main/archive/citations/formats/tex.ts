@@ -329,6 +329,9 @@ class TexDecoder {
         case '}':
           return name
         case ' ':
+        case '\n':
+        case '\r':
+        case '\t':
         case ',':
         case ';':
         case ':':
@@ -344,7 +347,7 @@ class TexDecoder {
       }
     }
     // A control word eats the spaces after it.
-    if (/[A-Za-z]/.test(name)) while (raw[this.position] === ' ') this.position++
+    if (/[A-Za-z]/.test(name)) while (/\s/.test(raw[this.position] ?? '')) this.position++
     const symbol = SYMBOLS[name]
     if (symbol !== undefined) {
       if (raw.startsWith('{}', this.position)) this.position += 2
