@@ -136,8 +136,17 @@ function splitKeys(value: string | undefined): string[] {
     .filter(Boolean)
 }
 
+/** Fields that say the same thing: a child that has one of a group takes none of the others. */
+const SAME_THING: readonly (readonly string[])[] = [
+  ['date', 'year', 'month', 'day'],
+  ['journaltitle', 'journal'],
+  ['location', 'address'],
+]
+
 function inherit(entry: BibtexSyntaxEntry, own: Map<string, string>, name: string, value: string): void {
   if (own.has(name)) return
+  const group = SAME_THING.find((names) => names.includes(name))
+  if (group?.some((other) => entry.fields.some((field) => field.name === other))) return
   own.set(name, value)
   entry.fields.push({ name, value })
 }

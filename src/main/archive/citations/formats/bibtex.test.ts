@@ -107,6 +107,12 @@ describe('readBibtex on hand-written cases', () => {
           type: 'article',
           fields: { unknownfield: 'kept as it was' },
           names: { 'container-title': 'journal', issued: 'year' },
+          // What the file spelled its own way comes back as it was written.
+          verbatim: {
+            author: String.raw`M{\"u}ller, J{\"o}rg and de la Fontaine, Jean and {World Health Organization} and others`,
+            title: String.raw`Caf\'e culture -- a {\emph{first}} look at 50\% of {\v{S}}koda's {\ss}-words`,
+            month: 'March',
+          },
         },
       },
     })
@@ -137,6 +143,7 @@ describe('readBibtex on hand-written cases', () => {
 
   it('keeps TeX with no Unicode form as written, for the export', () => {
     expect(itemWithKey(read.items, 'king1963').custom?.biblatex?.verbatim).toEqual({
+      author: 'King, Jr., Martin Luther and Ludwig van Beethoven and von Neumann, John',
       publisher: 'Izdatel{\\cyr\\cprime}stvo RAN',
     })
     expect(toBiblatex([itemWithKey(read.items, 'king1963')])).toContain(
@@ -211,7 +218,7 @@ describe('readBibtex on hand-written cases', () => {
     expect(written).toContain('  unknownfield = {kept as it was}')
     expect(written).toContain('  date      = {2020/2021}')
     expect(written).toContain(
-      '  author    = {King, Jr., Martin Luther and van Beethoven, Ludwig and von Neumann, John},',
+      '  author    = {King, Jr., Martin Luther and Ludwig van Beethoven and von Neumann, John},',
     )
     expect(readBibtex(written).items).toEqual(read.items)
   })
@@ -348,5 +355,50 @@ describe('items of every kind through BibLaTeX', () => {
       if (item.type === 'post-weblog') expected.type = 'webpage'
       expect(back).toEqual(expected)
     })
+  })
+})
+
+describe('values written their own way', () => {
+  it('keeps years BibTeX users write with sorting tricks or as ranges, and a child’s own year', () => {
+    const text = String.raw`@book{parent, title = {Collected Works}, date = {1988/2009}}
+@book{sorted, title = {A}, year = {{\noopsort{1985a}}1985}}
+@book{range, title = {B}, year = {1955--58}}
+@inbook{child, title = {C}, year = {1992}, crossref = {parent}}
+`
+    const { items } = readBibtex(text)
+    expect(items.map((item) => item.issued)).toEqual([
+      { 'date-parts': [[1988], [2009]] },
+      { 'date-parts': [[1985]] },
+      { literal: '1955–58' },
+      { 'date-parts': [[1992]] },
+    ])
+    const written = toBiblatex(items)
+    expect(written).toContain(String.raw`  year  = {{\noopsort{1985a}}1985}`)
+    expect(written).toContain('  year  = {1955--58}')
+    // The child takes the parent's title as its booktitle, not the parent's date over its own year.
+    expect(items[3]!['container-title']).toBe('Collected Works')
+    expect(written).toContain(
+      '@inbook{child,\n  title     = {C},\n  booktitle = {Collected Works},\n  year      = {1992},',
+    )
+  })
+
+  it('writes a name, a month or a language the way the file did while the value is unchanged', () => {
+    const text =
+      '@book{b, author = {Ludwig van Beethoven}, title = {T}, year = 1801, month = {March}, language = {American}}'
+    const [item] = readBibtex(text).items
+    expect(item).toMatchObject({
+      author: [{ family: 'Beethoven', given: 'Ludwig', 'non-dropping-particle': 'van' }],
+      issued: { 'date-parts': [[1801, 3]] },
+      language: 'American',
+    })
+    const written = toBibtex([item!])
+    expect(written).toContain('  author   = {Ludwig van Beethoven},')
+    expect(written).toContain('  month    = {March},')
+    expect(written).toContain('  language = {American}')
+    const edited: CslItem = {
+      ...item!,
+      author: [{ family: 'Beethoven', given: 'L.', 'non-dropping-particle': 'van' }],
+    }
+    expect(toBibtex([edited])).toContain('  author   = {van Beethoven, L.},')
   })
 })

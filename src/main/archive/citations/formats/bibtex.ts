@@ -17,7 +17,7 @@ import {
   entryTypeOfItem,
   type BibDialect,
 } from './bibtex-types'
-import { formatIsoDate, monthMacro, parseIsoDate, parseYearMonthDay } from './dates'
+import { formatIsoDate, monthMacro, monthNumber, parseIsoDate, parseYearMonthDay } from './dates'
 import type { ReferenceProblem } from './problems'
 import {
   decodeTexExact,
@@ -376,6 +376,11 @@ function encodeValue(kind: Kind, value: string | CslName[], dialect: BibDialect)
   }
 }
 
+/** A value with braces and runs of whitespace taken out: two spellings BibTeX reads alike compare equal. */
+function looseTex(value: string): string {
+  return value.replace(/[{}]/g, '').replace(/\s+/g, ' ').trim()
+}
+
 /** Deep equality of plain JSON data, whatever the order of object keys. */
 export function sameValue(left: unknown, right: unknown): boolean {
   if (left === right) return true
@@ -463,11 +468,10 @@ export function entryToItem(entry: BibtexSyntaxEntry, dialect: BibDialect): CslI
     used.add(name)
     const context = { entryType: entry.type, dialect, item }
     if (name !== rule.target(context) || rule.variable === 'subtitle') names[rule.variable] = name
+    // Kept as written when an export would write it otherwise (braces and spaces aside): the file's
+    // own spelling ("Ludwig van Beethoven", "M{\"u}ller" in a UTF-8 file, "american") comes back.
     const encoded = encodeValue(rule.kind, decoded.value, dialect)
-    const changed =
-      !sameValue(decodeValue(rule.kind, encoded).value, decoded.value) ||
-      (rule.kind === 'language' && encoded !== decodeTexExact(raw).text)
-    if (!decoded.exact || changed) verbatim[name] = raw
+    if (!decoded.exact || looseTex(encoded) !== looseTex(raw)) verbatim[name] = raw
   }
   readIssued(fields, used, item, names, verbatim)
   for (const [variable, name] of DATE_FIELDS) {
@@ -525,16 +529,26 @@ function readIssued(
   const issued = full ?? withMonth ?? yearOnly
   names.issued = 'year'
   used.add('year')
+  const yearRaw = fields.get('year')!
+  const ranges = issued?.['date-parts']
+  const written = !ranges
+    ? year
+    : ranges.length > 1
+      ? `${ranges[0]![0]}--${ranges[1]![0]}`
+      : String(ranges[0]![0])
+  // A year written its own way ("1955--58", "{\noopsort{1985a}}1985") comes back as written.
+  if (!decodeTexExact(yearRaw).exact || looseTex(yearRaw) !== looseTex(written)) verbatim.year = yearRaw
   if (!issued) {
     item.issued = { literal: year }
     return
   }
   item.issued = issued
-  if (full || withMonth) used.add('month')
+  if (full || withMonth) {
+    used.add('month')
+    // "March" or "Mar." comes back as written; a month number or macro is written as a macro.
+    if (month !== undefined && !/^\d{1,2}$/.test(month)) verbatim.month = fields.get('month')!
+  }
   if (full && day !== undefined) used.add('day')
-  const parts = issued['date-parts']!
-  if (parts.length > 1 && fields.get('year')!.trim() !== `${parts[0]![0]}--${parts[1]![0]}`)
-    verbatim.year = fields.get('year')!
 }
 
 /** One item as a BibTeX or BibLaTeX entry. */
@@ -573,7 +587,7 @@ function writeEntry(item: CslItem, key: string, dialect: BibDialect): string {
     if (rule.variable === 'subtitle' && dialect === 'bibtex' && !record?.names?.subtitle) continue
     if (rule.variable === 'title' && dialect === 'bibtex' && item.subtitle && !record?.names?.subtitle) {
       writtenVariables.add(rule.variable)
-      push('title', encodeValue('title', `${String(value)}: ${item.subtitle}`, dialect))
+      push('title', encodeValue('title', `${String(value)}: ${item.subtitle}`, context.dialect))
       continue
     }
     const recorded = record?.names?.[rule.variable]
@@ -583,9 +597,10 @@ function writeEntry(item: CslItem, key: string, dialect: BibDialect): string {
     const current = Array.isArray(value) ? (value as CslName[]) : String(value)
     const kept = verbatim[recorded ?? name]
     const useKept = kept !== undefined && sameValue(decodeValue(rule.kind, kept).value, current)
-    push(name, useKept ? kept.replace(/\s+/g, ' ').trim() : encodeValue(rule.kind, current, dialect))
+    // A BibLaTeX entry keeps its Unicode in a BibTeX export too, as it keeps its field names.
+    push(name, useKept ? kept.replace(/\s+/g, ' ').trim() : encodeValue(rule.kind, current, context.dialect))
   }
-  writeIssued(item, record, classic, dialect, verbatim, push)
+  writeIssued(item, record, classic, context.dialect, verbatim, push)
   for (const [variable, name] of DATE_FIELDS) {
     const date = item[variable]
     const kept = verbatim[name]
@@ -648,21 +663,32 @@ function writeIssued(
   const asDate = record?.names?.issued === 'date'
   // BibTeX reads only year and month: a BibLaTeX date in a BibTeX export gets them too.
   const asYear = record ? !asDate || classic : dialect === 'bibtex'
+  const keptYear = verbatim.year
+  const keptYearText = keptYear === undefined ? undefined : decodeTexExact(keptYear).text
   if (!parts?.[0]?.length) {
     const literal = issued.literal ?? issued.raw
-    if (literal) push(asDate ? 'date' : 'year', escapeTex(literal, { ascii: dialect === 'bibtex' }))
+    const name = asDate ? 'date' : 'year'
+    const kept = verbatim[name]
+    if (kept !== undefined && decodeTexExact(kept).text === literal) push(name, kept)
+    else if (literal) push(name, escapeTex(literal, { ascii: dialect === 'bibtex' }))
     return
   }
   if (asYear) {
     const single = parts.length === 1 || !parts[1]?.length
     if (single && issued.season === undefined && !issued.circa) {
       const [year, month, day] = parts[0]
-      push('year', String(year))
-      if (month !== undefined) push('month', monthMacro(Number(month)) ?? String(month), true)
+      push('year', keptYear !== undefined && keptYearText?.includes(String(year)) ? keptYear : String(year))
+      const keptMonth = verbatim.month
+      if (keptMonth !== undefined && monthNumber(decodeTexExact(keptMonth).text) === Number(month))
+        push('month', keptMonth.replace(/\s+/g, ' ').trim())
+      else if (month !== undefined) push('month', monthMacro(Number(month)) ?? String(month), true)
       if (day !== undefined && record) push('day', String(day))
     } else if (parts.length > 1 && parts[1]?.length && (classic || parts[0].length === 1) && !issued.circa) {
       const [start, end] = [parts[0][0], parts[1][0]]
-      push('year', verbatim.year ?? (start === end ? String(start) : `${start}--${end}`))
+      const range = start === end ? String(start) : `${start}--${end}`
+      const keepRange =
+        keptYear !== undefined && sameValue(parseYearMonthDay(keptYearText!, undefined, undefined), issued)
+      push('year', keepRange ? keptYear : range)
     } else push('date', formatIsoDate(issued))
   }
   // Lectern's BibTeX exports of pages carry the full date as well.

@@ -309,6 +309,10 @@ function readMonth(text: string | undefined): number | undefined {
   return index >= 0 && /^[a-z]+\.?$/.test(value) ? index + 1 : undefined
 }
 
+function sameNames(left: readonly CslName[], right: readonly CslName[]): boolean {
+  return left.length === right.length && left.every((name, index) => risName(name) === risName(right[index]!))
+}
+
 function risDate(parts: readonly (number | string)[] | undefined): string | undefined {
   if (!parts || parts.length === 0) return undefined
   const [year, month, day] = parts
@@ -373,9 +377,12 @@ export function recordToItem(record: RisRecord): CslItem {
     if (rule.kind === 'names') {
       const tag = rule.tags.find((candidate) => rest.has(candidate))
       if (!tag) continue
-      target[rule.variable] = rest.get(tag)!.map(risNameToCsl)
+      const values = rest.get(tag)!
+      target[rule.variable] = values.map(risNameToCsl)
       rest.delete(tag)
       if (tag !== rule.tags[0]) names[rule.variable] = tag
+      // Names spelled otherwise than an export would ("Shannon,Claude E.") come back as written.
+      if (values.some((value) => risName(risNameToCsl(value)) !== value)) verbatim[tag] = values.join('\n')
       continue
     }
     const tag = rule.tags.find((candidate) => rest.has(candidate))
@@ -489,8 +496,11 @@ function writeRecord(item: CslItem): string {
       const value = source[rule.variable]
       if (value === undefined || value === '') continue
       const tag = names[rule.variable] ?? rule.tags[0]!
-      if (rule.kind === 'names') for (const name of value as CslName[]) lines.push(line(tag, risName(name)))
-      else if (rule.variable === 'title' && item.subtitle)
+      if (rule.kind === 'names') {
+        const kept = verbatim[tag]?.split('\n')
+        const keep = kept !== undefined && sameNames(kept.map(risNameToCsl), value as CslName[])
+        for (const name of keep ? kept : (value as CslName[]).map(risName)) lines.push(line(tag, name))
+      } else if (rule.variable === 'title' && item.subtitle)
         lines.push(line(tag, `${String(value)}: ${item.subtitle}`))
       else lines.push(line(tag, value as string))
     }

@@ -206,7 +206,18 @@ const ARGUMENT_COMMANDS = new Set([
 const QUOTE_COMMANDS = new Set(['mkbibquote', 'enquote'])
 
 /** Commands that print nothing in a bibliography. */
-const SILENT_COMMANDS = new Set(['relax', 'protect', 'nocorr', 'null', 'bibnamedelima', 'bibnamedelimb'])
+const SILENT_COMMANDS = new Set([
+  'relax',
+  'protect',
+  'nocorr',
+  'null',
+  'unskip',
+  'bibnamedelima',
+  'bibnamedelimb',
+])
+
+/** Sorting tricks whose argument is never printed ("{\noopsort{1985a}}1985"). */
+const SORT_COMMANDS = new Set(['noopsort', 'sortnoop', 'SortNoop', 'noop'])
 
 export interface DecodedTex {
   text: string
@@ -356,6 +367,11 @@ class TexDecoder {
     if (ARGUMENT_COMMANDS.has(name)) return this.argument()
     if (QUOTE_COMMANDS.has(name)) return `“${this.argument()}”`
     if (SILENT_COMMANDS.has(name)) return ''
+    if (SORT_COMMANDS.has(name)) {
+      this.exact = false
+      this.skipArgument()
+      return ''
+    }
     if (name === 'href') {
       this.exact = false
       this.skipArgument()
