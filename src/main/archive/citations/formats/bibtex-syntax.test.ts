@@ -19,11 +19,12 @@ Text between entries, with an e-mail: someone@example.org
     expect(file.entries).toEqual([
       {
         type: 'article',
+        typeAs: 'ARTICLE',
         key: 'Key:2020/a',
         line: 6,
         duplicates: [],
         fields: [
-          { name: 'title', value: 'The {COVID}-19 "pandemic"' },
+          { name: 'title', as: 'Title', value: 'The {COVID}-19 "pandemic"' },
           { name: 'journal', value: 'Journal of {Geophysical} Research (Online), 2020' },
           { name: 'year', value: '2020' },
           { name: 'month', value: '3' },

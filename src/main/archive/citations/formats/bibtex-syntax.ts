@@ -10,6 +10,8 @@
 export interface BibtexField {
   /** Lowercased field name. */
   name: string
+  /** The name as the file wrote it, when that is not all lower case ("Author"). */
+  as?: string
   /** The value as written: TeX kept, outer braces or quotes removed, macros expanded, # joined. */
   value: string
 }
@@ -17,6 +19,8 @@ export interface BibtexField {
 export interface BibtexSyntaxEntry {
   /** Lowercased entry type: "article", "online", … */
   type: string
+  /** The type as the file wrote it, when that is not all lower case ("Article"). */
+  typeAs?: string
   key: string
   /** Fields in file order, each name once. */
   fields: BibtexField[]
@@ -187,7 +191,8 @@ class BibReader {
   private readEntry(): void {
     this.skipSpace()
     const typeStart = this.position
-    const type = this.match(IDENTIFIER).toLowerCase()
+    const typeAs = this.match(IDENTIFIER)
+    const type = typeAs.toLowerCase()
     this.skipSpace()
     const open = this.peek()
     // "@" followed by anything but a type and a brace is text between entries, which BibTeX ignores.
@@ -220,6 +225,7 @@ class BibReader {
     const key = this.match(KEY)
     const entry: BibtexSyntaxEntry = {
       type,
+      ...(typeAs !== type ? { typeAs } : {}),
       key,
       fields: [],
       duplicates: [],
@@ -250,7 +256,9 @@ class BibReader {
         this.problem('warning', this.position, 'a comma is missing between two fields')
       }
       const nameOffset = this.position
-      const name = this.identifier('a field name').toLowerCase()
+      const nameAs = this.identifier('a field name')
+      const name = nameAs.toLowerCase()
+      const field: BibtexField = nameAs === name ? { name, value: '' } : { name, as: nameAs, value: '' }
       this.expect('=')
       const value = this.readValue()
       needComma = true
@@ -261,11 +269,11 @@ class BibReader {
           nameOffset,
           `the field "${name}" appears twice; the first value counts and "${clip(value)}" is kept aside`,
         )
-        entry.duplicates.push({ name, value })
+        entry.duplicates.push({ ...field, value })
         continue
       }
       seen.set(name, value)
-      entry.fields.push({ name, value })
+      entry.fields.push({ ...field, value })
     }
     this.entries.push(entry)
   }

@@ -104,9 +104,10 @@ describe('readBibtex on hand-written cases', () => {
       issued: { 'date-parts': [[2020, 3, 5]] },
       custom: {
         biblatex: {
-          type: 'article',
+          // The entry type and field names as the file wrote them.
+          type: 'Article',
           fields: { unknownfield: 'kept as it was' },
-          names: { 'container-title': 'journal', issued: 'year' },
+          names: { author: 'Author', title: 'TITLE', 'container-title': 'journal', issued: 'year' },
           // What the file spelled its own way comes back as it was written.
           verbatim: {
             author: String.raw`M{\"u}ller, J{\"o}rg and de la Fontaine, Jean and {World Health Organization} and others`,
@@ -244,7 +245,7 @@ describe('readBibtex on hand-written cases', () => {
       '  organization = {Policy Watch},\n  year         = {2024},\n  month        = jun,\n',
     )
     expect(written).toContain(
-      String.raw`  author       = {M{\"u}ller, J{\"o}rg and de la Fontaine, Jean and {World Health Organization} and others},`,
+      String.raw`  Author       = {M{\"u}ller, J{\"o}rg and de la Fontaine, Jean and {World Health Organization} and others},`,
     )
     const again = readBibtex(written).items
     again.forEach((item, index) => {
@@ -400,5 +401,22 @@ describe('values written their own way', () => {
       author: [{ family: 'Beethoven', given: 'L.', 'non-dropping-particle': 'van' }],
     }
     expect(toBibtex([edited])).toContain('  author   = {van Beethoven, L.},')
+  })
+})
+
+describe('names as the file wrote them', () => {
+  it('writes entry types and field names in the file’s own case, and reads them in any case', () => {
+    const text = '@Article{a, Author = {Doe, Jane}, JOURNAL = {J}, Title = {T}, Year = 1990, Owner = {me}}'
+    const { items } = readBibtex(text)
+    expect(items[0]).toMatchObject({
+      type: 'article-journal',
+      author: [{ family: 'Doe', given: 'Jane' }],
+      'container-title': 'J',
+      title: 'T',
+      issued: { 'date-parts': [[1990]] },
+    })
+    expect(toBibtex(items)).toBe(
+      '@Article{a,\n  Author  = {Doe, Jane},\n  Title   = {T},\n  JOURNAL = {J},\n  year    = {1990},\n  Owner   = {me}\n}\n',
+    )
   })
 })

@@ -447,10 +447,14 @@ export function readBibtex(text: string): BibtexReadResult {
 /** One entry -> a CSL item, every field accounted for. */
 export function entryToItem(entry: BibtexSyntaxEntry, dialect: BibDialect): CslItem {
   const fields = new Map(entry.fields.map((field) => [field.name, field.value]))
+  // Names as the file wrote them ("Author", "TITLE"), so an export writes them the same way.
+  const writtenAs = new Map(
+    entry.fields.flatMap((field) => (field.as ? [[field.name, field.as] as const] : [])),
+  )
   const type: CslItemType = cslTypeOfEntry(entry.type, fields)
   const item: CslItem = { id: entry.key, type }
   if (entry.key) item['citation-key'] = entry.key
-  const record: CslSourceRecord = { type: entry.type, fields: {} }
+  const record: CslSourceRecord = { type: entry.typeAs ?? entry.type, fields: {} }
   const names: Record<string, string> = {}
   const verbatim: Record<string, string> = {}
   const used = new Set<string>()
@@ -467,7 +471,8 @@ export function entryToItem(entry: BibtexSyntaxEntry, dialect: BibDialect): CslI
     target[rule.variable] = decoded.value
     used.add(name)
     const context = { entryType: entry.type, dialect, item }
-    if (name !== rule.target(context) || rule.variable === 'subtitle') names[rule.variable] = name
+    const as = writtenAs.get(name)
+    if (as || name !== rule.target(context) || rule.variable === 'subtitle') names[rule.variable] = as ?? name
     // Kept as written when an export would write it otherwise (braces and spaces aside): the file's
     // own spelling ("Ludwig van Beethoven", "M{\"u}ller" in a UTF-8 file, "american") comes back.
     const encoded = encodeValue(rule.kind, decoded.value, dialect)
@@ -483,9 +488,11 @@ export function entryToItem(entry: BibtexSyntaxEntry, dialect: BibDialect): CslI
     used.add(name)
     if (formatIsoDate(date) !== raw) verbatim[name] = raw
   }
-  for (const field of entry.fields) if (!used.has(field.name)) record.fields[field.name] = field.value
+  for (const field of entry.fields)
+    if (!used.has(field.name)) record.fields[field.as ?? field.name] = field.value
   // A repeated field's later values go with the field's name: written back, the entry repeats it again.
-  for (const { name, value } of entry.duplicates) {
+  for (const { name: lower, as, value } of entry.duplicates) {
+    const name = used.has(lower) ? (writtenAs.get(lower) ?? lower) : (as ?? lower)
     const earlier = record.fields[name]
     record.fields[name] =
       earlier === undefined ? [value] : [...(Array.isArray(earlier) ? earlier : [earlier]), value]
@@ -566,16 +573,21 @@ function writeEntry(item: CslItem, key: string, dialect: BibDialect): string {
   const entryType = chooseEntryType(item, record, dialect)
   // A BibLaTeX entry in a BibTeX export keeps its own fields, and gets the classic ones BibTeX reads.
   const classic = dialect === 'bibtex' && recordDialect === 'biblatex'
-  const context: WriteContext = { entryType, dialect: classic ? 'biblatex' : dialect, item }
+  const context: WriteContext = {
+    entryType: entryType.toLowerCase(),
+    dialect: classic ? 'biblatex' : dialect,
+    item,
+  }
   const fields: TexField[] = []
   const written = new Set<string>()
   const rawFields = record?.fields ?? {}
   const verbatim = record?.verbatim ?? {}
   const source = item as Record<string, unknown>
 
+  // BibTeX field names are case-insensitive: "Author" and "author" are one field.
   const push = (name: string, value: string | undefined, bare = false): void => {
-    if (value === undefined || value === '' || written.has(name)) return
-    written.add(name)
+    if (value === undefined || value === '' || written.has(name.toLowerCase())) return
+    written.add(name.toLowerCase())
     fields.push({ name, value, bare })
   }
 
@@ -595,7 +607,7 @@ function writeEntry(item: CslItem, key: string, dialect: BibDialect): string {
     if (!name) continue
     writtenVariables.add(rule.variable)
     const current = Array.isArray(value) ? (value as CslName[]) : String(value)
-    const kept = verbatim[recorded ?? name]
+    const kept = verbatim[(recorded ?? name).toLowerCase()]
     const useKept = kept !== undefined && sameValue(decodeValue(rule.kind, kept).value, current)
     // A BibLaTeX entry keeps its Unicode in a BibTeX export too, as it keeps its field names.
     push(name, useKept ? kept.replace(/\s+/g, ' ').trim() : encodeValue(rule.kind, current, context.dialect))
@@ -615,19 +627,19 @@ function writeEntry(item: CslItem, key: string, dialect: BibDialect): string {
   for (const [name, value] of Object.entries(rawFields))
     for (const text of Array.isArray(value) ? value : [value]) {
       const field = { name, value: text.replace(/\s+/g, ' ').trim() }
-      if (written.has(field.name)) fields.push(field)
+      if (written.has(field.name.toLowerCase())) fields.push(field)
       else push(field.name, field.value)
     }
   if (classic)
     for (const [biblatexName, bibtexName] of CLASSIC_FIELDS) {
-      const value = fields.find((field) => field.name === biblatexName)?.value
+      const value = fields.find((field) => field.name.toLowerCase() === biblatexName)?.value
       push(bibtexName, value)
     }
   return texEntry(entryType, key, orderFields(fields))
 }
 
 function orderFields(fields: readonly TexField[]): TexField[] {
-  const rank = (field: TexField): number => FIELD_RANK.get(field.name) ?? FIELD_ORDER.length
+  const rank = (field: TexField): number => FIELD_RANK.get(field.name.toLowerCase()) ?? FIELD_ORDER.length
   return fields
     .map((field, index) => ({ field, index }))
     .sort((left, right) => rank(left.field) - rank(right.field) || left.index - right.index)
@@ -638,11 +650,11 @@ function chooseEntryType(item: CslItem, record: CslSourceRecord | undefined, dia
   if (record) {
     // The file's entry type, unless the item has since become another kind of source.
     const hints = new Map<string, string>()
-    const subtype = record.fields.entrysubtype
+    const subtype = Object.entries(record.fields).find(([name]) => name.toLowerCase() === 'entrysubtype')?.[1]
     if (typeof subtype === 'string') hints.set('entrysubtype', subtype)
     if (item.URL) hints.set('url', item.URL)
     if (item.accessed) hints.set('urldate', '')
-    if (cslTypeOfEntry(record.type, hints) === item.type) return record.type
+    if (cslTypeOfEntry(record.type.toLowerCase(), hints) === item.type) return record.type
   }
   return entryTypeOfItem(item.type, item.genre, dialect)
 }
