@@ -420,3 +420,19 @@ describe('names as the file wrote them', () => {
     )
   })
 })
+
+describe('dates BibTeX users write', () => {
+  it('keeps a month beside a year range, and a range that starts and ends in one year', () => {
+    const text =
+      '@book{a, title = {A}, year = {1991--1992}, month = {????}}\n@book{b, title = {B}, year = {1865--1865}}'
+    const { items } = readBibtex(text)
+    expect(items.map((item) => item.issued)).toEqual([
+      { 'date-parts': [[1991], [1992]] },
+      { 'date-parts': [[1865], [1865]] },
+    ])
+    expect(items[0]!.custom?.bibtex?.fields).toEqual({ month: '????' })
+    const written = toBibtex(items)
+    expect(written).toContain('  year  = {1991--1992},\n  month = {????}')
+    expect(written).toContain('  year  = {1865--1865}')
+  })
+})

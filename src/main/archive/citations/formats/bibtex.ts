@@ -530,10 +530,11 @@ function readIssued(
   if (!year || year === '0000') return
   const month = text('month')
   const day = text('day')
-  const full = parseYearMonthDay(year, month, day)
-  const withMonth = full ?? (month !== undefined ? parseYearMonthDay(year, month, undefined) : undefined)
-  const yearOnly = withMonth ?? parseYearMonthDay(year, undefined, undefined)
-  const issued = full ?? withMonth ?? yearOnly
+  // As much of the date as reads: a day or month that does not stays as written.
+  const issued =
+    parseYearMonthDay(year, month, day) ??
+    (month !== undefined ? parseYearMonthDay(year, month, undefined) : undefined) ??
+    parseYearMonthDay(year, undefined, undefined)
   names.issued = 'year'
   used.add('year')
   const yearRaw = fields.get('year')!
@@ -550,12 +551,14 @@ function readIssued(
     return
   }
   item.issued = issued
-  if (full || withMonth) {
+  // Only a month and day that the date holds are used up; a month beside a year range stays as written.
+  const [, monthPart, dayPart] = issued['date-parts']!.length === 1 ? issued['date-parts']![0]! : []
+  if (monthPart !== undefined) {
     used.add('month')
     // "March" or "Mar." comes back as written; a month number or macro is written as a macro.
     if (month !== undefined && !/^\d{1,2}$/.test(month)) verbatim.month = fields.get('month')!
   }
-  if (full && day !== undefined) used.add('day')
+  if (dayPart !== undefined) used.add('day')
 }
 
 /** One item as a BibTeX or BibLaTeX entry. */
@@ -697,7 +700,7 @@ function writeIssued(
       if (day !== undefined && record) push('day', String(day))
     } else if (parts.length > 1 && parts[1]?.length && (classic || parts[0].length === 1) && !issued.circa) {
       const [start, end] = [parts[0][0], parts[1][0]]
-      const range = start === end ? String(start) : `${start}--${end}`
+      const range = `${start}--${end}`
       const keepRange =
         keptYear !== undefined && sameValue(parseYearMonthDay(keptYearText!, undefined, undefined), issued)
       push('year', keepRange ? keptYear : range)
