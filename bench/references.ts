@@ -14,6 +14,9 @@
  * whose text is the same as written, braces and runs of whitespace aside. A field renamed ("journal"
  * written as "journaltitle", "T1" as "TI") counts as lost. Packages that only read get our writer behind them, so the figure is
  * what their reading keeps.
+ *
+ * BENCH_READERS=lectern,citation-js   only the readers whose names start so (all by default)
+ * BENCH_VERBOSE=1                     also a line per file that loses fields, and each crash
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
@@ -349,7 +352,10 @@ it('round-trips reference files', async () => {
     return { path, text, family: familyOf(path, text) }
   })
   await crossCheckInput(files.filter((file) => file.family === 'bibtex' || file.family === 'biblatex'))
-  const candidates = [OURS, OURS_AS_BIBTEX, ...READ_ONLY, ...(await CANDIDATES())]
+  const only = process.env.BENCH_READERS?.split(',').map((prefix) => prefix.trim())
+  const candidates = [OURS, OURS_AS_BIBTEX, ...READ_ONLY, ...(await CANDIDATES())].filter(
+    (candidate) => !only || only.some((prefix) => candidate.name.startsWith(prefix)),
+  )
   const verbose = process.env.BENCH_VERBOSE === '1'
   const header = [
     'reader'.padEnd(34),

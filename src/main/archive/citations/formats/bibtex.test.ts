@@ -421,6 +421,14 @@ describe('names as the file wrote them', () => {
   })
 })
 
+describe('empty fields', () => {
+  it('writes an empty field back, as the file had it', () => {
+    const { items } = readBibtex('@string{adr = ""}\n@misc{e, title = {T}, address = adr, note = {}}')
+    expect(items[0]!.custom?.bibtex?.fields).toEqual({ address: '', note: '' })
+    expect(toBibtex(items)).toBe('@misc{e,\n  title   = {T},\n  address = {},\n  note    = {}\n}\n')
+  })
+})
+
 describe('dates BibTeX users write', () => {
   it('keeps a month beside a year range, and a range that starts and ends in one year', () => {
     const text =

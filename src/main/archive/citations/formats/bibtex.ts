@@ -629,9 +629,13 @@ function writeEntry(item: CslItem, key: string, dialect: BibDialect): string {
   }
   for (const [name, value] of Object.entries(rawFields))
     for (const text of Array.isArray(value) ? value : [value]) {
+      // Repeated and empty fields are written too: the entry comes back as the file had it.
       const field = { name, value: text.replace(/\s+/g, ' ').trim() }
-      if (written.has(field.name.toLowerCase())) fields.push(field)
-      else push(field.name, field.value)
+      if (!written.has(name.toLowerCase()) && field.value !== '') push(field.name, field.value)
+      else {
+        written.add(name.toLowerCase())
+        fields.push(field)
+      }
     }
   if (classic)
     for (const [biblatexName, bibtexName] of CLASSIC_FIELDS) {

@@ -128,6 +128,12 @@ describe('readRis on hand-written cases', () => {
     expect(readRis(toRis(read.items)).items).toEqual(read.items)
   })
 
+  it('keeps a tag the file left empty', () => {
+    const [item] = readRis('TY  - JOUR\nTI  - T\nIS  - \nER  - \n').items
+    expect(item!.custom?.ris?.fields).toEqual({ IS: '' })
+    expect(toRis([item!])).toBe('TY  - JOUR\nTI  - T\nIS  - \nER  - \n')
+  })
+
   it('never writes a line break inside a value', () => {
     const item: CslItem = { id: 'x', type: 'webpage', title: 'one\u2028two\u2029three\nfour\r\nfive' }
     expect(toRis([item])).toBe('TY  - ELEC\nTI  - one two three four five\nER  - \n')

@@ -399,6 +399,10 @@ export function recordToItem(record: RisRecord): CslItem {
   }
   readDates(rest, take, item, names, verbatim)
   const record_: CslSourceRecord = { type: record.type, fields: {} }
+  // Tags the file left empty ("IS  - ") are kept too, and written back empty.
+  for (const [tag, values] of record.tags)
+    for (const empty of values.filter((value) => value === ''))
+      rest.set(tag, [...(rest.get(tag) ?? []), empty])
   for (const [tag, values] of rest)
     if (values.length > 0) record_.fields[tag] = values.length === 1 ? values[0]! : values
   if (Object.keys(names).length > 0) record_.names = names
@@ -514,7 +518,7 @@ function writeRecord(item: CslItem): string {
   if (item.ISSN) lines.push(line('SN', item.ISSN))
   if (item.keyword) for (const keyword of item.keyword.split(/,\s*/)) lines.push(line('KW', keyword))
   for (const [tag, value] of Object.entries(record?.fields ?? {}))
-    for (const each of Array.isArray(value) ? value : [value]) lines.push(line(tag, each))
+    for (const each of Array.isArray(value) ? value : [value]) lines.push(line(tag, each) ?? `${tag}  - `)
   lines.push('ER  - ')
   return lines.filter((text): text is string => text !== undefined).join('\n') + '\n'
 }

@@ -534,7 +534,7 @@ export interface TexField {
 }
 
 export function texEntry(type: string, key: string, fields: readonly TexField[]): string {
-  const present = fields.filter((field): field is TexField & { value: string } => Boolean(field.value))
+  const present = fields.filter((field): field is TexField & { value: string } => field.value !== undefined)
   const width = Math.max(0, ...present.map((field) => field.name.length))
   const lines = present.map(
     (field) => `  ${field.name.padEnd(width)} = ${field.bare ? field.value : `{${field.value}}`}`,
