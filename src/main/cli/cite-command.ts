@@ -146,7 +146,7 @@ async function citeInputFile(
       io.stderr,
       `lectern: ${file}${problem.line !== undefined ? `, line ${problem.line}` : ''}: ${problem.message}`,
     )
-  return parsed.problems.length > 0 ? EXIT_FAILURE : EXIT_OK
+  return parsed.problems.some((problem) => problem.severity === 'error') ? EXIT_FAILURE : EXIT_OK
 }
 
 export async function runLists(context: CiteCommandContext, options: { json: boolean }): Promise<number> {
