@@ -183,6 +183,49 @@ describe('lectern CLI', () => {
       expect(existsSync(join(archiveDir, 'lectern.sqlite'))).toBe(true)
     })
 
+    it('accounts for every file of a folder: skipped ones with their reasons, folders not entered', async () => {
+      const dir = join(root, 'mixed')
+      await mkdir(join(dir, 'sub', 'deeper'), { recursive: true })
+      await mkdir(join(dir, 'other'))
+      await writeFile(
+        join(dir, 'LICENSE'),
+        'MIT License\n\nPermission is hereby granted, free of charge, to any person',
+      )
+      await writeFile(join(dir, 'gold.json'), '{"title": "Second story"}')
+      await writeFile(join(dir, 'photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+      const result = await runInArchive(['import', 'mixed'])
+      expect(result.code).toBe(0)
+      expect(result.stdout).toBe(
+        [
+          'skipped: mixed/LICENSE: a licence text, not a saved page',
+          'skipped: mixed/gold.json: JSON data, not a CSL-JSON reference list',
+          'skipped: mixed/photo.png: an image (.png), not a page',
+          '',
+        ].join('\n'),
+      )
+      expect(result.stderr).toBe(
+        '0 items imported, 0 duplicates, 0 failed, 3 skipped (1 licence text, 1 data file, 1 image)\n' +
+          '2 folders were not entered; use --recursive\n',
+      )
+      const json = await runInArchive(['import', 'mixed', '--json'])
+      const report = JSON.parse(json.stdout) as Record<string, unknown> & { items: Record<string, unknown>[] }
+      expect(report).toMatchObject({
+        skipped: 3,
+        skippedByReason: { licence: 1, data: 1, image: 1 },
+        foldersNotEntered: [join(dir, 'other'), join(dir, 'sub')],
+      })
+      expect(report.items[2]).toEqual({
+        file: join(dir, 'photo.png'),
+        status: 'skipped',
+        skipReason: 'image',
+        reason: 'an image (.png), not a page',
+      })
+      const onlyFolders = await runInArchive(['import', 'mixed/sub'])
+      expect(onlyFolders.stderr).toBe(
+        '0 items imported, 0 duplicates, 0 failed\n1 folder was not entered; use --recursive\n',
+      )
+    })
+
     it('reports duplicates and imports folders recursively', async () => {
       const again = await runInArchive(['import', 'pages/first.txt'])
       expect(again.code).toBe(0)

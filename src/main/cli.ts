@@ -69,6 +69,10 @@ const COMMANDS: Record<string, Command> = {
       '  --duplicates skip|replace|keep',
       '                    what to do with pages and references already in the archive (default skip)',
       '  --json            print the whole import report as JSON',
+      '  A line per file or entry: "imported #12: Title", "duplicate of #3: FILE", "skipped: FILE: why"',
+      '  (licence texts, READMEs, data, images, archives: not pages or reference files) or "failed: FILE: why".',
+      '  Every file of a folder is accounted for; subfolders are entered only with --recursive.',
+      '  Exit code 1 when a file failed.',
     ],
     options: {
       recursive: { type: 'boolean', short: 'r' },

@@ -7,7 +7,9 @@ import type {
   DuplicateChoice,
   DuplicateReason,
   ImportItemResult,
+  ImportReport,
   ListQuery,
+  SkipReason,
 } from '../../common/types'
 import { callApi } from '../archive/index'
 import type { HostedArchive } from '../../common/api'
@@ -85,13 +87,7 @@ export async function runImport(
     if (showProgress) io.stderr.write('\r\u001b[K')
     if (options.json) writeJson(io.stdout, report)
     else for (const item of report.items) writeLine(io.stdout, importLine(io, item))
-    const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
-    writeLine(
-      io.stderr,
-      `${plural(report.imported, 'item')} imported, ${plural(report.duplicates, 'duplicate')}, ${report.failed} failed` +
-        (report.list ? `; in the list "${report.list.name}"` : '') +
-        (report.cancelled ? ' (cancelled)' : ''),
-    )
+    for (const line of importSummary(report)) writeLine(io.stderr, line)
     if (report.cancelled) return EXIT_INTERRUPTED
     return report.failed > 0 ? EXIT_FAILURE : EXIT_OK
   } finally {
@@ -110,12 +106,58 @@ function importLine(io: CliIo, item: ImportItemResult): string {
         : `imported #${item.id}: ${oneLine(item.title ?? file)}${item.entry !== undefined ? ` [${item.entry}]` : ''}`
     case 'duplicate':
       return `duplicate of #${item.duplicateOf}${duplicateWhy(item)}: ${file}`
+    case 'skipped':
+      return `skipped: ${file}: ${item.reason ?? 'not a page or a reference file'}`
     case 'failed': {
       // The engine's message may already start with the file it names.
       const reason = (item.error ?? 'unknown reason').replace(`${item.file}: `, '')
       return `failed: ${file}: ${reason}`
     }
   }
+}
+
+function plural(count: number, word: string, words = `${word}s`): string {
+  return `${count} ${count === 1 ? word : words}`
+}
+
+/** What skipped files were, counted: "3 licence texts, 1 image". */
+const SKIPPED_KINDS: Record<SkipReason, [string, string]> = {
+  hidden: ['hidden file', 'hidden files'],
+  licence: ['licence text', 'licence texts'],
+  readme: ['README or NOTICE file', 'README or NOTICE files'],
+  data: ['data file', 'data files'],
+  archive: ['compressed archive', 'compressed archives'],
+  image: ['image', 'images'],
+  font: ['font', 'fonts'],
+  program: ['program', 'programs'],
+  media: ['audio or video file', 'audio or video files'],
+  document: ['office document', 'office documents'],
+  code: ['script or source file', 'script or source files'],
+  other: ['file of another kind', 'files of other kinds'],
+}
+
+/**
+ * The lines that close an import on stderr: "2 items imported, 1 duplicate, 0 failed, 4 skipped (3
+ * licence texts, 1 image)", and "3 folders were not entered; use --recursive" when that is why.
+ */
+function importSummary(report: ImportReport): string[] {
+  const kinds = Object.entries(report.skippedByReason).map(([reason, count]) => {
+    const [one, many] = SKIPPED_KINDS[reason as SkipReason]
+    return plural(count, one, many)
+  })
+  const skipped = report.skipped > 0 ? `, ${report.skipped} skipped (${kinds.join(', ')})` : ''
+  const lines = [
+    `${plural(report.imported, 'item')} imported, ${plural(report.duplicates, 'duplicate')}, ${report.failed} failed` +
+      skipped +
+      (report.list ? `; in the list "${report.list.name}"` : '') +
+      (report.cancelled ? ' (cancelled)' : ''),
+  ]
+  const notEntered = report.foldersNotEntered.length
+  if (notEntered > 0)
+    lines.push(
+      `${notEntered === 1 ? '1 folder was' : `${notEntered} folders were`} not entered; use --recursive`,
+    )
+  return lines
 }
 
 const DUPLICATE_REASONS: Record<DuplicateReason, string> = {
