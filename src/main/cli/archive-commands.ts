@@ -10,15 +10,19 @@ import type {
   ImportReport,
   ListQuery,
   SkipReason,
+  SortField,
+  SortOrder,
 } from '../../common/types'
 import { callApi } from '../archive/index'
-import type { HostedArchive } from '../../common/api'
+import { ApiError, type HostedArchive } from '../../common/api'
 import {
   EXIT_FAILURE,
   EXIT_INTERRUPTED,
+  EXIT_NOT_FOUND,
   EXIT_OK,
   UsageError,
   interruptSignal,
+  parseName,
   resolvePath,
   writeJson,
   writeLine,
@@ -39,6 +43,24 @@ export function call<M extends ApiMethod>(
 const LIST_PAGE_SIZE = 1_000
 
 const DUPLICATE_CHOICES: readonly DuplicateChoice[] = ['skip', 'replace', 'keep']
+const SORT_FIELDS: readonly SortField[] = ['addedAt', 'publishedAt', 'title', 'siteName']
+const SORT_ORDERS: readonly SortOrder[] = ['asc', 'desc']
+
+/** The value of `list --sort`. */
+export function parseSortField(value: string | undefined): SortField | undefined {
+  if (value === undefined) return undefined
+  const field = SORT_FIELDS.find((known) => known === value)
+  if (!field) throw new UsageError(`--sort takes ${SORT_FIELDS.join(', ')}, not "${value}"`, 'list')
+  return field
+}
+
+/** The value of `list --order`. */
+export function parseSortOrder(value: string | undefined): SortOrder | undefined {
+  if (value === undefined) return undefined
+  const order = SORT_ORDERS.find((known) => known === value)
+  if (!order) throw new UsageError(`--order takes asc or desc, not "${value}"`, 'list')
+  return order
+}
 
 /** The value of `--duplicates`: skip (the default), replace or keep. */
 export function parseDuplicateChoice(value: string | undefined): DuplicateChoice {
@@ -54,8 +76,10 @@ export async function runImport(
   options: { paths: string[]; recursive: boolean; json: boolean; duplicates?: string; list?: string },
 ): Promise<number> {
   if (options.paths.length === 0) throw new UsageError('give at least one file or folder to import', 'import')
-  if (options.list !== undefined && options.list.trim() === '')
-    throw new UsageError('--list needs the name of a citation list', 'import')
+  const list =
+    options.list === undefined
+      ? undefined
+      : parseName(options.list, '--list', 'the name of a citation list', 'import')
   const duplicates = parseDuplicateChoice(options.duplicates)
   const jobId = `cli-${randomUUID()}`
   const showProgress = io.stderr.isTTY === true && !options.json
@@ -82,7 +106,7 @@ export async function runImport(
       recursive: options.recursive,
       jobId,
       duplicates,
-      ...(options.list !== undefined ? { list: options.list } : {}),
+      ...(list !== undefined ? { list } : {}),
     })
     if (showProgress) io.stderr.write('\r\u001b[K')
     if (options.json) writeJson(io.stdout, report)
@@ -190,17 +214,15 @@ export async function runList(
   archive: ArchiveApi,
   options: ListQuery & { json: boolean },
 ): Promise<number> {
-  const { json, ...query } = options
+  const { json, limit, ...query } = options
   const items: ArticleSummary[] = []
-  if (query.limit !== undefined) {
-    items.push(...(await call(archive, 'listArticles', query)).items)
-  } else {
-    // No --limit: the whole archive, page by page.
-    for (let offset = query.offset ?? 0; ; offset += LIST_PAGE_SIZE) {
-      const page = await call(archive, 'listArticles', { ...query, offset, limit: LIST_PAGE_SIZE })
-      items.push(...page.items)
-      if (page.items.length < LIST_PAGE_SIZE || offset + page.items.length >= page.total) break
-    }
+  // Page by page: the whole archive without --limit, and any --limit beyond one call's page.
+  for (let offset = query.offset ?? 0; limit === undefined || items.length < limit;) {
+    const pageSize = Math.min(LIST_PAGE_SIZE, limit === undefined ? LIST_PAGE_SIZE : limit - items.length)
+    const page = await call(archive, 'listArticles', { ...query, offset, limit: pageSize })
+    items.push(...page.items)
+    offset += page.items.length
+    if (page.items.length < pageSize || offset >= page.total) break
   }
   if (json) {
     writeJson(io.stdout, items.map(summaryJson))
@@ -296,6 +318,46 @@ export async function runTag(
   if (options.json) writeJson(io.stdout, result)
   else writeLine(io.stdout, `${result.changed} article${result.changed === 1 ? '' : 's'} changed`)
   return EXIT_OK
+}
+
+/**
+ * `lectern delete ID...`: a line per ID (deleted, or not found), through the same deleteArticles as
+ * the window. IDs that exist are deleted even when others are not found; exit 3 names those.
+ */
+export async function runDelete(
+  io: CliIo,
+  archive: ArchiveApi,
+  options: { ids: number[]; json: boolean },
+): Promise<number> {
+  const ids = [...new Set(options.ids)]
+  const titles = new Map<number, string>()
+  const notFound: number[] = []
+  for (const id of ids) {
+    try {
+      titles.set(id, (await call(archive, 'getArticle', { id })).title)
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === 'not-found')) throw error
+      notFound.push(id)
+    }
+  }
+  const deleted = [...titles.keys()]
+  if (deleted.length > 0) await call(archive, 'deleteArticles', { ids: deleted })
+  const missing = notFound.map((id) => `#${id}`).join(', ')
+  const error = `no article ${missing} in the archive`
+  if (options.json) {
+    writeJson(io.stdout, {
+      deleted,
+      notFound,
+      ...(notFound.length > 0 ? { error: { code: 'not-found', message: error } } : {}),
+    })
+  } else {
+    for (const id of ids) {
+      const title = titles.get(id)
+      writeLine(io.stdout, title === undefined ? `not found: #${id}` : `deleted #${id}: ${oneLine(title)}`)
+    }
+    if (notFound.length > 0) writeLine(io.stderr, `lectern: ${error}`)
+  }
+  return notFound.length > 0 ? EXIT_NOT_FOUND : EXIT_OK
 }
 
 export async function runInfo(io: CliIo, archive: ArchiveApi, options: { json: boolean }): Promise<number> {
