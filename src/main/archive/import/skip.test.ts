@@ -70,8 +70,15 @@ describe('judgeContent', () => {
       reason: 'JSON data, not a CSL-JSON reference list',
     })
     expect(judgeContent('/in/gold.txt', text('[1, 2, 3]'))).toMatchObject({ skip: 'data' })
-    expect(judgeContent('/in/cut.json', text(CSL_JSON.slice(0, 30)))).toEqual({
+    expect(judgeContent('/in/cut.json', text(CSL_JSON.slice(0, 40)))).toEqual({
       fail: expect.stringMatching(/^\/in\/cut\.json: not valid JSON/),
+    })
+    expect(judgeContent('/in/cut-gold.json', text('{"title": "Port traffic", "body": "Shipp'))).toEqual({
+      skip: 'data',
+      reason: 'JSON data (not well-formed), not a CSL-JSON reference list',
+    })
+    expect(judgeContent('/in/cut.csljson', text('{"title": "Port'))).toMatchObject({
+      fail: expect.stringContaining('not valid JSON'),
     })
     expect(judgeContent('/in/refs.bib', text('nothing here but prose'))).toEqual({
       fail: '/in/refs.bib: no BibTeX entries found in it (each starts like "@article{key,")',

@@ -13,6 +13,7 @@ import {
   skipReasonForName,
   type SkipReason,
 } from '../../../common/import-kinds'
+import { CSL_ITEM_TYPES } from '../../../common/csl'
 import type { ImportItemResult } from '../../../common/types'
 import { sniffFormat } from '../extract/sniff'
 
@@ -105,7 +106,7 @@ export function judgeContent(name: string, bytes: Buffer): ContentVerdict {
     .subarray(0, HEAD_BYTES)
     .toString('utf8')
     .replace(/^\uFEFF/, '')
-  const json = looksLikeJson(head) ? jsonVerdict(name, extension, bytes) : undefined
+  const json = looksLikeJson(head) ? jsonVerdict(name, extension, bytes, head) : undefined
   if (json !== undefined) return json
   if (namedAsReferences) return { fail: `${name}: ${referenceFileProblem(extension)}` }
   const projectFile = projectFileReason(name)
@@ -120,15 +121,30 @@ function looksLikeJson(head: string): boolean {
 }
 
 /** JSON that is not CSL-JSON is data; undefined when the text is not JSON at all. */
-function jsonVerdict(name: string, extension: string, bytes: Buffer): ContentVerdict | undefined {
+function jsonVerdict(
+  name: string,
+  extension: string,
+  bytes: Buffer,
+  head: string,
+): ContentVerdict | undefined {
   try {
     JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''))
   } catch (error) {
     if (extension !== '.json' && extension !== '.csljson') return undefined
+    // A broken file that was never references is data; a broken reference list is a failure to report.
+    if (extension === '.json' && !mentionsCslType(head))
+      return { skip: 'data', reason: 'JSON data (not well-formed), not a CSL-JSON reference list' }
     return { fail: `${name}: not valid JSON (${error instanceof Error ? error.message : String(error)})` }
   }
   if (extension === '.csljson') return { fail: `${name}: JSON, but not a list of CSL-JSON references` }
   return { skip: 'data', reason: 'JSON data, not a CSL-JSON reference list' }
+}
+
+const CSL_TYPE = new RegExp(`"type"\\s*:\\s*"(?:${CSL_ITEM_TYPES.join('|')})"`)
+
+/** Text that names an item type the way CSL-JSON does ("type": "article-journal"). */
+function mentionsCslType(text: string): boolean {
+  return CSL_TYPE.test(text)
 }
 
 function referenceFileProblem(extension: string): string {
