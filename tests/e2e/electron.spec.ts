@@ -7,7 +7,7 @@ import { findElectronBinary, locateElectron } from '../../scripts/ensure-electro
 
 // The desktop app itself, on machines that have Electron's binary (`npm start` fetches it). Where it
 // is missing (no network when it was installed, or a Node too old for Electron's installer) the
-// test is skipped: tests/shell covers the built shell on a stand-in for Electron instead.
+// test is skipped: src/main/index.test.ts covers the built shell on a stand-in for Electron instead.
 
 const repoRoot = resolve(__dirname, '..', '..')
 const seedPage = join(repoRoot, 'tests', 'fixtures', 'caliber-az-vance-visit.txt')

@@ -10,17 +10,17 @@ import {
   IPC_INVOKE_PREFIX,
   type ArchiveClient,
   type ArchiveEvents,
-} from '../../src/common/api'
-import { createClient, type ClientTransport } from '../../src/common/client'
-import { Archive, userDataDir } from '../../src/main/archive/index'
-import { REPO_ROOT, SEED_FIXTURE, fixture } from '../support/paths'
+} from '../common/api'
+import { createClient, type ClientTransport } from '../common/client'
+import { Archive, userDataDir } from './archive/index'
+import { REPO_ROOT, SEED_FIXTURE, fixture } from '../../tests/support/paths'
 import {
   ElectronStandIn,
   installStandIn,
   type MenuItem,
   type StandInMenu,
   type StandInWindow,
-} from './electron-stand-in'
+} from '../../tests/support/electron-stand-in'
 
 // The desktop shell as it ships: the built main process (out/main/index.js) and preload run in Node
 // against a recording stand-in for `electron`, on a real archive on disk. It lives under tests/
