@@ -19,7 +19,9 @@
  * BENCH_VERBOSE=1                     also a line per file that loses fields, and each crash
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative, resolve } from 'node:path'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { basename, join, relative, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { expect, it } from 'vitest'
 import { parse as astrociteBibtex } from 'astrocite-bibtex'
@@ -32,6 +34,7 @@ import { monthNumber } from '../src/main/archive/citations/formats/dates'
 import { readReferences, sniffReferenceText } from '../src/main/archive/citations/formats/read'
 import { parseRisSyntax, risDateParts, risNameToCsl, toRis } from '../src/main/archive/citations/formats/ris'
 import { decodeTex } from '../src/main/archive/citations/formats/tex'
+import { Archive } from '../src/main/archive/api'
 import { CANDIDATES, type Candidate } from './lib/reference-candidates'
 
 type Family = 'bibtex' | 'biblatex' | 'ris'
@@ -239,6 +242,45 @@ const OURS_AS_BIBTEX: Candidate = {
   },
 }
 
+/**
+ * Ours through the archive, as a user (and the outside check) does it: `lectern import FILE --list
+ * NAME`, then `lectern cite --list NAME --format bibtex|ris`. One archive for every file, as a user
+ * would keep: an entry the archive already has (by its identifiers, title, authors, year and container)
+ * is added to the list as the stored item.
+ */
+function throughTheArchive(): Candidate & { close(): Promise<void> } {
+  let opened: Promise<{ archive: Archive; dir: string }> | null = null
+  let listNumber = 0
+  return {
+    name: 'lectern archive (import --list, cite --list)',
+    families: ['bibtex', 'biblatex', 'ris'],
+    async roundTrip(fileName, text, family) {
+      opened ??= mkdtemp(join(tmpdir(), 'lectern-bench-refs-')).then(async (dir) => ({
+        dir,
+        archive: await Archive.open({ dir }),
+      }))
+      const { archive } = await opened
+      const list = `round trip ${++listNumber}`
+      const report = await archive.importFiles({
+        files: [{ name: basename(fileName), dataBase64: Buffer.from(text).toString('base64') }],
+        list,
+      })
+      const format = family === 'ris' ? 'ris' : 'bibtex'
+      const output =
+        report.list === undefined
+          ? ''
+          : (await archive.formatCitations({ listId: report.list.id, format })).output
+      return { output, problems: report.items.filter((item) => item.status === 'failed').length }
+    },
+    async close() {
+      if (!opened) return
+      const { archive, dir } = await opened
+      await archive.close()
+      await rm(dir, { recursive: true, force: true })
+    },
+  }
+}
+
 /** Parsers that only read: their CSL items written by our writer of the same family. */
 const READ_ONLY: Candidate[] = [
   {
@@ -353,7 +395,8 @@ it('round-trips reference files', async () => {
   })
   await crossCheckInput(files.filter((file) => file.family === 'bibtex' || file.family === 'biblatex'))
   const only = process.env.BENCH_READERS?.split(',').map((prefix) => prefix.trim())
-  const candidates = [OURS, OURS_AS_BIBTEX, ...READ_ONLY, ...(await CANDIDATES())].filter(
+  const archiveTrip = throughTheArchive()
+  const candidates = [OURS, OURS_AS_BIBTEX, archiveTrip, ...READ_ONLY, ...(await CANDIDATES())].filter(
     (candidate) => !only || only.some((prefix) => candidate.name.startsWith(prefix)),
   )
   const verbose = process.env.BENCH_VERBOSE === '1'
@@ -416,5 +459,6 @@ it('round-trips reference files', async () => {
     if (lost.length > 0)
       console.log(`  most lost: ${lost.map(([name, count]) => `${name} ${count}`).join(', ')}`)
   }
+  await archiveTrip.close()
   expect(files.length).toBeGreaterThan(0)
 })
