@@ -10,7 +10,8 @@
  *   subtitle    JSON-LD alternativeHeadline > microdata alternativeHeadline > a subtitle/standfirst/dek/lead
  *               element right after the headline
  *   authors     JSON-LD author (Person names, even one that is the site's; Organizations left out)
- *               > citation_author > DC.creator > microdata author > meta author / article:author
+ *               > citation_author > DC.creator (one person a tag, "Family, Given" read as such) > microdata
+ *               author > meta author / article:author
  *               (names, not URLs; the last two without the site's own name or host, a site-wide stamp);
  *               photo credits are dropped, and so are job titles, affiliations and domains printed
  *               beside a name ("Jane Doe, staff writer, example.com")
@@ -42,7 +43,7 @@ import {
 } from './headline'
 import { isObject, jsonAuthors, jsonText, jsonUrl, readJsonLd } from './json-ld'
 import { itempropValue, metaIndex, microdataAuthors, microdataIndex } from './meta-tags'
-import { splitNames } from './names'
+import { catalogueNames, splitNames } from './names'
 import { indexPage, type PageIndex } from './page-index'
 
 export interface PageMetadata {
@@ -166,8 +167,8 @@ export function readMetadata(document: DomDocument, page: PageIndex = indexPage(
   const notTheSite = (name: string): boolean => !siteNames.has(name.toLowerCase().replace(/^www\./, ''))
   const authors = [
     jsonAuthors(ld('author')),
-    metaAll('citation_author').flatMap(splitNames),
-    [...metaAll('dc.creator'), ...metaAll('dcterms.creator')].flatMap(splitNames),
+    metaAll('citation_author').flatMap(catalogueNames),
+    [...metaAll('dc.creator'), ...metaAll('dcterms.creator')].flatMap(catalogueNames),
     microdataAuthors(microdata).filter(notTheSite),
     [...metaAll('author'), ...metaAll('article:author')].flatMap(splitNames).filter(notTheSite),
   ].find((list) => list.length > 0)
