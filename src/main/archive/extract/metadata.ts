@@ -26,6 +26,8 @@
  *   language    (declared) <html lang> > JSON-LD inLanguage > og:locale > DC.language > content-language
  *   description JSON-LD description > og:description > meta description > DC.description > twitter:description
  *   rights      JSON-LD copyrightNotice > license > DC.rights / dcterms.rights > meta copyright
+ *   bibliographic  what the page states of itself as a publication: Highwire citation_*, a JSON-LD
+ *               ScholarlyArticle, Book, Chapter, Thesis or Report, PRISM, Dublin Core (bibliographic-html.ts)
  * JSON-LD nodes come from every ld+json script, arrays and @graph flattened; an Article-like node
  * (NewsArticle, BlogPosting, ...) is preferred over a WebPage node.
  */
@@ -41,6 +43,8 @@ import {
   timeInArticle,
   visibleHeadline,
 } from './headline'
+import type { BibliographicFindings } from './bibliographic'
+import { readBibliographicTags } from './bibliographic-html'
 import { isObject, jsonAuthors, jsonText, jsonUrl, readJsonLd } from './json-ld'
 import { itempropValue, metaIndex, microdataAuthors, microdataIndex } from './meta-tags'
 import { catalogueNames, splitNames } from './names'
@@ -60,6 +64,8 @@ export interface PageMetadata {
   language: string | null
   description: string | null
   rights: string | null
+  /** What the tags and JSON-LD state of the page as a publication (bibliographic-html.ts). */
+  bibliographic: BibliographicFindings
 }
 
 /** A relative canonical link made absolute with the page's own absolute URL (og:url), when it has one. */
@@ -74,7 +80,7 @@ function resolveAgainst(url: string | null | undefined, base: string | null): st
 }
 
 export function readMetadata(document: DomDocument, page: PageIndex = indexPage(document)): PageMetadata {
-  const { article, website } = readJsonLd(page.jsonLdScripts)
+  const { article, website, nodes } = readJsonLd(page.jsonLdScripts)
   const metas = metaIndex(page.metas)
   const microdata = microdataIndex(page.microdata)
   const meta = (...keys: string[]): string | null => {
@@ -213,5 +219,6 @@ export function readMetadata(document: DomDocument, page: PageIndex = indexPage(
       typeof ld('license') === 'string' ? jsonText(ld('license')) : null,
       meta('dc.rights', 'dcterms.rights', 'copyright', 'rights'),
     ),
+    bibliographic: readBibliographicTags(metas, nodes),
   }
 }
