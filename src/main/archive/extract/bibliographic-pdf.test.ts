@@ -161,6 +161,7 @@ describe('readPdfBibliographic: citation lines', () => {
         'As the council noted in Vol. 3 of its report, the ports reopened',
         'The Harbour Report (Vol. 3, No. 2, 2019) said the channel was clear',
         'Figure 3, 12–15',
+        'the annual harbour plan, vol. 3',
         'Moscow 2019, 45–67',
         'Smith, J. (2020) Tides. Journal of Ports, Vol. 3, No. 2, pp. 4–5.',
         'a study of the same storm (doi:10.1016/j.coastaleng.2019.103540) found higher waves than expected',

@@ -112,7 +112,8 @@ function plausibleJournal(name: string | undefined): string | null {
   const trimmed = squash(name ?? '').replace(/[,:;\s]+$/, '')
   // A full stop ends an abbreviated name ("Proc. Natl. Acad. Sci."), not a whole word.
   const text = /(?:^|[\s.])\p{L}{1,5}\.$/u.test(trimmed) ? trimmed : trimmed.replace(/\.+$/, '')
-  if (text.length < 3 || text.length > 150 || NOT_A_JOURNAL.test(text)) return null
+  // The patterns match keywords in any case, so the capital a name starts with is checked here.
+  if (text.length < 3 || text.length > 150 || !/^\p{Lu}/u.test(text) || NOT_A_JOURNAL.test(text)) return null
   if (!/\p{L}{3}/u.test(text) || /https?:|www\.|@/i.test(text)) return null
   // A sentence ("see the report. The council…") is not a name, nor a reference's authors and year.
   if (/[.!?]\s+\p{Ll}/u.test(text) || text.split(' ').length > 16) return null
