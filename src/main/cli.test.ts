@@ -234,6 +234,35 @@ describe('lectern CLI', () => {
       expect(ok?.file).toBe('pages/second.txt')
     })
 
+    it('prints what a paper says of itself as bibliographic, and null for a page that says nothing', async () => {
+      // Beside pages/, whose files other tests count.
+      await mkdir(join(root, 'papers'), { recursive: true })
+      await writeFile(
+        join(root, 'papers', 'paper.html'),
+        `<!doctype html><html lang="en"><head><title>Ports and Power</title>
+<meta name="citation_journal_title" content="International Politics">
+<meta name="citation_volume" content="61"><meta name="citation_issue" content="2">
+<meta name="citation_firstpage" content="301"><meta name="citation_lastpage" content="322">
+<meta name="citation_doi" content="10.1057/s41311-023-00456-7"></head>
+<body><article><h1>Ports and Power</h1><p>Harbours along the Black Sea coast have changed hands several times.</p></article></body></html>`,
+      )
+      const result = await run(['extract', 'papers/paper.html', 'pages/second.txt', '--json'])
+      expect(result.code).toBe(0)
+      const [paper, plain] = result.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+      expect(paper?.bibliographic).toEqual({
+        type: 'article-journal',
+        'container-title': 'International Politics',
+        volume: '61',
+        issue: '2',
+        page: '301-322',
+        DOI: '10.1057/s41311-023-00456-7',
+      })
+      expect(plain?.bibliographic).toBeNull()
+    })
+
     it('passes --url through and refuses a non-web address', async () => {
       const result = await run([
         'extract',

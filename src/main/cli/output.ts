@@ -21,6 +21,7 @@ export const EXTRACT_FIELDS = [
   'contentText',
   'contentHtml',
   'warnings',
+  'bibliographic',
 ] as const satisfies readonly (keyof ExtractedArticle)[]
 
 export const SUMMARY_FIELDS = [

@@ -6,6 +6,8 @@
 import { hostOf } from '../../../common/text'
 import type { ExtractedArticle } from '../../../common/types'
 import { countWords, detectLanguage, firstValue, makeExcerpt, squash } from './article'
+import { mergeFindings, settleBibliographic } from './bibliographic'
+import { doiPrintedAtHead } from './bibliographic-html'
 import { trimContent } from './block-trim'
 import { normaliseIsoDate } from './dates'
 import { type DomDocument, type DomElement, parseDocument } from './dom'
@@ -187,6 +189,9 @@ export function readHtmlPage(
   const notTheSite = (name: string): boolean =>
     ![siteName, hostOf(baseUrl)].some((site) => site && site.toLowerCase() === name.toLowerCase())
   const authors = metadata.authors.length > 0 ? metadata.authors : byline.filter(notTheSite)
+  const bibliographic = settleBibliographic(
+    mergeFindings(metadata.bibliographic, doiPrintedAtHead(body.paragraphs)),
+  )
 
   return {
     title: cleanTitle,
@@ -207,5 +212,6 @@ export function readHtmlPage(
     contentText,
     contentHtml: body.html,
     warnings,
+    ...(bibliographic ? { bibliographic } : {}),
   }
 }

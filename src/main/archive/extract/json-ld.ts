@@ -27,7 +27,8 @@ const PAGE_TYPES = new Set(['webpage', 'itempage', 'aboutpage', 'profilepage'])
 export const isObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-function typesOf(node: JsonObject): string[] {
+/** A node's schema.org types, lower case and without their vocabulary ("https://schema.org/Book" -> "book"). */
+export function typesOf(node: JsonObject): string[] {
   const type = node['@type']
   const list = Array.isArray(type) ? type : [type]
   return list
@@ -106,11 +107,12 @@ export function jsonUrl(value: unknown): string | null {
 
 /**
  * The node describing the article (an Article-like node, else a WebPage node) and the WebSite node, from
- * every ld+json script, arrays and @graph flattened.
+ * every ld+json script, arrays and @graph flattened; and every node, for readers that look for others.
  */
 export function readJsonLd(scripts: readonly DomElement[]): {
   article: JsonObject | null
   website: JsonObject | null
+  nodes: JsonObject[]
 } {
   const nodes = jsonLdNodes(scripts)
   const article =
@@ -118,5 +120,5 @@ export function readJsonLd(scripts: readonly DomElement[]): {
     nodes.find((node) => typesOf(node).some((t) => PAGE_TYPES.has(t))) ??
     null
   const website = nodes.find((node) => typesOf(node).includes('website')) ?? null
-  return { article, website }
+  return { article, website, nodes }
 }

@@ -10,7 +10,8 @@
  *   subtitle    JSON-LD alternativeHeadline > microdata alternativeHeadline > a subtitle/standfirst/dek/lead
  *               element right after the headline
  *   authors     JSON-LD author (Person names, even one that is the site's; Organizations left out)
- *               > citation_author > DC.creator > microdata author > meta author / article:author
+ *               > citation_author > DC.creator (one person a tag, "Family, Given" read as such) > microdata
+ *               author > meta author / article:author
  *               (names, not URLs; the last two without the site's own name or host, a site-wide stamp);
  *               photo credits are dropped, and so are job titles, affiliations and domains printed
  *               beside a name ("Jane Doe, staff writer, example.com")
@@ -25,6 +26,8 @@
  *   language    (declared) <html lang> > JSON-LD inLanguage > og:locale > DC.language > content-language
  *   description JSON-LD description > og:description > meta description > DC.description > twitter:description
  *   rights      JSON-LD copyrightNotice > license > DC.rights / dcterms.rights > meta copyright
+ *   bibliographic  what the page states of itself as a publication: Highwire citation_*, a JSON-LD
+ *               ScholarlyArticle, Book, Chapter, Thesis or Report, PRISM, Dublin Core (bibliographic-html.ts)
  * JSON-LD nodes come from every ld+json script, arrays and @graph flattened; an Article-like node
  * (NewsArticle, BlogPosting, ...) is preferred over a WebPage node.
  */
@@ -40,9 +43,11 @@ import {
   timeInArticle,
   visibleHeadline,
 } from './headline'
+import type { BibliographicFindings } from './bibliographic'
+import { readBibliographicTags } from './bibliographic-html'
 import { isObject, jsonAuthors, jsonText, jsonUrl, readJsonLd } from './json-ld'
 import { itempropValue, metaIndex, microdataAuthors, microdataIndex } from './meta-tags'
-import { splitNames } from './names'
+import { catalogueNames, splitNames } from './names'
 import { indexPage, type PageIndex } from './page-index'
 
 export interface PageMetadata {
@@ -59,6 +64,8 @@ export interface PageMetadata {
   language: string | null
   description: string | null
   rights: string | null
+  /** What the tags and JSON-LD state of the page as a publication (bibliographic-html.ts). */
+  bibliographic: BibliographicFindings
 }
 
 /** A relative canonical link made absolute with the page's own absolute URL (og:url), when it has one. */
@@ -73,7 +80,7 @@ function resolveAgainst(url: string | null | undefined, base: string | null): st
 }
 
 export function readMetadata(document: DomDocument, page: PageIndex = indexPage(document)): PageMetadata {
-  const { article, website } = readJsonLd(page.jsonLdScripts)
+  const { article, website, nodes } = readJsonLd(page.jsonLdScripts)
   const metas = metaIndex(page.metas)
   const microdata = microdataIndex(page.microdata)
   const meta = (...keys: string[]): string | null => {
@@ -166,8 +173,8 @@ export function readMetadata(document: DomDocument, page: PageIndex = indexPage(
   const notTheSite = (name: string): boolean => !siteNames.has(name.toLowerCase().replace(/^www\./, ''))
   const authors = [
     jsonAuthors(ld('author')),
-    metaAll('citation_author').flatMap(splitNames),
-    [...metaAll('dc.creator'), ...metaAll('dcterms.creator')].flatMap(splitNames),
+    metaAll('citation_author').flatMap(catalogueNames),
+    [...metaAll('dc.creator'), ...metaAll('dcterms.creator')].flatMap(catalogueNames),
     microdataAuthors(microdata).filter(notTheSite),
     [...metaAll('author'), ...metaAll('article:author')].flatMap(splitNames).filter(notTheSite),
   ].find((list) => list.length > 0)
@@ -212,5 +219,6 @@ export function readMetadata(document: DomDocument, page: PageIndex = indexPage(
       typeof ld('license') === 'string' ? jsonText(ld('license')) : null,
       meta('dc.rights', 'dcterms.rights', 'copyright', 'rights'),
     ),
+    bibliographic: readBibliographicTags(metas, nodes),
   }
 }

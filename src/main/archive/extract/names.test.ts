@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { splitNames } from './names'
+import { catalogueNames, splitNames } from './names'
 
 describe('splitNames', () => {
   it('splits lists of people (EN and RU)', () => {
@@ -16,5 +16,18 @@ describe('splitNames', () => {
 
   it('drops photo credits inside a list of names', () => {
     expect(splitNames('Анна Миллионова, Фото: Getty Images')).toEqual(['Анна Миллионова'])
+  })
+})
+
+describe('catalogueNames', () => {
+  it('reads one person written family name first, and lists of names as lists', () => {
+    expect(catalogueNames('Lopez, Maria')).toEqual(['Maria Lopez'])
+    expect(catalogueNames('Lopez, M. A.')).toEqual(['M. A. Lopez'])
+    expect(catalogueNames('Иванов, Иван Иванович')).toEqual(['Иван Иванович Иванов'])
+    expect(catalogueNames('Jong, Michiel de')).toEqual(['Michiel de Jong'])
+    expect(catalogueNames('van der Berg, Anna')).toEqual(['Anna van der Berg'])
+    expect(catalogueNames('Maria Lopez')).toEqual(['Maria Lopez'])
+    expect(catalogueNames('Jane Doe, John Roe')).toEqual(['Jane Doe', 'John Roe'])
+    expect(catalogueNames('Jane Doe, staff writer')).toEqual(['Jane Doe'])
   })
 })

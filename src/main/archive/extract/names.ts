@@ -32,3 +32,21 @@ function isRoleOrPlace(part: string): boolean {
   const lowerCaseWords = words.filter((word) => /^\p{Ll}/u.test(word)).length
   return words.length > 6 || lowerCaseWords * 2 > words.length
 }
+
+/**
+ * "Lopez, Maria", "Lopez, M. A.", "Иванов, Иван Иванович", "de Jong, Michiel", "Jong, Michiel de": one
+ * person, family name first (with its particle before it or after the given names).
+ */
+const INVERTED_NAME =
+  /^((?:\p{Ll}{1,3}\s+){0,2}\p{Lu}[\p{L}'’-]+),\s*((?:\p{Lu}[\p{L}'’-]*\.?\s*){1,3}(?:\p{Ll}{1,3}\s*){0,2})$/u
+
+/**
+ * The people a citation tag names (citation_author, DC.creator). These carry one person each, often as
+ * catalogues write it ("Lopez, Maria"), which is turned to the order a byline prints ("Maria Lopez")
+ * instead of being split at its comma; any other value is read as a list of names.
+ */
+export function catalogueNames(text: string): string[] {
+  const inverted = INVERTED_NAME.exec(squash(decodeEntities(text)))
+  if (inverted?.[1] && inverted[2]) return [`${inverted[2].trim()} ${inverted[1]}`]
+  return splitNames(text)
+}

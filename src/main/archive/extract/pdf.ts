@@ -8,6 +8,7 @@
 import { escapeHtmlNumeric } from '../../../common/text'
 import type { ExtractedArticle } from '../../../common/types'
 import { countWords, detectLanguage, makeExcerpt, squash } from './article'
+import { readPdfBibliographic } from './bibliographic-pdf'
 import { ExtractError } from './errors'
 import { splitNames } from './names'
 import type { PdfTextItem } from './pdf-items'
@@ -106,7 +107,8 @@ export async function readPdf(
     } catch (error) {
       throw damaged(name, error)
     }
-    const info = ((await document.getMetadata().catch(() => null))?.info ?? {}) as PdfInfo
+    const metadata = await document.getMetadata().catch(() => null)
+    const info = (metadata?.info ?? {}) as PdfInfo
     const pageCount = Math.min(document.numPages, MAX_PDF_PAGES)
     if (document.numPages > MAX_PDF_PAGES)
       warnings.push(`only the first ${MAX_PDF_PAGES} of ${document.numPages} pages were read`)
@@ -134,6 +136,16 @@ export async function readPdf(
     if (lines.length === 0)
       throw new ExtractError(name, 'the PDF has no text layer (it may be scanned images); nothing to read')
 
+    // Read before running heads go: a paper's journal, volume and pages are printed in them.
+    const bibliographic = readPdfBibliographic(
+      {
+        info: info as Record<string, unknown>,
+        xmp: metadata?.metadata
+          ? { properties: new Map(metadata.metadata), raw: String(metadata.metadata.getRaw() ?? '') }
+          : null,
+      },
+      lines,
+    )
     const blocks = buildBlocks(dropRunningLines(lines, pageCount))
     const infoTitle = infoString(info.Title)
     const firstHeading = blocks.find((block) => block.heading)?.text ?? null
@@ -170,6 +182,7 @@ export async function readPdf(
       contentText,
       contentHtml: sanitizeHtml(markup, null).html,
       warnings,
+      ...(bibliographic ? { bibliographic } : {}),
     }
   } finally {
     await task.destroy().catch(() => undefined)
