@@ -2,6 +2,7 @@ import type { DuplicateReason, ImportItemResult } from '../../../common/types'
 import { findDuplicate, updateArticleContent } from '../db/articles'
 import type { Database } from '../db/database'
 import { reanchorHighlights } from '../highlights/store'
+import { settleItemAfterContent } from '../items/edit'
 import { flushSearchIndex } from '../search/indexer'
 import { SIGNATURE_SIZE, type SignedArticle, mix32, signatureSimilarity, textSignature } from './signature'
 
@@ -195,6 +196,7 @@ export async function replaceArticleContent(
     sourceName: replacement.sourceName,
     sha256: original.sha256,
   })
+  await settleItemAfterContent(db, id, extracted, replacement.now)
   // The replaced original goes unless another article still came from it.
   if (previous && previous.original_sha256 !== original.sha256) {
     await db.run(

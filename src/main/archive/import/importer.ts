@@ -18,7 +18,7 @@ import { ExtractError, extractPaste } from '../extract/index'
 import { ExtractionPool, type ExtractionPoolOptions } from '../extract/pool'
 import { duplicateResult, matchDuplicate, replaceArticleContent, saveFingerprint } from './duplicates'
 import { type SignedArticle, signArticle } from './signature'
-import { pageRecord } from '../items/record'
+import { settleItemAfterContent } from '../items/edit'
 import { flushSearchIndex } from '../search/indexer'
 import { readReferenceFile, referenceFormatOf, storeReferenceEntries, type ReferenceFile } from './references'
 import { judgeContent, skippedItem } from './skip'
@@ -356,14 +356,13 @@ export class Importer {
             replaced: true,
           }
         }
-        const record = pageRecord(extracted, now)
         const id = await insertArticle(this.db, {
           extracted,
           sourceName: source.sourceName,
           original,
           addedAt: now,
-          ...(record ? { record } : {}),
         })
+        await settleItemAfterContent(this.db, id, extracted, now)
         await flushSearchIndex(this.db)
         await saveFingerprint(this.db, id, signed.signature)
         return { file: label, status: 'imported', id, title: extracted.title }

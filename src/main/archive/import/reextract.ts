@@ -3,6 +3,7 @@ import type { ExtractedArticle, PasteInput, ReextractResult } from '../../../com
 import { updateArticleContent } from '../db/articles'
 import type { Database } from '../db/database'
 import { extractDocument, extractPaste } from '../extract/index'
+import { settleItemAfterContent } from '../items/edit'
 import { flushSearchIndex } from '../search/indexer'
 import { reanchorHighlights } from '../highlights/store'
 
@@ -50,6 +51,7 @@ export async function reextractArticle(db: Database, id: number, now: string): P
   const extracted = await extractOriginal(row)
   return db.transaction(async () => {
     await updateArticleContent(db, id, extracted, now)
+    await settleItemAfterContent(db, id, extracted, now)
     await flushSearchIndex(db)
     const { anchored, orphaned } = await reanchorHighlights(db, id, extracted.contentText)
     return {

@@ -4,10 +4,15 @@
  * item is stored as its record, and the library's columns follow the record.
  */
 import type { CslItem } from '../../../common/csl'
-import type { ArticleCitationPatch, ArticlePatch, CslItemPatch } from '../../../common/types'
+import type {
+  ArticleCitationPatch,
+  ArticlePatch,
+  CslItemPatch,
+  ExtractedArticle,
+} from '../../../common/types'
 import { KIND_TO_TYPE, parseDate, parseName } from '../citations/csl-item'
 import type { Database } from '../db/database'
-import { ITEM_COLUMNS, itemOfRow, mirrorOf, type ItemRow } from './record'
+import { ITEM_COLUMNS, itemOfRow, mirrorOf, pageRecord, type ItemRow } from './record'
 
 export type ItemEdit = ArticlePatch & ArticleCitationPatch
 
@@ -61,6 +66,27 @@ export async function editItemRecord(
   if (!row || (row.csl === null && !reachesBeyondColumns(edit))) return false
   await writeItemRecord(db, id, editedItem(itemOfRow(row), edit), now)
   return true
+}
+
+/**
+ * After an article's content was stored from an extraction (import, re-extraction, a replacing
+ * import): a stored record stays the item (the library's columns follow it again), and a page without
+ * one gets one when the extraction found what the page is as a publication. Call inside a transaction.
+ */
+export async function settleItemAfterContent(
+  db: Database,
+  id: number,
+  extracted: ExtractedArticle,
+  now: string,
+): Promise<void> {
+  const row = await db.get<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM articles a WHERE a.id = ?`, [id])
+  if (!row) return
+  if (row.csl !== null) {
+    await writeItemRecord(db, id, itemOfRow(row), now)
+    return
+  }
+  const record = pageRecord(extracted, row.added_at)
+  if (record) await writeItemRecord(db, id, { ...record, id: String(id) }, now)
 }
 
 /** Store an item as the article's record and bring the library's columns in line with it. */

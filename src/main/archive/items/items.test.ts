@@ -190,3 +190,40 @@ describe('attaching a file to an item', () => {
     ).rejects.toMatchObject({ code: 'unsupported', message: expect.stringContaining('empty.html') })
   })
 })
+
+describe('content stored again under a record', () => {
+  const paper = `<!doctype html><html lang="en"><head><title>Frozen no more | Europe-Asia Studies</title>
+<meta name="citation_title" content="Frozen no more">
+<meta name="citation_author" content="Kvaratskhelia, Nino">
+<meta name="citation_journal_title" content="Europe-Asia Studies">
+<meta name="citation_volume" content="76"><meta name="citation_issue" content="3">
+<meta name="citation_firstpage" content="412"><meta name="citation_lastpage" content="437">
+<meta name="citation_doi" content="10.1080/09668136.2024.2311408">
+<meta name="citation_publication_date" content="2024/03/01">
+</head><body><article><h1>Frozen no more</h1>
+<p>The settlement of the Caspian's legal status changed how pipelines are planned across the region.</p>
+<p>We follow three of them from the first proposal to the first delivery of gas.</p></article></body></html>`
+
+  it('shows a paper in the library under its journal, and keeps its record when extracted again', async () => {
+    const report = await call('importPaths', { paths: [await file('paper.html', paper)] })
+    const id = report.items[0]!.id!
+    const stored = await call('getArticle', { id })
+    expect(stored).toMatchObject({
+      itemType: 'article-journal',
+      siteName: 'Europe-Asia Studies',
+      item: { volume: '76', issue: '3', page: '412-437', DOI: '10.1080/09668136.2024.2311408' },
+    })
+
+    await call('updateArticle', { id, patch: { title: 'Frozen No More (corrected)', citationKey: 'kv2024' } })
+    const again = await call('reextractArticle', { id })
+    expect(again.id).toBe(id)
+    const after = await call('getArticle', { id })
+    expect(after).toMatchObject({
+      title: 'Frozen No More (corrected)',
+      siteName: 'Europe-Asia Studies',
+      citationKey: 'kv2024',
+      itemType: 'article-journal',
+    })
+    expect(after.contentText).toContain('three of them')
+  })
+})

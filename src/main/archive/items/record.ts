@@ -84,8 +84,14 @@ export function itemOfRow(row: ItemRow): CslItem {
 export function pageRecord(extracted: ExtractedArticle, addedAt: string): Omit<CslItem, 'id'> | undefined {
   if (!extracted.bibliographic || Object.keys(extracted.bibliographic).length === 0) return undefined
   const { id: _id, ...page } = articleToCsl({ ...extracted, id: 0, addedAt })
-  return { ...page, ...extracted.bibliographic }
+  const record: Omit<CslItem, 'id'> = { ...page, ...extracted.bibliographic }
+  // A whole book, thesis or report is not "in" the site it was saved from.
+  if (WHOLE_WORKS.has(record.type) && !extracted.bibliographic['container-title'])
+    delete record['container-title']
+  return record
 }
+
+const WHOLE_WORKS: ReadonlySet<CslItemType> = new Set(['book', 'thesis', 'report', 'dataset', 'software'])
 
 const KIND_OF_TYPE: Partial<Record<CslItemType, CiteKind>> = {
   'article-newspaper': 'news',
