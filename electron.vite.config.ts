@@ -16,6 +16,9 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // The window is sandboxed, and a sandboxed preload can require only 'electron' and a few Node
+      // built-ins: the contract's code (zod included) goes into the one file.
+      externalizeDeps: false,
       rollupOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') } },
     },
   },

@@ -202,11 +202,22 @@ export interface CslDate {
 
 /**
  * How an item was written in the file it came from, so an export in the same format gives it back:
- * the entry type and the fields no CSL variable holds (BibTeX/BibLaTeX field names, RIS tags).
+ * the entry type, the fields no CSL variable holds (BibTeX/BibLaTeX field names with their values as
+ * written, TeX included; RIS tags with every value of a repeated tag), and which of the format's names
+ * carried each variable that the format can write in more than one way ("journal" or "journaltitle",
+ * "T1" or "TI").
  */
 export interface CslSourceRecord {
   type: string
   fields: Record<string, string | string[]>
+  /** CSL variable -> the field name or tag it was read from, where that is not the writer's default. */
+  names?: Record<string, string>
+  /**
+   * Field name or tag -> the value as written, for values of CSL variables that an export would not
+   * write back the same (TeX with no Unicode form, "american" for the language en-US). An export uses
+   * it while the variable still holds what was read from it.
+   */
+  verbatim?: Record<string, string>
 }
 
 /** CSL-JSON's `custom` object: data without a CSL variable. Lectern keeps the source records here. */

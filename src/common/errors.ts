@@ -11,6 +11,10 @@ export const API_ERROR_CODES = [
   'conflict',
   'internal',
   'unauthorized',
+  /** The archive file is damaged: nothing is written to it; restore a backup. */
+  'damaged',
+  /** The disk (or the archive's size limit) is full: what was stored before is intact. */
+  'storage-full',
 ] as const
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number]

@@ -3,6 +3,9 @@
  * Plain data only: everything here must survive JSON and structured clone.
  */
 import type { CslItem, CslItemType } from './csl'
+import type { SkipReason } from './import-kinds'
+
+export type { SkipReason } from './import-kinds'
 
 /** What the importer recognised a file as. */
 export type SourceFormat = 'html' | 'mhtml' | 'singlefile' | 'text' | 'pdf' | 'paste-text' | 'paste-html'
@@ -254,7 +257,8 @@ export interface FileUpload {
   dataBase64: string
 }
 
-export type ImportStatus = 'imported' | 'duplicate' | 'failed'
+/** 'skipped': not a page or a reference file (an image, a licence text, data...); see `skipReason`. */
+export type ImportStatus = 'imported' | 'duplicate' | 'skipped' | 'failed'
 
 /** What an import does with an item the archive already holds: report it, update it in place, or add it again. */
 export type DuplicateChoice = 'skip' | 'replace' | 'keep'
@@ -280,6 +284,10 @@ export interface ImportItemResult {
   title?: string
   /** Why it failed, in words a user understands. */
   error?: string
+  /** Why it was skipped, as a code to count and translate... */
+  skipReason?: SkipReason
+  /** ...and in words ("a licence text, not a saved page"). */
+  reason?: string
 }
 
 export interface ImportReport {
@@ -288,6 +296,11 @@ export interface ImportReport {
   imported: number
   duplicates: number
   failed: number
+  /** Files that are not pages or reference files, counted by reason below. */
+  skipped: number
+  skippedByReason: Partial<Record<SkipReason, number>>
+  /** Folders met inside the given folders and not entered, because the import was not recursive. */
+  foldersNotEntered: string[]
   cancelled: boolean
   /** The citation list the import added its items to (`list`), created when it did not exist. */
   list?: { id: number; name: string }
@@ -308,6 +321,7 @@ export interface ImportProgress {
   imported: number
   duplicates: number
   failed: number
+  skipped: number
   finished: boolean
 }
 

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { createServer, type AddressInfo } from 'node:net'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -102,11 +103,107 @@ describe('lectern CLI', () => {
       expect(missingValue.stderr).toContain('--limit')
     })
 
-    it('never prints a stack trace for expected errors', async () => {
-      const result = await runInArchive(['show', '99999'])
-      expect(result.code).toBe(1)
-      expect(result.stderr).toMatch(/^lectern: .*99999/)
-      expect(result.stderr).not.toContain('    at ')
+    it('suggests the closest command or option for a typo', async () => {
+      const command = await run(['serch', 'визит'])
+      expect(command.code).toBe(2)
+      expect(command.stderr).toContain('lectern: unknown command "serch"; did you mean `search`?')
+      expect((await run(['improt', 'x'])).stderr).toContain('did you mean `import`?')
+      expect((await run(['help', 'delet'])).stderr).toContain('did you mean `delete`?')
+      const option = await runInArchive(['list', '--jsno'])
+      expect(option.code).toBe(2)
+      expect(option.stderr).toContain('unknown option --jsno; did you mean `--json`?')
+      expect((await runInArchive(['import', 'pages', '--recursiv'])).stderr).toContain(
+        'did you mean `--recursive`?',
+      )
+      // Nothing close: no guess.
+      expect((await run(['frobnicate'])).stderr).not.toContain('did you mean')
+    })
+
+    it('says what is wrong with a value, naming the flag', async () => {
+      const negative = await runInArchive(['list', '--limit', '-3'])
+      expect(negative.code).toBe(2)
+      expect(negative.stderr).toContain('lectern: --limit takes a positive whole number, not "-3"')
+      expect(negative.stderr).toContain('lectern list --help')
+      const offset = await runInArchive(['search', 'x', '--offset=-1'])
+      expect(offset.stderr).toContain('--offset takes a whole number (0 or more), not "-1"')
+      const tooMany = await runInArchive(['search', 'x', '--limit', '5000'])
+      expect(tooMany.stderr).toContain('--limit takes a positive whole number up to 500, not "5000"')
+      const emptyTag = await runInArchive(['tag', '1', '--add', ''])
+      expect(emptyTag.code).toBe(2)
+      expect(emptyTag.stderr).toContain('lectern: --add needs a tag name')
+      expect(emptyTag.stderr).not.toMatch(/add\.0|Too small/)
+      const longTag = await runInArchive(['tag', '1', '--remove', 'x'.repeat(201)])
+      expect(longTag.stderr).toContain('--remove: a tag name is at most 200 characters')
+      const sort = await runInArchive(['list', '--sort', 'colour'])
+      expect(sort.code).toBe(2)
+      expect(sort.stderr).toContain('--sort takes addedAt, publishedAt, title, siteName, not "colour"')
+      const order = await runInArchive(['list', '--order', 'up'])
+      expect(order.stderr).toContain('--order takes asc or desc, not "up"')
+      const port = await runInArchive(['serve', '--port', '70000'])
+      expect(port.stderr).toContain('--port takes a whole number (0 or more) up to 65535, not "70000"')
+    })
+
+    it('refuses to read a folder without an archive, and never makes one there', async () => {
+      for (const argv of [
+        ['list'],
+        ['show', '1'],
+        ['search', 'x'],
+        ['info'],
+        ['tag', '1', '--add', 'x'],
+        ['delete', '1'],
+        ['reextract', '--all'],
+        ['cite', '1'],
+        ['lists'],
+        ['list-add', 'Thesis', '1'],
+        ['export', 'out.zip'],
+        ['backup', 'out.sqlite'],
+      ]) {
+        const result = await run([...argv, '--archive', 'mistyped/path'])
+        expect(result.code, argv.join(' ')).toBe(1)
+        expect(result.stderr, argv.join(' ')).toBe(
+          `lectern: no archive at ${join(root, 'mistyped', 'path')}; \`lectern import\` creates one\n`,
+        )
+      }
+      expect(existsSync(join(root, 'mistyped'))).toBe(false)
+      // An existing folder without the archive file is no archive either.
+      await mkdir(join(root, 'just-a-folder'))
+      expect((await run(['info', '--archive', 'just-a-folder'])).code).toBe(1)
+      expect(existsSync(join(root, 'just-a-folder', 'lectern.sqlite'))).toBe(false)
+    })
+
+    it('names the path in plain words when the archive folder cannot be one', async () => {
+      await writeFile(join(root, 'a-file'), 'not a folder')
+      const file = await run(['import', 'pages/second.txt', '--archive', 'a-file'])
+      expect(file.code).toBe(1)
+      expect(file.stderr).toBe(`lectern: ${join(root, 'a-file')} is a file, not an archive folder\n`)
+      const below = await run(['import', 'pages/second.txt', '--archive', 'a-file/archive'])
+      expect(below.stderr).toContain('part of the path is a file')
+      await mkdir(join(root, 'odd', 'lectern.sqlite'), { recursive: true })
+      const folder = await run(['list', '--archive', 'odd'])
+      expect(folder.stderr).toBe(
+        `lectern: ${join(root, 'odd', 'lectern.sqlite')} is a folder, not an archive file\n`,
+      )
+      for (const result of [file, below, folder]) expect(result.stderr).not.toMatch(/E[A-Z]{3,}|SQLITE_/)
+    })
+
+    it('prints every error as {"error": {"code", "message"}} on stdout with --json', async () => {
+      const missing = await run(['list', '--json', '--archive', 'mistyped'])
+      expect(missing.code).toBe(1)
+      expect(JSON.parse(missing.stdout)).toEqual({
+        error: {
+          code: 'no-archive',
+          message: `no archive at ${join(root, 'mistyped')}; \`lectern import\` creates one`,
+        },
+      })
+      expect(missing.stderr).toBe('')
+      const usage = await run(['list', '--json', '--limit', 'ten', '--archive', 'mistyped'])
+      expect(usage.code).toBe(2)
+      expect(JSON.parse(usage.stdout).error).toEqual({
+        code: 'usage',
+        message: '--limit takes a positive whole number, not "ten"',
+      })
+      const unknown = await run(['serch', '--json'])
+      expect(JSON.parse(unknown.stdout).error.code).toBe('usage')
     })
   })
 
@@ -180,7 +277,51 @@ describe('lectern CLI', () => {
       expect(lines[1]).toMatch(/^failed: pages\/empty\.txt: \S/)
       expect(lines[1]).not.toContain(root)
       expect(result.stderr).toContain('1 failed')
+      expect(result.stderr).toContain(`lectern: a new archive was made at ${archiveDir}\n`)
       expect(existsSync(join(archiveDir, 'lectern.sqlite'))).toBe(true)
+    })
+
+    it('accounts for every file of a folder: skipped ones with their reasons, folders not entered', async () => {
+      const dir = join(root, 'mixed')
+      await mkdir(join(dir, 'sub', 'deeper'), { recursive: true })
+      await mkdir(join(dir, 'other'))
+      await writeFile(
+        join(dir, 'LICENSE'),
+        'MIT License\n\nPermission is hereby granted, free of charge, to any person',
+      )
+      await writeFile(join(dir, 'gold.json'), '{"title": "Second story"}')
+      await writeFile(join(dir, 'photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+      const result = await runInArchive(['import', 'mixed'])
+      expect(result.code).toBe(0)
+      expect(result.stdout).toBe(
+        [
+          'skipped: mixed/LICENSE: a licence text, not a saved page',
+          'skipped: mixed/gold.json: JSON data, not a CSL-JSON reference list',
+          'skipped: mixed/photo.png: an image (.png), not a page',
+          '',
+        ].join('\n'),
+      )
+      expect(result.stderr).toBe(
+        '0 items imported, 0 duplicates, 0 failed, 3 skipped (1 licence text, 1 data file, 1 image)\n' +
+          '2 folders were not entered; use --recursive\n',
+      )
+      const json = await runInArchive(['import', 'mixed', '--json'])
+      const report = JSON.parse(json.stdout) as Record<string, unknown> & { items: Record<string, unknown>[] }
+      expect(report).toMatchObject({
+        skipped: 3,
+        skippedByReason: { licence: 1, data: 1, image: 1 },
+        foldersNotEntered: [join(dir, 'other'), join(dir, 'sub')],
+      })
+      expect(report.items[2]).toEqual({
+        file: join(dir, 'photo.png'),
+        status: 'skipped',
+        skipReason: 'image',
+        reason: 'an image (.png), not a page',
+      })
+      const onlyFolders = await runInArchive(['import', 'mixed/sub'])
+      expect(onlyFolders.stderr).toBe(
+        '0 items imported, 0 duplicates, 0 failed\n1 folder was not entered; use --recursive\n',
+      )
     })
 
     it('reports duplicates and imports folders recursively', async () => {
@@ -226,10 +367,23 @@ describe('lectern CLI', () => {
       expect(text.stdout.trim().split('\n')).toHaveLength(3)
     })
 
-    it('validates arguments the same way as the other transports', async () => {
-      const result = await runInArchive(['list', '--sort', 'colour'])
-      expect(result.code).toBe(1)
-      expect(result.stderr).toMatch(/^lectern: listArticles: sort: /)
+    it('exits 3 for an article that is not there, without a stack trace', async () => {
+      const result = await runInArchive(['show', '99999'])
+      expect(result.code).toBe(3)
+      expect(result.stderr).toMatch(/^lectern: .*99999/)
+      expect(result.stderr).not.toContain('    at ')
+      const json = await runInArchive(['show', '99999', '--json'])
+      expect(json.code).toBe(3)
+      expect(JSON.parse(json.stdout).error).toEqual({
+        code: 'not-found',
+        message: expect.stringContaining('99999'),
+      })
+    })
+
+    it('pages through --limit beyond what one call returns', async () => {
+      const result = await runInArchive(['list', '--json', '--limit', '5000'])
+      expect(result.code).toBe(0)
+      expect(JSON.parse(result.stdout)).toHaveLength(3)
     })
 
     it('shows one article with every stored field', async () => {
@@ -260,7 +414,7 @@ describe('lectern CLI', () => {
       const nothing = await runInArchive(['tag', String(firstId)])
       expect(nothing.code).toBe(2)
       const missing = await runInArchive(['tag', '424242', '--add', 'x'])
-      expect(missing.code).toBe(1)
+      expect(missing.code).toBe(3)
       expect(missing.stderr).toContain('424242')
     })
 
@@ -326,6 +480,53 @@ describe('lectern CLI', () => {
       expect(await response.json()).toMatchObject({ ok: true, result: { articleCount: 3 } })
       stop.abort()
       expect(await serving).toBe(0)
+    })
+
+    it('says in plain words that a port is taken', async () => {
+      const taken = createServer()
+      await new Promise<void>((resolveListen) => taken.listen(0, '127.0.0.1', resolveListen))
+      const port = (taken.address() as AddressInfo).port
+      try {
+        const result = await run(['serve', '--no-open', '--port', String(port), '--archive', 'archive'], {
+          LECTERN_RENDERER_DIR: join(root, 'no-renderer'),
+        })
+        expect(result.code).toBe(1)
+        expect(result.stderr).toContain(
+          `lectern: port ${port} is already in use by another program; choose another with --port N`,
+        )
+        expect(result.stderr).not.toContain('EADDRINUSE')
+      } finally {
+        await new Promise((resolveClose) => taken.close(resolveClose))
+      }
+    })
+
+    it('deletes articles, a line per ID, and exits 3 naming the ones not found', async () => {
+      await writeFile(join(root, 'pages', 'doomed.txt'), 'Doomed story\n\nA paragraph that will not stay.\n')
+      const imported = await runInArchive(['import', 'pages/doomed.txt'])
+      const id = Number(/#(\d+)/.exec(imported.stdout)?.[1])
+      const result = await runInArchive(['delete', String(id), '999999'])
+      expect(result.code).toBe(3)
+      expect(result.stdout).toBe(`deleted #${id}: Doomed story\nnot found: #999999\n`)
+      expect(result.stderr).toBe('lectern: no article #999999 in the archive\n')
+      expect((await runInArchive(['show', String(id)])).code).toBe(3)
+      const again = await runInArchive(['delete', String(id), '--json'])
+      expect(again.code).toBe(3)
+      expect(JSON.parse(again.stdout)).toEqual({
+        deleted: [],
+        notFound: [id],
+        error: { code: 'not-found', message: `no article #${id} in the archive` },
+      })
+      expect((await runInArchive(['delete'])).code).toBe(2)
+      const info = JSON.parse((await runInArchive(['info', '--json'])).stdout) as { articleCount: number }
+      expect(info.articleCount).toBe(3)
+    })
+
+    it('deletes with --json: the deleted IDs, nothing not found', async () => {
+      await writeFile(join(root, 'pages', 'doomed-too.txt'), 'Another doomed story\n\nGone soon.\n')
+      const id = Number(/#(\d+)/.exec((await runInArchive(['import', 'pages/doomed-too.txt'])).stdout)?.[1])
+      const result = await runInArchive(['delete', `#${id}`, String(id), '--json'])
+      expect(result.code).toBe(0)
+      expect(JSON.parse(result.stdout)).toEqual({ deleted: [id], notFound: [] })
     })
   })
 })

@@ -1,9 +1,21 @@
+import { stat } from 'node:fs/promises'
+import { join } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { ApiError } from '../common/api'
-import type { SortField, SortOrder } from '../common/types'
 import packageJson from '../../package.json'
-import { Archive, defaultArchiveDir } from './archive/index'
-import { runAttach, runImport, runInfo, runList, runSearch, runShow, runTag } from './cli/archive-commands'
+import { Archive, DATABASE_FILE, defaultArchiveDir } from './archive/index'
+import {
+  parseSortField,
+  parseSortOrder,
+  runAttach,
+  runDelete,
+  runImport,
+  runInfo,
+  runList,
+  runSearch,
+  runShow,
+  runTag,
+} from './cli/archive-commands'
 import { runBackup, runExport, runImportArchive, runRestore } from './cli/backup-command'
 import { CITE_COMMANDS } from './cli/cite-command'
 import {
@@ -14,13 +26,17 @@ import {
   errorMessage,
   parseArticleId,
   parseCount,
+  parseName,
   resolvePath,
+  writeJsonLine,
   writeLine,
   type CliIo,
 } from './cli/context'
+import { NoArchiveError, describeFailure } from './cli/errors'
 import { runExtract } from './cli/extract-command'
 import { runReextract } from './cli/reextract-command'
 import { runServe } from './cli/serve-command'
+import { closestName } from './cli/suggest'
 
 export type { CliIo, CliStream } from './cli/context'
 
@@ -33,8 +49,11 @@ interface CommandContext {
   positionals: string[]
   /** The archive folder named by --archive / LECTERN_ARCHIVE / the app's folder. */
   archiveDir: string
-  /** Opens the archive named by --archive / LECTERN_ARCHIVE / the app's folder, and always closes it. */
-  withArchive(run: (archive: Archive) => Promise<number>): Promise<number>
+  /**
+   * Opens the archive named by --archive / LECTERN_ARCHIVE / the app's folder, and always closes it.
+   * A folder without an archive is refused, unless the command may `create` one there.
+   */
+  withArchive(run: (archive: Archive) => Promise<number>, options?: { create?: boolean }): Promise<number>
 }
 
 interface Command {
@@ -47,6 +66,10 @@ interface Command {
 }
 
 const JSON_OPTION = { json: { type: 'boolean' } } as const satisfies OptionsConfig
+
+/** The contract's limits on a search, checked here so the message names the flag. */
+const MAX_SEARCH_HITS = 500
+const MAX_QUERY_LENGTH = 1_000
 
 const COMMANDS: Record<string, Command> = {
   extract: {
@@ -69,6 +92,10 @@ const COMMANDS: Record<string, Command> = {
       '  --duplicates skip|replace|keep',
       '                    what to do with pages and references already in the archive (default skip)',
       '  --json            print the whole import report as JSON',
+      '  A line per file or entry: "imported #12: Title", "duplicate of #3: FILE", "skipped: FILE: why"',
+      '  (licence texts, READMEs, data, images, archives: not pages or reference files) or "failed: FILE: why".',
+      '  Every file of a folder is accounted for; subfolders are entered only with --recursive.',
+      '  Makes a new archive when there is none yet. Exit code 1 when a file failed.',
     ],
     options: {
       recursive: { type: 'boolean', short: 'r' },
@@ -77,15 +104,33 @@ const COMMANDS: Record<string, Command> = {
       ...JSON_OPTION,
     },
     run: ({ io, values, positionals, withArchive }) =>
-      withArchive((archive) =>
-        runImport(io, archive, {
-          paths: positionals,
-          recursive: values.recursive === true,
-          duplicates: text(values.duplicates),
-          list: text(values.list),
-          json: values.json === true,
-        }),
+      withArchive(
+        (archive) =>
+          runImport(io, archive, {
+            paths: positionals,
+            recursive: values.recursive === true,
+            duplicates: text(values.duplicates),
+            list: text(values.list),
+            json: values.json === true,
+          }),
+        { create: true },
       ),
+  },
+  delete: {
+    synopsis: 'delete ID... [--json]',
+    summary: 'Delete articles and references for good, with their notes and highlights.',
+    optionHelp: [
+      '  ID...    the articles to delete; a line per ID says what became of it',
+      '  --json   {"deleted": [ID...], "notFound": [ID...]} (and "error" when an ID was not found)',
+      '  There is no undo: `lectern backup FILE` first if you may want them back.',
+      '  Exit code 3 when an ID is not in the archive (the others are deleted).',
+    ],
+    options: { ...JSON_OPTION },
+    run: ({ io, values, positionals, withArchive }) => {
+      if (positionals.length === 0) throw new UsageError('give the IDs of the articles to delete', 'delete')
+      const ids = positionals.map(parseArticleId)
+      return withArchive((archive) => runDelete(io, archive, { ids, json: values.json === true }))
+    },
   },
   list: {
     synopsis: 'list [--tag TAG] [--sort FIELD] [--order asc|desc] [--limit N] [--offset N] [--json]',
@@ -108,12 +153,13 @@ const COMMANDS: Record<string, Command> = {
     },
     run: ({ io, values, positionals, withArchive }) => {
       noPositionals('list', positionals)
+      const tag = text(values.tag)
       const options = {
-        tag: text(values.tag),
-        sort: text(values.sort) as SortField | undefined,
-        order: text(values.order) as SortOrder | undefined,
-        limit: parseCount(text(values.limit), 'limit', 1),
-        offset: parseCount(text(values.offset), 'offset', 0),
+        tag: tag === undefined ? undefined : parseName(tag, '--tag', 'a tag name', 'list'),
+        sort: parseSortField(text(values.sort)),
+        order: parseSortOrder(text(values.order)),
+        limit: parseCount(text(values.limit), 'limit', { min: 1 }),
+        offset: parseCount(text(values.offset), 'offset', { min: 0 }),
         json: values.json === true,
       }
       return withArchive((archive) => runList(io, archive, options))
@@ -134,7 +180,7 @@ const COMMANDS: Record<string, Command> = {
     synopsis: 'search QUERY... [--limit N] [--offset N] [--json]',
     summary: 'Full-text search (Russian and English word forms), best matches first.',
     optionHelp: [
-      '  --limit N    at most N hits',
+      `  --limit N    at most N hits (up to ${MAX_SEARCH_HITS})`,
       '  --offset N   skip the first N hits',
       '  --json       a JSON array of {id, title, siteName, publishedAt, snippet, highlights, score}',
     ],
@@ -142,10 +188,12 @@ const COMMANDS: Record<string, Command> = {
     run: ({ io, values, positionals, withArchive }) => {
       const query = positionals.join(' ').trim()
       if (query === '') throw new UsageError('give something to search for', 'search')
+      if (query.length > MAX_QUERY_LENGTH)
+        throw new UsageError(`the search text is at most ${MAX_QUERY_LENGTH} characters`, 'search')
       const options = {
         query,
-        limit: parseCount(text(values.limit), 'limit', 1),
-        offset: parseCount(text(values.offset), 'offset', 0),
+        limit: parseCount(text(values.limit), 'limit', { min: 1, max: MAX_SEARCH_HITS }),
+        offset: parseCount(text(values.offset), 'offset', { min: 0 }),
         json: values.json === true,
       }
       return withArchive((archive) => runSearch(io, archive, options))
@@ -168,8 +216,8 @@ const COMMANDS: Record<string, Command> = {
       const ids = positionals.map(parseArticleId)
       const options = {
         ids,
-        add: texts(values.add),
-        remove: texts(values.remove),
+        add: texts(values.add).map((tag) => parseName(tag, '--add', 'a tag name', 'tag')),
+        remove: texts(values.remove).map((tag) => parseName(tag, '--remove', 'a tag name', 'tag')),
         json: values.json === true,
       }
       return withArchive((archive) => runTag(io, archive, options))
@@ -227,10 +275,11 @@ const COMMANDS: Record<string, Command> = {
     options: { port: { type: 'string' }, 'no-open': { type: 'boolean' } },
     run: ({ io, values, positionals, withArchive }) => {
       noPositionals('serve', positionals)
-      const port = parseCount(text(values.port), 'port', 0)
-      if (port !== undefined && port > 65_535)
-        throw new UsageError('--port takes a number up to 65535', 'serve')
-      return withArchive((archive) => runServe(io, archive, { port, open: values['no-open'] !== true }))
+      const port = parseCount(text(values.port), 'port', { min: 0, max: 65_535 })
+      // The window imports into a new archive as the desktop app does.
+      return withArchive((archive) => runServe(io, archive, { port, open: values['no-open'] !== true }), {
+        create: true,
+      })
     },
   },
   backup: {
@@ -276,12 +325,14 @@ const COMMANDS: Record<string, Command> = {
     ],
     options: { merge: { type: 'boolean' }, ...JSON_OPTION },
     run: ({ io, values, positionals, withArchive }) =>
-      withArchive((archive) =>
-        runImportArchive(io, archive, {
-          positionals,
-          merge: values.merge === true,
-          json: values.json === true,
-        }),
+      withArchive(
+        (archive) =>
+          runImportArchive(io, archive, {
+            positionals,
+            merge: values.merge === true,
+            json: values.json === true,
+          }),
+        { create: true },
       ),
   },
 }
@@ -291,14 +342,19 @@ const COMMON_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies OptionsConfig
 
-/** Runs one `lectern` invocation and returns its exit code (0 ok, 1 failed, 2 usage, 130 interrupted). */
+/**
+ * Runs one `lectern` invocation and returns its exit code: 0 ok, 1 failed, 2 usage, 3 not found,
+ * 130 interrupted. With --json an error is `{"error": {"code", "message"}}` on stdout.
+ */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const json = wantsJson(argv)
+  let commandForHelp: string | undefined
   try {
     const { command, rest } = splitCommand(argv)
     if (command === null) return runWithoutCommand(io, rest)
     if (command === 'help') return showHelp(io, rest[0])
-    const spec = COMMANDS[command]
-    if (!spec) throw new UsageError(`unknown command "${command}"`)
+    const spec = commandNamed(command)
+    commandForHelp = command
     const { values, positionals } = parseCommandLine(command, rest, { ...spec.options, ...COMMON_OPTIONS })
     if (values.help === true) return showHelp(io, command)
     const archiveDir =
@@ -310,15 +366,35 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       values,
       positionals,
       archiveDir,
-      withArchive: (run) => withArchive(archiveDir, run),
+      withArchive: (run, options) => withArchive(io, archiveDir, run, options?.create === true),
     })
   } catch (error) {
-    return reportError(io, error)
+    return reportError(io, error, { json, command: commandForHelp })
   }
+}
+
+/** The command's table entry; a typo gets the closest command suggested. */
+function commandNamed(command: string): Command {
+  const spec = COMMANDS[command]
+  if (spec) return spec
+  const guess = closestName(command, [...Object.keys(COMMANDS), 'help'])
+  throw new UsageError(`unknown command "${command}"${guess ? `; did you mean \`${guess}\`?` : ''}`)
+}
+
+/** --json anywhere before a "--": errors are reported as JSON too. */
+function wantsJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--')
+  return (end === -1 ? argv : argv.slice(0, end)).includes('--json')
 }
 
 /** The entry point of bin/lectern.cjs. */
 export function main(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      // The reader went away (`lectern list | head`): stop quietly, as other tools do.
+      process.exit(error.code === 'EPIPE' ? EXIT_OK : EXIT_FAILURE)
+    })
+  }
   runCli(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -338,18 +414,51 @@ function exitAfterFlush(code: number): void {
   process.stdout.write('', () => process.stderr.write('', () => process.exit(code)))
 }
 
-async function withArchive(dir: string, run: (archive: Archive) => Promise<number>): Promise<number> {
+async function withArchive(
+  io: CliIo,
+  dir: string,
+  run: (archive: Archive) => Promise<number>,
+  create: boolean,
+): Promise<number> {
+  const exists = await archiveExists(dir)
+  if (!exists && !create) throw new NoArchiveError(dir)
   let archive: Archive
   try {
     archive = await Archive.open({ dir, appVersion: packageJson.version })
   } catch (error) {
-    throw new ApiError('internal', `cannot open the archive at ${dir}: ${errorMessage(error)}`)
+    throw new ApiError('internal', `cannot open the archive at ${dir}: ${describeFailure(error).message}`)
   }
+  if (!exists) writeLine(io.stderr, `lectern: a new archive was made at ${dir}`)
   try {
     return await run(archive)
   } finally {
     await archive.close()
   }
+}
+
+/**
+ * Whether `dir` holds an archive (false when the folder or its database file is missing). A file where
+ * the folder should be, or a folder where the database file should be, is refused in plain words.
+ */
+async function archiveExists(dir: string): Promise<boolean> {
+  const kind = async (path: string): Promise<'file' | 'folder' | 'missing'> => {
+    try {
+      return (await stat(path)).isDirectory() ? 'folder' : 'file'
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (code === 'ENOENT') return 'missing'
+      if (code === 'ENOTDIR')
+        throw new ApiError('unsupported', `${dir} cannot be an archive folder: part of the path is a file`)
+      throw error
+    }
+  }
+  const folder = await kind(dir)
+  if (folder === 'missing') return false
+  if (folder === 'file') throw new ApiError('unsupported', `${dir} is a file, not an archive folder`)
+  const file = join(dir, DATABASE_FILE)
+  const database = await kind(file)
+  if (database === 'folder') throw new ApiError('unsupported', `${file} is a folder, not an archive file`)
+  return database === 'file'
 }
 
 /** Finds the command word, skipping global flags (and the value of --archive) before it. */
@@ -373,7 +482,12 @@ function runWithoutCommand(io: CliIo, rest: string[]): number {
     return EXIT_OK
   }
   if (rest.includes('--help') || rest.includes('-h')) return showHelp(io, undefined)
-  if (rest.length > 0) throw new UsageError(`unknown option ${rest[0]} (or a missing command)`)
+  if (rest.length > 0) {
+    const guess = closestName(rest[0] as string, ['--help', '--version'])
+    throw new UsageError(
+      `unknown option ${rest[0]} (or a missing command)${guess ? `; did you mean \`${guess}\`?` : ''}`,
+    )
+  }
   io.stderr.write(usage())
   return EXIT_USAGE
 }
@@ -383,8 +497,7 @@ function showHelp(io: CliIo, command: string | undefined): number {
     io.stdout.write(usage())
     return EXIT_OK
   }
-  const spec = COMMANDS[command]
-  if (!spec) throw new UsageError(`unknown command "${command}"`)
+  const spec = commandNamed(command)
   io.stdout.write(
     [
       `Usage: lectern ${spec.synopsis} [--archive DIR]`,
@@ -413,8 +526,13 @@ function usage(): string {
     '',
     'Every command that uses an archive takes --archive DIR. Without it Lectern uses',
     'the desktop app\u2019s own archive (or $LECTERN_ARCHIVE), so both see the same articles.',
+    'Only import, import-archive, serve and restore make an archive where there is none;',
+    'the other commands refuse a folder without one.',
     '',
     'Run "lectern <command> --help" for the options of a command.',
+    '',
+    'Exit codes: 0 done, 1 failed, 2 wrong usage, 3 not found (an ID, a list or a file).',
+    'With --json, an error is printed on stdout as {"error": {"code", "message"}}.',
     '',
   ].join('\n')
 }
@@ -425,17 +543,31 @@ function parseCommandLine(
   options: OptionsConfig,
 ): { values: OptionValues; positionals: string[] } {
   try {
-    const parsed = parseArgs({ args, options, allowPositionals: true, strict: true })
+    const parsed = parseArgs({
+      args: withNegativeNumbersJoined(args, options),
+      options,
+      allowPositionals: true,
+      strict: true,
+    })
     return { values: parsed.values as OptionValues, positionals: parsed.positionals }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? ''
     if (!code.startsWith('ERR_PARSE_ARGS')) throw error
     const flag = /'(-[^' ]+)/.exec(errorMessage(error))?.[1]
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
-      throw new UsageError(`unknown option ${flag ?? ''}`.trim(), command)
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flag) {
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      const known = Object.keys(options).map((name) => `--${name}`)
+      const guess = flag?.startsWith('--') ? closestName(flag.split('=')[0] as string, known) : null
       throw new UsageError(
-        `${flag} ${options[flag.replace(/^-+/, '')]?.type === 'boolean' ? 'takes no value' : 'needs a value'}`,
+        `unknown option ${flag ?? ''}`.trim() + (guess ? `; did you mean \`${guess}\`?` : ''),
+        command,
+      )
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flag) {
+      const name = flag.replace(/^-+/, '')
+      throw new UsageError(
+        options[name]?.type === 'boolean'
+          ? `${flag} takes no value`
+          : `${flag} needs a value (one that starts with "-" is written --${name}=-value)`,
         command,
       )
     }
@@ -443,17 +575,41 @@ function parseCommandLine(
   }
 }
 
-function reportError(io: CliIo, error: unknown): number {
-  if (error instanceof UsageError) {
-    writeLine(io.stderr, `lectern: ${error.message}`)
-    writeLine(io.stderr, `Run "lectern ${error.command ? `${error.command} ` : ''}--help" for usage.`)
-    return EXIT_USAGE
+/**
+ * "--limit -3" as "--limit=-3": parseArgs would read "-3" as an option and say the value is missing,
+ * while the value is there and only wrong (the flag's own check says so).
+ */
+function withNegativeNumbersJoined(args: readonly string[], options: OptionsConfig): string[] {
+  const joined: string[] = []
+  for (let index = 0; index < args.length; index++) {
+    const token = args[index] as string
+    const next = args[index + 1]
+    if (token === '--') {
+      joined.push(...args.slice(index))
+      break
+    }
+    const name = token.startsWith('--') ? token.slice(2) : null
+    if (name !== null && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`${token}=${next}`)
+      index++
+    } else joined.push(token)
   }
-  writeLine(io.stderr, `lectern: ${errorMessage(error)}`)
-  if (!(error instanceof ApiError) && io.env.LECTERN_DEBUG && error instanceof Error && error.stack) {
+  return joined
+}
+
+function reportError(io: CliIo, error: unknown, context: { json: boolean; command?: string }): number {
+  const failure = describeFailure(error)
+  if (context.json) writeJsonLine(io.stdout, { error: { code: failure.code, message: failure.message } })
+  else writeLine(io.stderr, `lectern: ${failure.message}`)
+  if (error instanceof UsageError && !context.json) {
+    const command = error.command ?? context.command
+    writeLine(io.stderr, `Run "lectern ${command ? `${command} ` : ''}--help" for usage.`)
+  }
+  const expected = error instanceof ApiError || error instanceof UsageError || error instanceof NoArchiveError
+  if (!expected && io.env.LECTERN_DEBUG && error instanceof Error && error.stack) {
     writeLine(io.stderr, error.stack)
   }
-  return EXIT_FAILURE
+  return failure.exitCode
 }
 
 function noPositionals(command: string, positionals: string[]): void {

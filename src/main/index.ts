@@ -16,7 +16,6 @@ import {
   Archive,
   startAutoBackup,
   type StopAutoBackup,
-  callApi,
   toErrorShape,
   defaultArchiveDir,
   userDataDir,
@@ -135,9 +134,9 @@ function installMenu(openedArchive: Archive, language: MenuLanguage): void {
           send: (command) => sendToWindow(command),
           setLanguage: (chosen) => {
             // Saved here too, so the choice sticks even with no window open (macOS).
-            callApi(openedArchive, 'setPreferences', { patch: { language: chosen } }).catch(
-              (error: unknown) => console.error('lectern: saving the language failed:', error),
-            )
+            openedArchive
+              .setPreferences({ patch: { language: chosen } })
+              .catch((error: unknown) => console.error('lectern: saving the language failed:', error))
             sendToWindow({ kind: 'set-language', language: chosen })
           },
           showAbout: () => void showAbout(),
@@ -266,10 +265,7 @@ async function importFromDialog(openedArchive: Archive, folder: boolean): Promis
   const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
   if (choice.canceled || choice.filePaths.length === 0) return
   try {
-    const report = (await callApi(openedArchive, 'importPaths', {
-      paths: choice.filePaths,
-      recursive: folder,
-    })) as ImportReport
+    const report = await openedArchive.importPaths({ paths: choice.filePaths, recursive: folder })
     if (report.failed > 0) await showImportFailures(report)
   } catch (error) {
     dialog.showErrorBox(text.importFailed, toErrorShape(error).message)

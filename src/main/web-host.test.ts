@@ -53,6 +53,9 @@ function fakeArchive(): HostedArchive & FakeControls {
       imported: files.length,
       duplicates: 0,
       failed: 0,
+      skipped: 0,
+      skippedByReason: {},
+      foldersNotEntered: [],
       cancelled: false,
     }),
     importPaths: unused,
@@ -369,6 +372,7 @@ describe('web host', () => {
       imported: 1,
       duplicates: 0,
       failed: 0,
+      skipped: 0,
       finished: false,
     }
     archive.emit('importProgress', progress)

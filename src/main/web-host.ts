@@ -43,6 +43,8 @@ const STATUS_FOR_CODE: Record<ApiErrorShape['code'], number> = {
   conflict: 409,
   unsupported: 415,
   internal: 500,
+  damaged: 503,
+  'storage-full': 507,
 }
 
 const SECURITY_HEADERS = {

@@ -157,6 +157,8 @@ test.describe('reading', () => {
     await page.keyboard.press('Control+-')
     await expect(size).toHaveText(before ?? '')
 
+    // "t" acts on the open article: wait until it has loaded (a loaded machine can be slow to answer).
+    await expect(page.getByTestId('reader-title')).toBeVisible()
     await page.keyboard.press('t')
     await expect(page.getByTestId('tag-input')).toBeFocused()
     await page.getByTestId('tag-input').blur()

@@ -166,7 +166,14 @@ describe('Archive', () => {
       const byFile = new Map(flat.items.map((item) => [item.file, item]))
       expect(byFile.get(join(inbox, 'a.txt'))?.status).toBe('imported')
       expect(byFile.has(join(inbox, 'older', 'b.txt'))).toBe(false)
-      expect(byFile.has(join(inbox, '.hidden.txt'))).toBe(false)
+      expect(flat.foldersNotEntered).toEqual([join(inbox, 'older')])
+      expect(byFile.get(join(inbox, '.hidden.txt'))).toEqual({
+        file: join(inbox, '.hidden.txt'),
+        status: 'skipped',
+        skipReason: 'hidden',
+        reason: 'a hidden file',
+      })
+      expect(flat).toMatchObject({ skipped: 1, skippedByReason: { hidden: 1 } })
       expect(byFile.get(join(inbox, 'broken.html'))).toMatchObject({
         status: 'failed',
         error: expect.stringContaining(join(inbox, 'broken.html')),
@@ -182,6 +189,7 @@ describe('Archive', () => {
       const deepByFile = new Map(deep.items.map((item) => [item.file, item]))
       expect(deepByFile.get(join(inbox, 'a.txt'))?.status).toBe('duplicate')
       expect(deepByFile.get(join(inbox, 'older', 'b.txt'))?.status).toBe('imported')
+      expect(deep.foldersNotEntered).toEqual([])
       expect(deepByFile.get(join(dir, 'missing-folder'))).toMatchObject({
         status: 'failed',
         error: expect.stringMatching(/missing-folder: no such file/),

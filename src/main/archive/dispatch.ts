@@ -1,5 +1,6 @@
 import { ApiError, type ApiErrorShape, type ArchiveApi } from '../../common/api'
 import { isApiMethod, parseArgs } from '../../common/schema'
+import { plainSqliteProblem } from './backup/health'
 
 /**
  * The one entry point every transport (IPC, HTTP, CLI) uses: validate the argument, call the
@@ -19,6 +20,8 @@ export async function callApi(api: ArchiveApi, method: string, rawArgs: unknown)
 
 export function asApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error
+  const storage = storageError(error)
+  if (storage) return storage
   console.error('lectern: internal error:', error)
   const detail = error instanceof Error ? error.message : String(error)
   return new ApiError('internal', `internal error: ${detail}`)
@@ -26,4 +29,22 @@ export function asApiError(error: unknown): ApiError {
 
 export function toErrorShape(error: unknown): ApiErrorShape {
   return asApiError(error).toJSON()
+}
+
+/** SQLite's reports of a damaged file or a full disk, as the contract's errors in plain words. */
+export function storageError(error: unknown): ApiError | null {
+  const code = error && typeof error === 'object' ? (error as { code?: unknown }).code : undefined
+  if (code === 'SQLITE_FULL')
+    return new ApiError(
+      'storage-full',
+      'the disk is full (or the archive reached its size limit): free some space and try again; ' +
+        'everything stored before is intact',
+    )
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB')
+    return new ApiError(
+      'damaged',
+      `the archive file is damaged (${plainSqliteProblem(error)}); nothing more is written to it: ` +
+        'restore the newest backup (lectern restore --latest)',
+    )
+  return null
 }

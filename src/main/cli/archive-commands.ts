@@ -8,16 +8,22 @@ import type {
   DuplicateChoice,
   DuplicateReason,
   ImportItemResult,
+  ImportReport,
   ListQuery,
+  SkipReason,
+  SortField,
+  SortOrder,
 } from '../../common/types'
 import { callApi, describeFileError } from '../archive/index'
 import type { HostedArchive } from '../../common/api'
 import {
   EXIT_FAILURE,
   EXIT_INTERRUPTED,
+  EXIT_NOT_FOUND,
   EXIT_OK,
   UsageError,
   interruptSignal,
+  parseName,
   resolvePath,
   writeJson,
   writeLine,
@@ -38,6 +44,24 @@ export function call<M extends ApiMethod>(
 const LIST_PAGE_SIZE = 1_000
 
 const DUPLICATE_CHOICES: readonly DuplicateChoice[] = ['skip', 'replace', 'keep']
+const SORT_FIELDS: readonly SortField[] = ['addedAt', 'publishedAt', 'title', 'siteName']
+const SORT_ORDERS: readonly SortOrder[] = ['asc', 'desc']
+
+/** The value of `list --sort`. */
+export function parseSortField(value: string | undefined): SortField | undefined {
+  if (value === undefined) return undefined
+  const field = SORT_FIELDS.find((known) => known === value)
+  if (!field) throw new UsageError(`--sort takes ${SORT_FIELDS.join(', ')}, not "${value}"`, 'list')
+  return field
+}
+
+/** The value of `list --order`. */
+export function parseSortOrder(value: string | undefined): SortOrder | undefined {
+  if (value === undefined) return undefined
+  const order = SORT_ORDERS.find((known) => known === value)
+  if (!order) throw new UsageError(`--order takes asc or desc, not "${value}"`, 'list')
+  return order
+}
 
 /** The value of `--duplicates`: skip (the default), replace or keep. */
 export function parseDuplicateChoice(value: string | undefined): DuplicateChoice {
@@ -53,8 +77,10 @@ export async function runImport(
   options: { paths: string[]; recursive: boolean; json: boolean; duplicates?: string; list?: string },
 ): Promise<number> {
   if (options.paths.length === 0) throw new UsageError('give at least one file or folder to import', 'import')
-  if (options.list !== undefined && options.list.trim() === '')
-    throw new UsageError('--list needs the name of a citation list', 'import')
+  const list =
+    options.list === undefined
+      ? undefined
+      : parseName(options.list, '--list', 'the name of a citation list', 'import')
   const duplicates = parseDuplicateChoice(options.duplicates)
   const jobId = `cli-${randomUUID()}`
   const showProgress = io.stderr.isTTY === true && !options.json
@@ -81,18 +107,12 @@ export async function runImport(
       recursive: options.recursive,
       jobId,
       duplicates,
-      ...(options.list !== undefined ? { list: options.list } : {}),
+      ...(list !== undefined ? { list } : {}),
     })
     if (showProgress) io.stderr.write('\r\u001b[K')
     if (options.json) writeJson(io.stdout, report)
     else for (const item of report.items) writeLine(io.stdout, importLine(io, item))
-    const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
-    writeLine(
-      io.stderr,
-      `${plural(report.imported, 'item')} imported, ${plural(report.duplicates, 'duplicate')}, ${report.failed} failed` +
-        (report.list ? `; in the list "${report.list.name}"` : '') +
-        (report.cancelled ? ' (cancelled)' : ''),
-    )
+    for (const line of importSummary(report)) writeLine(io.stderr, line)
     if (report.cancelled) return EXIT_INTERRUPTED
     return report.failed > 0 ? EXIT_FAILURE : EXIT_OK
   } finally {
@@ -111,12 +131,58 @@ function importLine(io: CliIo, item: ImportItemResult): string {
         : `imported #${item.id}: ${oneLine(item.title ?? file)}${item.entry !== undefined ? ` [${item.entry}]` : ''}`
     case 'duplicate':
       return `duplicate of #${item.duplicateOf}${duplicateWhy(item)}: ${file}`
+    case 'skipped':
+      return `skipped: ${file}: ${item.reason ?? 'not a page or a reference file'}`
     case 'failed': {
       // The engine's message may already start with the file it names.
       const reason = (item.error ?? 'unknown reason').replace(`${item.file}: `, '')
       return `failed: ${file}: ${reason}`
     }
   }
+}
+
+function plural(count: number, word: string, words = `${word}s`): string {
+  return `${count} ${count === 1 ? word : words}`
+}
+
+/** What skipped files were, counted: "3 licence texts, 1 image". */
+const SKIPPED_KINDS: Record<SkipReason, [string, string]> = {
+  hidden: ['hidden file', 'hidden files'],
+  licence: ['licence text', 'licence texts'],
+  readme: ['README or NOTICE file', 'README or NOTICE files'],
+  data: ['data file', 'data files'],
+  archive: ['compressed archive', 'compressed archives'],
+  image: ['image', 'images'],
+  font: ['font', 'fonts'],
+  program: ['program', 'programs'],
+  media: ['audio or video file', 'audio or video files'],
+  document: ['office document', 'office documents'],
+  code: ['script or source file', 'script or source files'],
+  other: ['file of another kind', 'files of other kinds'],
+}
+
+/**
+ * The lines that close an import on stderr: "2 items imported, 1 duplicate, 0 failed, 4 skipped (3
+ * licence texts, 1 image)", and "3 folders were not entered; use --recursive" when that is why.
+ */
+function importSummary(report: ImportReport): string[] {
+  const kinds = Object.entries(report.skippedByReason).map(([reason, count]) => {
+    const [one, many] = SKIPPED_KINDS[reason as SkipReason]
+    return plural(count, one, many)
+  })
+  const skipped = report.skipped > 0 ? `, ${report.skipped} skipped (${kinds.join(', ')})` : ''
+  const lines = [
+    `${plural(report.imported, 'item')} imported, ${plural(report.duplicates, 'duplicate')}, ${report.failed} failed` +
+      skipped +
+      (report.list ? `; in the list "${report.list.name}"` : '') +
+      (report.cancelled ? ' (cancelled)' : ''),
+  ]
+  const notEntered = report.foldersNotEntered.length
+  if (notEntered > 0)
+    lines.push(
+      `${notEntered === 1 ? '1 folder was' : `${notEntered} folders were`} not entered; use --recursive`,
+    )
+  return lines
 }
 
 const DUPLICATE_REASONS: Record<DuplicateReason, string> = {
@@ -149,17 +215,15 @@ export async function runList(
   archive: ArchiveApi,
   options: ListQuery & { json: boolean },
 ): Promise<number> {
-  const { json, ...query } = options
+  const { json, limit, ...query } = options
   const items: ArticleSummary[] = []
-  if (query.limit !== undefined) {
-    items.push(...(await call(archive, 'listArticles', query)).items)
-  } else {
-    // No --limit: the whole archive, page by page.
-    for (let offset = query.offset ?? 0; ; offset += LIST_PAGE_SIZE) {
-      const page = await call(archive, 'listArticles', { ...query, offset, limit: LIST_PAGE_SIZE })
-      items.push(...page.items)
-      if (page.items.length < LIST_PAGE_SIZE || offset + page.items.length >= page.total) break
-    }
+  // Page by page: the whole archive without --limit, and any --limit beyond one call's page.
+  for (let offset = query.offset ?? 0; limit === undefined || items.length < limit;) {
+    const pageSize = Math.min(LIST_PAGE_SIZE, limit === undefined ? LIST_PAGE_SIZE : limit - items.length)
+    const page = await call(archive, 'listArticles', { ...query, offset, limit: pageSize })
+    items.push(...page.items)
+    offset += page.items.length
+    if (page.items.length < pageSize || offset >= page.total) break
   }
   if (json) {
     writeJson(io.stdout, items.map(summaryJson))
@@ -277,6 +341,46 @@ export async function runAttach(
   if (options.json) writeJson(io.stdout, articleJson(article))
   else writeLine(io.stdout, `attached ${options.file} to #${article.id}: ${oneLine(article.title)}`)
   return EXIT_OK
+}
+
+/**
+ * `lectern delete ID...`: a line per ID (deleted, or not found), through the same deleteArticles as
+ * the window. IDs that exist are deleted even when others are not found; exit 3 names those.
+ */
+export async function runDelete(
+  io: CliIo,
+  archive: ArchiveApi,
+  options: { ids: number[]; json: boolean },
+): Promise<number> {
+  const ids = [...new Set(options.ids)]
+  const titles = new Map<number, string>()
+  const notFound: number[] = []
+  for (const id of ids) {
+    try {
+      titles.set(id, (await call(archive, 'getArticle', { id })).title)
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === 'not-found')) throw error
+      notFound.push(id)
+    }
+  }
+  const deleted = [...titles.keys()]
+  if (deleted.length > 0) await call(archive, 'deleteArticles', { ids: deleted })
+  const missing = notFound.map((id) => `#${id}`).join(', ')
+  const error = `no article ${missing} in the archive`
+  if (options.json) {
+    writeJson(io.stdout, {
+      deleted,
+      notFound,
+      ...(notFound.length > 0 ? { error: { code: 'not-found', message: error } } : {}),
+    })
+  } else {
+    for (const id of ids) {
+      const title = titles.get(id)
+      writeLine(io.stdout, title === undefined ? `not found: #${id}` : `deleted #${id}: ${oneLine(title)}`)
+    }
+    if (notFound.length > 0) writeLine(io.stderr, `lectern: ${error}`)
+  }
+  return notFound.length > 0 ? EXIT_NOT_FOUND : EXIT_OK
 }
 
 export async function runInfo(io: CliIo, archive: ArchiveApi, options: { json: boolean }): Promise<number> {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { copyFile, mkdir, readdir } from 'node:fs/promises'
 import sqlite3 from 'sqlite3'
 import { join } from 'node:path'
@@ -72,7 +73,10 @@ describe('lectern backup, restore, export and import-archive', () => {
   it('backs up the archive file as it is: no archive is an error, a newer one is copied untouched', async () => {
     const missing = await run(['backup', 'nothing.sqlite', '--archive', 'no-such-archive'])
     expect(missing.code).toBe(1)
-    expect(missing.stderr).toMatch(/there is no archive at .*no-such-archive/)
+    expect(missing.stderr).toBe(
+      `lectern: no archive at ${join(folder.dir, 'no-such-archive')}; \`lectern import\` creates one\n`,
+    )
+    expect(existsSync(join(folder.dir, 'no-such-archive'))).toBe(false)
 
     await mkdir(join(folder.dir, 'newer'))
     await copyFile(join(folder.dir, 'main', DATABASE_FILE), join(folder.dir, 'newer', DATABASE_FILE))

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { ApiError } from '../../common/api'
 import { type Archive, backupDatabase, restoreDatabase, DATABASE_FILE } from '../archive/index'
 import { EXIT_OK, UsageError, resolvePath, writeJson, writeLine, type CliIo } from './context'
+import { NoArchiveError } from './errors'
 
 function oneFile(positionals: string[], command: string, what: string): string {
   if (positionals.length !== 1) throw new UsageError(`give exactly one ${what}`, command)
@@ -33,7 +33,7 @@ export async function runBackup(
 ): Promise<number> {
   const file = resolvePath(io, oneFile(options.positionals, 'backup', 'file to write the backup to'))
   const archiveFile = join(archiveDir, DATABASE_FILE)
-  if (!existsSync(archiveFile)) throw new ApiError('not-found', `there is no archive at ${archiveDir}`)
+  if (!existsSync(archiveFile)) throw new NoArchiveError(archiveDir)
   const result = await backupDatabase(archiveFile, file)
   if (options.json) writeJson(io.stdout, result)
   else

@@ -106,8 +106,10 @@ describe('lectern cite --input (no archive)', () => {
 
   it('names the file when it cannot be read or is not references', async () => {
     const missing = await run(['cite', '--input', 'nowhere.json'])
-    expect(missing.code).toBe(1)
-    expect(missing.stderr).toContain(`${join(root, 'nowhere.json')}: cannot be read`)
+    expect(missing.code).toBe(3)
+    expect(missing.stderr).toBe(
+      `lectern: ${join(root, 'nowhere.json')}: cannot be read: no such file or folder (or a link to one that is gone)\n`,
+    )
     const notes = join(root, 'notes.txt')
     await writeFile(notes, 'plain words')
     const wrong = await run(['cite', '--input', notes])
@@ -154,7 +156,7 @@ describe('lectern cite with an archive', () => {
     expect(both.stdout.split('\n')).toHaveLength(3)
 
     const missing = await inArchive(['cite', '999'])
-    expect(missing).toMatchObject({ code: 1, stdout: '', stderr: 'lectern: no article with id 999\n' })
+    expect(missing).toMatchObject({ code: 3, stdout: '', stderr: 'lectern: no article with id 999\n' })
   })
 
   it('prints the in-text citation or note of each ID in the order given with --citations', async () => {
@@ -219,7 +221,7 @@ describe('lectern cite with an archive', () => {
     ])
     const unknown = await inArchive(['cite', '--list', 'Nope'])
     expect(unknown).toMatchObject({
-      code: 1,
+      code: 3,
       stderr: 'lectern: no citation list named "Nope" (lists: "Thesis")\n',
     })
   })

@@ -13,6 +13,7 @@ import {
   CITE_FORMATS,
   CITE_LOCALES,
   CiteError,
+  describeFileError,
   importReferences,
   CitationFormatter,
   DEFAULT_CITE_LOCALE,
@@ -23,8 +24,8 @@ import { call } from './archive-commands'
 import {
   EXIT_FAILURE,
   EXIT_OK,
+  MAX_NAME_LENGTH,
   UsageError,
-  errorMessage,
   parseArticleId,
   resolvePath,
   writeJson,
@@ -40,7 +41,7 @@ export interface CiteCommandContext {
   values: OptionValues
   positionals: string[]
   archiveDir: string
-  withArchive(run: (archive: Archive) => Promise<number>): Promise<number>
+  withArchive(run: (archive: Archive) => Promise<number>, options?: { create?: boolean }): Promise<number>
 }
 
 export interface CiteCommand {
@@ -125,7 +126,11 @@ async function citeInputFile(
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
-    throw new ApiError('not-found', `${file}: cannot be read (${errorMessage(error)})`)
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT'
+    throw new ApiError(
+      missing ? 'not-found' : 'unsupported',
+      `${file}: cannot be read: ${describeFileError(error)}`,
+    )
   }
   let parsed: ReturnType<typeof importReferences>
   try {
@@ -146,7 +151,7 @@ async function citeInputFile(
       io.stderr,
       `lectern: ${file}${problem.line !== undefined ? `, line ${problem.line}` : ''}: ${problem.message}`,
     )
-  return parsed.problems.length > 0 ? EXIT_FAILURE : EXIT_OK
+  return parsed.problems.some((problem) => problem.severity === 'error') ? EXIT_FAILURE : EXIT_OK
 }
 
 export async function runLists(context: CiteCommandContext, options: { json: boolean }): Promise<number> {
@@ -173,6 +178,8 @@ export async function runListAdd(
   const [name, ...rawIds] = options.positionals
   if (name === undefined || name.trim() === '' || rawIds.length === 0)
     throw new UsageError('give a list name and at least one article ID', 'list-add')
+  if (name.trim().length > MAX_NAME_LENGTH)
+    throw new UsageError(`a list name is at most ${MAX_NAME_LENGTH} characters`, 'list-add')
   const ids = rawIds.map(parseArticleId)
   return context.withArchive(async (archive) => {
     const existing = await findListOrUndefined(archive, name)

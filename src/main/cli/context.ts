@@ -22,6 +22,7 @@ export interface CliIo {
 export const EXIT_OK = 0
 export const EXIT_FAILURE = 1
 export const EXIT_USAGE = 2
+export const EXIT_NOT_FOUND = 3
 export const EXIT_INTERRUPTED = 130
 
 /** A mistake in how the command was called: reported with a hint, exit code 2. */
@@ -61,14 +62,32 @@ export function parseArticleId(text: string): number {
   return id
 }
 
-export function parseCount(text: string | undefined, flag: string, minimum: number): number | undefined {
+/** The value of a counting flag (--limit, --offset, --port), checked against its range. */
+export function parseCount(
+  text: string | undefined,
+  flag: string,
+  range: { min: 0 | 1; max?: number },
+): number | undefined {
   if (text === undefined) return undefined
   const value = /^\d{1,9}$/.test(text.trim()) ? Number(text) : NaN
-  if (!Number.isSafeInteger(value) || value < minimum) {
-    throw new UsageError(`--${flag} takes a whole number of at least ${minimum}, not "${text}"`)
-  }
-  return value
+  if (Number.isSafeInteger(value) && value >= range.min && (range.max === undefined || value <= range.max))
+    return value
+  const kind = range.min === 1 ? 'a positive whole number' : 'a whole number (0 or more)'
+  const upTo = range.max !== undefined ? ` up to ${range.max}` : ''
+  throw new UsageError(`--${flag} takes ${kind}${upTo}, not "${text}"`)
 }
+
+/** A tag or list name given with `flag`: not blank, and no longer than the archive keeps. */
+export function parseName(text: string, flag: string, what: string, command: string): string {
+  const name = text.trim()
+  if (name === '') throw new UsageError(`${flag} needs ${what}`, command)
+  if (name.length > MAX_NAME_LENGTH)
+    throw new UsageError(`${flag}: ${what} is at most ${MAX_NAME_LENGTH} characters`, command)
+  return name
+}
+
+/** The longest tag, collection or citation list name (the contract's limit). */
+export const MAX_NAME_LENGTH = 200
 
 /**
  * The stop signal for a long command: the caller's, or one wired to SIGINT/SIGTERM for the

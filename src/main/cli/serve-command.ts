@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import type { HostedArchive } from '../../common/api'
+import { ApiError, type HostedArchive } from '../../common/api'
 import { startWebHost } from '../web-host'
 import { EXIT_OK, interruptSignal, whenAborted, writeLine, type CliIo } from './context'
 
@@ -25,7 +25,11 @@ export async function runServe(
         `lectern: the window is not built (${rendererDir}); run \`npm run build\`. The API still answers.`,
       )
     }
-    const host = await startWebHost({ api: archive, rendererDir, port: options.port })
+    const host = await startWebHost({ api: archive, rendererDir, port: options.port }).catch(
+      (error: unknown) => {
+        throw portProblem(error, options.port)
+      },
+    )
     writeLine(io.stdout, `Lectern is running at ${host.url}`)
     writeLine(io.stdout, 'Press Ctrl+C to stop.')
     if (options.open) openInBrowser(io, host.url)
@@ -36,6 +40,19 @@ export async function runServe(
   } finally {
     interrupt.dispose()
   }
+}
+
+/** Why the host could not listen on the chosen port, in words that say what to do. */
+function portProblem(error: unknown, port: number | undefined): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  if (code === 'EADDRINUSE')
+    return new ApiError(
+      'conflict',
+      `port ${port} is already in use by another program; choose another with --port N, or leave --port out to take a free one`,
+    )
+  if (code === 'EACCES')
+    return new ApiError('unsupported', `port ${port} needs administrator rights here; choose one above 1023`)
+  return error
 }
 
 function openInBrowser(io: CliIo, url: string): void {

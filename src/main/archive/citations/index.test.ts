@@ -79,11 +79,17 @@ describe('importReferences', () => {
     )
     expect(result.items).toEqual([
       { id: '1', type: 'webpage', title: 'A' },
-      { id: 'x', type: 'document', title: 'B' },
+      // A word id is the key the file cites the item by.
+      { id: 'x', type: 'document', title: 'B', 'citation-key': 'x' },
     ])
     expect(result.problems).toEqual([
-      { file: 'items.json', message: 'item 2 is not an object' },
-      { file: 'items.json', message: 'item 4 has neither a title nor authors' },
+      { file: 'items.json', severity: 'error', message: 'item 2 is not an object' },
+      {
+        file: 'items.json',
+        severity: 'warning',
+        message: 'item 3 ("x"): the type "unknown-type" is not a CSL type; it is read as "document"',
+      },
+      { file: 'items.json', severity: 'error', message: 'item 4 has neither a title nor authors' },
     ])
     expect(() => importReferences('broken.json', '[{')).toThrow(/broken\.json: not valid JSON/)
   })

@@ -2,13 +2,11 @@
  * The citation engine's entry points: render a list in any export format, and read references from
  * BibTeX, RIS or CSL-JSON files ("import references": metadata-only items).
  */
-import { toBiblatex } from './formats/biblatex'
-import { toBibtex } from './formats/bibtex'
+import { toBiblatex, toBibtex } from './formats/bibtex'
 import { CitationProcessor, CiteError, type CiteLocale } from './styles/citeproc'
-import type { CslItem, CslItemType } from './csl-item'
+import type { CslItem } from './csl-item'
 import { toCslJson } from './formats/csl-json'
-import { bibtexToCsl, parseBibtex } from './formats/parse-bibtex'
-import { parseRis, risToCsl } from './formats/parse-ris'
+import { readReferences, sniffReferenceText } from './formats/read'
 import { toRis } from './formats/ris'
 
 export { articleToCsl, parseName, parseDate } from './csl-item'
@@ -31,6 +29,11 @@ export type {
   StyleInfo,
 } from './styles/citeproc'
 export { citationKeys } from './formats/citation-key'
+export { readReferences } from './formats/read'
+export type { ReferenceFile, ReferenceFileFormat } from './formats/read'
+export { toBiblatex, toBibtex } from './formats/bibtex'
+export { toCslJson } from './formats/csl-json'
+export { toRis } from './formats/ris'
 
 export type CiteFormat = 'text' | 'html' | 'markdown' | 'bibtex' | 'biblatex' | 'ris' | 'csl-json'
 export const CITE_FORMATS: readonly CiteFormat[] = [
@@ -115,6 +118,8 @@ export type ReferenceFormat = 'bibtex' | 'ris' | 'csl-json'
 export interface ReferenceProblem {
   file: string
   line?: number
+  /** A warning keeps its entry (an undefined @string macro, a repeated field); an error loses it. */
+  severity: 'warning' | 'error'
   message: string
 }
 
@@ -124,78 +129,27 @@ export interface ReferenceImport {
   problems: ReferenceProblem[]
 }
 
-/** Guesses the format from the file name, then from the content. */
+/** Recognises the format by content; the file name decides only when the content says nothing. */
 export function sniffReferenceFormat(fileName: string, text: string): ReferenceFormat | null {
-  const lower = fileName.toLowerCase()
-  if (lower.endsWith('.bib') || lower.endsWith('.bibtex')) return 'bibtex'
-  if (lower.endsWith('.ris')) return 'ris'
-  if (lower.endsWith('.json') || lower.endsWith('.csljson')) return 'csl-json'
-  const start = text.replace(/^\uFEFF/, '').trimStart()
-  if (start.startsWith('[') || start.startsWith('{')) return 'csl-json'
-  if (/^TY {2}- /m.test(start)) return 'ris'
-  if (/^@\w+\s*[{(]/m.test(start)) return 'bibtex'
-  return null
+  const format = sniffReferenceText(fileName, text)
+  return format === 'biblatex' ? 'bibtex' : format
 }
 
-const CSL_TYPES = new Set<CslItemType>([
-  'article-newspaper',
-  'article-magazine',
-  'article-journal',
-  'webpage',
-  'post-weblog',
-  'report',
-  'document',
-  'book',
-  'chapter',
-])
-
 /**
- * Reads references from one file. A broken entry is reported (file, line, cause) and the others still
- * come through; a file that cannot be read at all throws a CiteError naming the file.
+ * Reads references from one file (readReferences, with the file name on every problem). A broken entry
+ * is reported (file, line, cause) and the others still come through; a file that cannot be read at all
+ * throws a CiteError naming the file.
  */
 export function importReferences(fileName: string, text: string): ReferenceImport {
-  const format = sniffReferenceFormat(fileName, text)
-  if (!format) throw new CiteError(`${fileName}: not a BibTeX, RIS or CSL-JSON file`)
-  if (format === 'bibtex') {
-    const parsed = parseBibtex(text)
-    return {
-      format,
-      items: parsed.entries.map(bibtexToCsl),
-      problems: parsed.problems.map((problem) => ({ file: fileName, ...problem })),
-    }
+  const read = readReferences(fileName, text)
+  return {
+    format: read.format === 'biblatex' ? 'bibtex' : read.format,
+    items: read.items,
+    problems: read.problems.map(({ line, severity, message }) => ({
+      file: fileName,
+      ...(line !== undefined ? { line } : {}),
+      severity,
+      message,
+    })),
   }
-  if (format === 'ris') {
-    const parsed = parseRis(text)
-    return {
-      format,
-      items: parsed.records.map((record, index) => risToCsl(record, `ris-${index + 1}`)),
-      problems: parsed.problems.map((problem) => ({ file: fileName, ...problem })),
-    }
-  }
-  let data: unknown
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''))
-  } catch (error) {
-    throw new CiteError(`${fileName}: not valid JSON (${error instanceof Error ? error.message : error})`)
-  }
-  const list = Array.isArray(data) ? data : [data]
-  const items: CslItem[] = []
-  const problems: ReferenceProblem[] = []
-  list.forEach((value, index) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      problems.push({ file: fileName, message: `item ${index + 1} is not an object` })
-      return
-    }
-    const record = value as Record<string, unknown>
-    const id =
-      typeof record.id === 'string' || typeof record.id === 'number' ? String(record.id) : `item-${index + 1}`
-    const type =
-      typeof record.type === 'string' && CSL_TYPES.has(record.type as CslItemType) ? record.type : 'document'
-    if (typeof record.title !== 'string' && !Array.isArray(record.author)) {
-      problems.push({ file: fileName, message: `item ${index + 1} has neither a title nor authors` })
-      return
-    }
-    items.push({ ...(record as Partial<CslItem>), id, type: type as CslItemType })
-  })
-  return { format, items, problems }
 }

@@ -10,6 +10,7 @@ import type {
   ImportProgress,
   ImportReport,
   PasteInput,
+  SkipReason,
 } from '../../../common/types'
 import { findDuplicate, insertArticle } from '../db/articles'
 import type { Database } from '../db/database'
@@ -20,6 +21,7 @@ import { type SignedArticle, signArticle } from './signature'
 import { pageRecord } from '../items/record'
 import { flushSearchIndex } from '../search/indexer'
 import { readReferenceFile, referenceFormatOf, storeReferenceEntries, type ReferenceFile } from './references'
+import { judgeContent, skippedItem } from './skip'
 import { collectImportTargets, describeFileError, savedPageResourceDir } from './walk'
 
 export type ImportEventName = 'importProgress' | 'archiveChanged'
@@ -42,12 +44,22 @@ interface ImportSource {
   extract(bytes: Buffer): Promise<SignedArticle>
   /** Known before reading: why this item cannot be imported. */
   problem?: string
+  /** Known before reading: a file passed over by its name. */
+  skip?: SkipReason
+  /** Files are judged by their content too (a licence text, data); a paste is not. */
+  judged: boolean
   /** What to do when the archive already holds it. */
   duplicates: DuplicateChoice
 }
 
 interface Job {
   cancelled: boolean
+}
+
+/** What a batch will go through. */
+interface BatchPlan {
+  sources: ImportSource[]
+  foldersNotEntered: string[]
 }
 
 /** An item read, fingerprinted, extracted and signed, waiting to be stored (or already settled). */
@@ -97,12 +109,13 @@ export class Importer {
   }): Promise<ImportReport> {
     const sources = args.files.map((file): ImportSource => ({
       duplicates: args.duplicates ?? 'skip',
+      judged: true,
       label: file.name,
       sourceName: basename(file.name),
       read: async () => Buffer.from(file.dataBase64, 'base64'),
       extract: (bytes) => this.extractionPool().extractSigned({ name: file.name, bytes }),
     }))
-    return this.track(this.runBatch(args.jobId, async () => sources))
+    return this.track(this.runBatch(args.jobId, async () => ({ sources, foldersNotEntered: [] })))
   }
 
   importPaths(args: {
@@ -113,11 +126,13 @@ export class Importer {
   }): Promise<ImportReport> {
     return this.track(
       this.runBatch(args.jobId, async () => {
-        const targets = await collectImportTargets(args.paths, args.recursive ?? false)
-        return targets.map((target): ImportSource => ({
+        const walk = await collectImportTargets(args.paths, args.recursive ?? false)
+        const sources = walk.targets.map((target): ImportSource => ({
           duplicates: args.duplicates ?? 'skip',
+          judged: true,
           label: target.path,
           sourceName: basename(target.path),
+          ...(target.skip ? { skip: target.skip } : {}),
           problem:
             target.problem ??
             (target.size !== undefined && target.size > MAX_IMPORT_BYTES ? tooLarge(target.size) : undefined),
@@ -129,6 +144,7 @@ export class Importer {
             return this.extractionPool().extractSigned(resourceDir ? { ...input, resourceDir } : input)
           },
         }))
+        return { sources, foldersNotEntered: walk.foldersNotEntered }
       }),
     )
   }
@@ -142,6 +158,7 @@ export class Importer {
     const result = await this.track(
       this.importOne({
         duplicates: input.duplicates ?? 'skip',
+        judged: false,
         label: PASTE_LABEL,
         sourceName: null,
         read: async () => bytes,
@@ -178,7 +195,7 @@ export class Importer {
 
   private async runBatch(
     requestedJobId: string | undefined,
-    list: () => Promise<ImportSource[]>,
+    plan: () => Promise<BatchPlan>,
   ): Promise<ImportReport> {
     const jobId = requestedJobId ?? randomUUID()
     if (this.jobs.has(jobId))
@@ -186,7 +203,7 @@ export class Importer {
     const job: Job = { cancelled: false }
     this.jobs.set(jobId, job)
     try {
-      const sources = await list()
+      const { sources, foldersNotEntered } = await plan()
       const progress: ImportProgress = {
         jobId,
         done: 0,
@@ -195,8 +212,10 @@ export class Importer {
         imported: 0,
         duplicates: 0,
         failed: 0,
+        skipped: 0,
         finished: false,
       }
+      const skippedByReason: Partial<Record<SkipReason, number>> = {}
       const items: ImportItemResult[] = []
       const importedIds: number[] = []
       let noticedCount = 0
@@ -222,7 +241,11 @@ export class Importer {
             progress.imported += 1
             if (item.id !== undefined) importedIds.push(item.id)
           } else if (item.status === 'duplicate') progress.duplicates += 1
-          else progress.failed += 1
+          else if (item.status === 'skipped') {
+            progress.skipped += 1
+            if (item.skipReason)
+              skippedByReason[item.skipReason] = (skippedByReason[item.skipReason] ?? 0) + 1
+          } else progress.failed += 1
         }
         if (importedIds.length - noticedCount >= CHANGE_NOTICE_EVERY) {
           this.emit('archiveChanged', { reason: 'import', ids: importedIds.slice(noticedCount) })
@@ -241,6 +264,9 @@ export class Importer {
         imported: progress.imported,
         duplicates: progress.duplicates,
         failed: progress.failed,
+        skipped: progress.skipped,
+        skippedByReason,
+        foldersNotEntered,
         cancelled: job.cancelled,
       }
     } finally {
@@ -257,6 +283,7 @@ export class Importer {
   private async prepare(source: ImportSource): Promise<Prepared> {
     const { label } = source
     try {
+      if (source.skip !== undefined) return { settled: skippedItem(label, source.skip) }
       if (source.problem !== undefined) return { settled: failed(label, `${label}: ${source.problem}`) }
       let bytes: Buffer
       try {
@@ -272,6 +299,9 @@ export class Importer {
         const parsed = readReferenceFile(label, bytes)
         return { references: { label, sourceName: source.sourceName, bytes, sha256, parsed } }
       }
+      const verdict = source.judged ? judgeContent(label, bytes) : null
+      if (verdict && 'skip' in verdict) return { settled: skippedItem(label, verdict.skip, verdict.reason) }
+      if (verdict) return { settled: failed(label, verdict.fail) }
       // Cheap check first, so a re-import of a big folder skips extraction.
       const known = source.duplicates === 'skip' ? await findDuplicate(this.db, sha256, null) : undefined
       if (known) return { settled: duplicateResult(label, { ...known, reason: 'same-file' }) }

@@ -6,7 +6,7 @@
 import type { CslItem } from '../../../common/csl'
 import { escapeHtml } from '../../../common/text'
 import type { DuplicateChoice, ImportItemResult } from '../../../common/types'
-import { importReferences, type ReferenceImport } from '../citations/index'
+import { readReferences, type ReferenceFile as ParsedReferences } from '../citations/formats/read'
 import { insertArticle } from '../db/articles'
 import type { Database } from '../db/database'
 import { findItemDuplicate } from '../items/duplicates'
@@ -18,11 +18,12 @@ import { flushSearchIndex } from '../search/indexer'
 const SNIFF_CHARS = 64 * 1024
 
 /** What kind of reference file `bytes` hold, from their content; null for anything else. */
-export function referenceFormatOf(bytes: Buffer): ReferenceImport['format'] | null {
+export function referenceFormatOf(bytes: Buffer): 'bibtex' | 'ris' | 'csl-json' | null {
   const head = new TextDecoder('utf-8').decode(bytes.subarray(0, SNIFF_CHARS)).replace(/^\uFEFF/, '')
   const start = head.trimStart()
   if (start.startsWith('<')) return null
-  if (/^TY {1,2}- ?\S/m.test(head) && /^(ER {1,2}-|AU {1,2}-|TI {1,2}-|T1 {1,2}-)/m.test(head)) return 'ris'
+  if (/^[ \t]*TY[ \t]{0,3}-[ \t]*\S/im.test(head) && /^[ \t]*(ER|AU|A1|TI|T1)[ \t]{0,3}-/im.test(head))
+    return 'ris'
   if (/^\s*@[a-z]+\s*[{(]/im.test(head) && /^\s*[a-z][\w:.-]*\s*=/im.test(head)) return 'bibtex'
   if ((start.startsWith('[') || start.startsWith('{')) && looksLikeCslJson(bytes)) return 'csl-json'
   return null
@@ -58,7 +59,7 @@ export interface ReferenceFile {
   sourceName: string | null
   bytes: Buffer
   sha256: string
-  parsed: ReferenceImport
+  parsed: ParsedReferences
 }
 
 /**
@@ -73,11 +74,26 @@ export async function storeReferenceEntries(
 ): Promise<ImportItemResult[]> {
   const results: ImportItemResult[] = []
   const { label } = file
-  for (const [index, item] of file.parsed.items.entries()) {
+  const { items, problems } = file.parsed
+  const warningsOf = new Map<string, string[]>()
+  for (const problem of problems) {
+    if (problem.severity !== 'warning' || problem.entry === undefined) continue
+    warningsOf.set(problem.entry, [...(warningsOf.get(problem.entry) ?? []), problem.message])
+  }
+  for (const [index, item] of items.entries()) {
     const entry = item['citation-key'] ?? `entry ${index + 1}`
+    const warnings = warningsOf.get(entry) ?? warningsOf.get(String(index + 1))
+    const noted = warnings ? { warnings } : {}
     const known = duplicates === 'keep' ? undefined : await findItemDuplicate(db, item)
     if (known && duplicates === 'skip') {
-      results.push({ file: label, entry, status: 'duplicate', duplicateOf: known.id, title: known.title })
+      results.push({
+        file: label,
+        entry,
+        status: 'duplicate',
+        duplicateOf: known.id,
+        title: known.title,
+        ...noted,
+      })
       continue
     }
     if (known) {
@@ -89,17 +105,34 @@ export async function storeReferenceEntries(
         id: known.id,
         title: known.title,
         replaced: true,
+        ...noted,
       })
       continue
     }
     const id = await insertArticle(db, entryArticle(file, item, now))
-    results.push({ file: label, entry, status: 'imported', id, title: mirrorOf(item).title })
+    results.push({ file: label, entry, status: 'imported', id, title: mirrorOf(item).title, ...noted })
   }
-  for (const problem of file.parsed.problems)
+  // An entry that could not be read is a failed line of its own; warnings went with their entries,
+  // and a warning about the file as a whole goes with its first entry.
+  const fileWarnings: string[] = []
+  for (const problem of problems) {
+    const where = problem.line !== undefined ? `, line ${problem.line}` : ''
+    if (problem.severity === 'error')
+      results.push({
+        file: label,
+        ...(problem.entry !== undefined ? { entry: problem.entry } : {}),
+        status: 'failed',
+        error: `${label}${where}: ${problem.message}`,
+      })
+    else if (problem.entry === undefined) fileWarnings.push(problem.message)
+  }
+  const first = results[0]
+  if (first && fileWarnings.length > 0) first.warnings = [...(first.warnings ?? []), ...fileWarnings]
+  if (results.length === 0)
     results.push({
       file: label,
       status: 'failed',
-      error: `${label}${problem.line !== undefined ? `, line ${problem.line}` : ''}: ${problem.message}`,
+      error: `${label}: the file holds no references${fileWarnings.length ? ` (${fileWarnings.join('; ')})` : ''}`,
     })
   await flushSearchIndex(db)
   return results
@@ -131,6 +164,6 @@ function entryArticle(file: ReferenceFile, item: CslItem, now: string): Paramete
 }
 
 /** Read a file already known to hold references; unreadable entries come back as problems. */
-export function readReferenceFile(label: string, bytes: Buffer): ReferenceImport {
-  return importReferences(label, new TextDecoder('utf-8').decode(bytes))
+export function readReferenceFile(label: string, bytes: Buffer): ParsedReferences {
+  return readReferences(label, new TextDecoder('utf-8').decode(bytes))
 }

@@ -1,58 +1,72 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises'
 import { basename, dirname, extname, join, resolve } from 'node:path'
+import {
+  IMPORTABLE_EXTENSIONS as IMPORTABLE_EXTENSION_LIST,
+  skipReasonForName,
+  type SkipReason,
+} from '../../../common/import-kinds'
 
-/** File kinds picked up when walking a folder; a file named explicitly is always tried. */
-export const IMPORTABLE_EXTENSIONS: ReadonlySet<string> = new Set([
-  '.html',
-  '.htm',
-  '.xhtml',
-  '.shtml',
-  '.mhtml',
-  '.mht',
-  '.txt',
-  '.text',
-  '.pdf',
-])
+/** File kinds read when walking a folder (pages and reference files); a file named explicitly is always read. */
+export const IMPORTABLE_EXTENSIONS: ReadonlySet<string> = new Set(IMPORTABLE_EXTENSION_LIST)
 
-/** A file to import, or a path that cannot be imported and why (reported as a failed item). */
+/**
+ * A file to import; a path that cannot be imported and why (reported as a failed item); or a file
+ * passed over by its name without being read (reported as a skipped item).
+ */
 export interface ImportTarget {
   path: string
   size?: number
   problem?: string
+  skip?: SkipReason
+}
+
+export interface ImportWalk {
+  /** Every file met, in a stable order. */
+  targets: ImportTarget[]
+  /** Subfolders of the given folders that were not entered because the walk was not recursive. */
+  foldersNotEntered: string[]
 }
 
 /**
- * Expand files and folders into the files to import, in a stable order. Hidden entries, files
- * of other kinds and the "<page>_files" folders browsers save beside a page are skipped inside
- * folders; subfolders are walked only when `recursive`. Unreadable paths become targets with a
- * `problem`, so the batch can report them and go on.
+ * Expand files and folders into the files to import, in a stable order. Inside folders every file
+ * is accounted for: pages and reference files by their extension are read; hidden files and files of
+ * other kinds become skipped targets. Hidden folders and the "<page>_files" folders browsers save
+ * beside a page are not entered; other subfolders only when `recursive` (and listed when not).
+ * Unreadable paths become targets with a `problem`, so the batch can report them and go on.
  */
 export async function collectImportTargets(
   paths: readonly string[],
   recursive: boolean,
-): Promise<ImportTarget[]> {
+): Promise<ImportWalk> {
   const targets: ImportTarget[] = []
+  const foldersNotEntered: string[] = []
   const walkedFolders = new Set<string>()
 
   async function visit(path: string, namedByUser: boolean): Promise<void> {
-    // Inside folders only page files count; a file the user named is always tried.
-    const wanted = namedByUser || IMPORTABLE_EXTENSIONS.has(extname(path).toLowerCase())
+    // Inside folders the name decides what is read; a file the user named is always tried.
+    const skip = namedByUser ? null : skipReasonForName(path)
     let info
     try {
       info = await stat(path)
     } catch (error) {
-      if (wanted) targets.push({ path, problem: describeFileError(error) })
+      targets.push(skip ? { path, skip } : { path, problem: describeFileError(error) })
       return
     }
     if (info.isFile()) {
-      if (wanted) targets.push({ path, size: info.size })
+      targets.push(skip ? { path, skip } : { path, size: info.size })
       return
     }
     if (!info.isDirectory()) {
-      if (wanted) targets.push({ path, problem: 'not a regular file (a pipe, socket or device)' })
+      targets.push(skip ? { path, skip } : { path, problem: 'not a regular file (a pipe, socket or device)' })
       return
     }
-    if (!namedByUser && !recursive) return
+    if (!namedByUser) {
+      if (basename(path).startsWith('.')) return
+      if (!recursive) {
+        foldersNotEntered.push(path)
+        return
+      }
+    }
     let entries
     try {
       const folder = await realpath(path)
@@ -66,14 +80,14 @@ export async function collectImportTargets(
     const names = new Set(entries.map((entry) => entry.name))
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue
-      if (entry.isDirectory() && isSavedPageResources(entry.name, names)) continue
+      if (entry.isDirectory() && (entry.name.startsWith('.') || isSavedPageResources(entry.name, names)))
+        continue
       await visit(join(path, entry.name), false)
     }
   }
 
   for (const path of paths) await visit(path, true)
-  return targets
+  return { targets, foldersNotEntered }
 }
 
 const SAVED_PAGE_EXTENSIONS = ['.html', '.htm', '.xhtml', '.shtml']

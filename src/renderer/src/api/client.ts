@@ -15,6 +15,8 @@ function codeForStatus(status: number): ApiErrorCode {
   if (status === 409) return 'conflict'
   if (status === 415) return 'unsupported'
   if (status === 400 || status === 413) return 'invalid-arguments'
+  if (status === 503) return 'damaged'
+  if (status === 507) return 'storage-full'
   return 'internal'
 }
 

@@ -1,4 +1,6 @@
-/** English messages of the import summary's duplicate list (spread into en.ts under `importDuplicates`). */
+import type { SkipReason } from '../../../common/types'
+
+/** English messages of the import summary's duplicate and skipped lists (spread into en.ts). */
 export const enImport = {
   importDuplicates: {
     title: 'Already in the archive ({n} file): | Already in the archive ({n} files):',
@@ -15,6 +17,25 @@ export const enImport = {
     replaced: 'Replaced #{id}',
     kept: 'Kept as #{id}',
     working: 'Importing again…',
+  },
+  importSkipped: {
+    count: '{n} skipped | {n} skipped',
+    title:
+      'Skipped, not pages or reference files ({n} file): | Skipped, not pages or reference files ({n} files):',
+    reasons: {
+      hidden: 'a hidden file',
+      licence: 'a licence text, not a saved page',
+      readme: 'a README, NOTICE or CHANGELOG file',
+      data: 'data, not a page or a reference file',
+      archive: 'a compressed archive: unpack it to import what is inside',
+      image: 'an image',
+      font: 'a font',
+      program: 'a program',
+      media: 'audio or video',
+      document: 'a document Lectern cannot read: save it as PDF or HTML to import it',
+      code: 'a script, stylesheet or program source',
+      other: 'not a kind of file Lectern imports',
+    } satisfies Record<SkipReason, string>,
   },
 }
 

@@ -124,7 +124,7 @@ export const en = {
     close: 'Close',
     closeLabel: 'Close the import summary',
     dropTitle: 'Drop to import',
-    dropHint: 'Saved pages (.html, .mhtml), text copies and PDFs',
+    dropHint: 'Saved pages (.html, .mhtml, .webarchive), text copies, PDFs and reference files (.bib, .ris)',
     fileInputLabel: 'Choose files to import',
   },
   settings: {

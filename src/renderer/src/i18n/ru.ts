@@ -125,7 +125,8 @@ export const ru: MessageSchema = {
     close: 'Закрыть',
     closeLabel: 'Закрыть итоги импорта',
     dropTitle: 'Отпустите, чтобы импортировать',
-    dropHint: 'Сохранённые страницы (.html, .mhtml), текстовые копии и PDF',
+    dropHint:
+      'Сохранённые страницы (.html, .mhtml, .webarchive), текстовые копии, PDF и списки литературы (.bib, .ris)',
     fileInputLabel: 'Выбрать файлы для импорта',
   },
   settings: {

@@ -36,6 +36,7 @@ describe('import store', () => {
           imported: 9,
           duplicates: 0,
           failed: 0,
+          skipped: 0,
           finished: true,
         })
         store.onProgress({
@@ -46,6 +47,7 @@ describe('import store', () => {
           imported: 1,
           duplicates: 0,
           failed: 0,
+          skipped: 0,
           finished: false,
         })
         expect(store.done).toBe(1)
@@ -59,6 +61,9 @@ describe('import store', () => {
           imported: 1,
           duplicates: 0,
           failed: 1,
+          skipped: 0,
+          skippedByReason: {},
+          foldersNotEntered: [],
           cancelled: false,
         }
       },
@@ -94,13 +99,65 @@ describe('imports started elsewhere', () => {
 
   it('follows the progress of a job this window did not start', () => {
     const store = useImportStore()
-    const base = { jobId: 'menu-1', total: 3, current: 'a.html', duplicates: 0 }
+    const base = { jobId: 'menu-1', total: 3, current: 'a.html', duplicates: 0, skipped: 0 }
     store.onProgress({ ...base, done: 1, imported: 1, failed: 0, finished: false })
     expect(store.busy).toBe(true)
     expect(store.done).toBe(1)
     store.onProgress({ ...base, done: 3, imported: 2, failed: 1, current: null, finished: true })
     expect(store.busy).toBe(false)
     expect(store.summary).toMatchObject({ imported: 2, failedCount: 1, failed: [] })
+  })
+
+  it('counts the files such an import skipped', () => {
+    const store = useImportStore()
+    const base = { jobId: 'menu-2', total: 4, current: null, duplicates: 0, failed: 0 }
+    store.onProgress({ ...base, done: 4, imported: 1, skipped: 3, finished: true })
+    expect(store.summary).toMatchObject({ imported: 1, skippedCount: 3, skipped: [] })
+  })
+})
+
+describe('skipped files', () => {
+  beforeEach(() => setActivePinia(createPinia()))
+  afterEach(() => setClient(null))
+
+  it('keeps the files the engine skipped and those a dropped folder held, with their reasons', async () => {
+    const store = useImportStore()
+    setClient({
+      importFiles: async (args: { files: FileUpload[]; jobId?: string }): Promise<ImportReport> => ({
+        jobId: args.jobId!,
+        items: [
+          { file: 'a.html', status: 'imported', id: 1 },
+          { file: 'LICENSE.txt', status: 'skipped', skipReason: 'licence', reason: 'a licence text' },
+        ],
+        imported: 1,
+        duplicates: 0,
+        failed: 0,
+        skipped: 1,
+        skippedByReason: { licence: 1 },
+        foldersNotEntered: [],
+        cancelled: false,
+      }),
+    } as unknown as ArchiveClient)
+    await store.importFiles(
+      [new File(['a'], 'a.html'), new File(['b'], 'LICENSE.txt')],
+      [{ file: 'saved/photo.png', status: 'skipped', skipReason: 'image' }],
+    )
+    expect(store.summary?.skippedCount).toBe(2)
+    expect(store.summary?.skipped.map((item) => [item.file, item.skipReason])).toEqual([
+      ['saved/photo.png', 'image'],
+      ['LICENSE.txt', 'licence'],
+    ])
+    expect(store.summary?.failed).toEqual([])
+  })
+
+  it('shows a summary when a dropped folder held nothing to import', async () => {
+    const store = useImportStore()
+    const importFiles = vi.fn()
+    setClient({ importFiles } as unknown as ArchiveClient)
+    await store.importFiles([], [{ file: 'saved/archive.zip', status: 'skipped', skipReason: 'archive' }])
+    expect(importFiles).not.toHaveBeenCalled()
+    expect(store.phase).toBe('finished')
+    expect(store.summary).toMatchObject({ imported: 0, skippedCount: 1 })
   })
 })
 
@@ -131,6 +188,9 @@ describe('duplicates of the last import', () => {
             imported: 1,
             duplicates: 2,
             failed: 0,
+            skipped: 0,
+            skippedByReason: {},
+            foldersNotEntered: [],
             cancelled: false,
           }
         }
@@ -145,6 +205,9 @@ describe('duplicates of the last import', () => {
           imported: args.files.length,
           duplicates: 0,
           failed: 0,
+          skipped: 0,
+          skippedByReason: {},
+          foldersNotEntered: [],
           cancelled: false,
         }
       },
@@ -198,6 +261,9 @@ describe('duplicates of the last import', () => {
           imported: 0,
           duplicates: round === 1 ? 1 : 0,
           failed: round === 1 ? 0 : 1,
+          skipped: 0,
+          skippedByReason: {},
+          foldersNotEntered: [],
           cancelled: false,
         }
       },

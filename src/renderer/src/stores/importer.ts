@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
+import { IMPORTABLE_EXTENSIONS } from '../../../common/import-kinds'
 import type {
   DuplicateReason,
   FileUpload,
@@ -14,7 +15,8 @@ import { fileToBase64 } from '../lib/base64'
 /** Raw bytes sent per importFiles call, well under the browser host's request limit. */
 const BATCH_BYTES = 48 * 1024 * 1024
 
-export const ACCEPTED_EXTENSIONS = ['.html', '.htm', '.mhtml', '.mht', '.txt', '.pdf'] as const
+/** What the file picker offers: every page and reference file kind the engine reads. */
+export const ACCEPTED_EXTENSIONS = IMPORTABLE_EXTENSIONS
 
 export type ImportPhase = 'idle' | 'reading' | 'importing' | 'finished'
 
@@ -44,6 +46,9 @@ export interface ImportSummary {
   /** Failures with their reasons (empty for an import started elsewhere, e.g. the desktop menu). */
   failed: ImportItemResult[]
   failedCount: number
+  /** Files that are not pages or reference files, each with its `skipReason` (empty for a foreign import). */
+  skipped: ImportItemResult[]
+  skippedCount: number
   cancelled: boolean
   /** The single new article, so the view can open it right away. */
   openId: number | null
@@ -123,6 +128,8 @@ export const useImportStore = defineStore('importer', () => {
       duplicates: event.duplicates,
       failed: [],
       failedCount: event.failed,
+      skipped: [],
+      skippedCount: event.skipped,
       cancelled: cancelRequested.value,
       openId: null,
       duplicateItems: [],
@@ -147,6 +154,8 @@ export const useImportStore = defineStore('importer', () => {
       duplicates: 0,
       failed: [],
       failedCount: 0,
+      skipped: [],
+      skippedCount: 0,
       cancelled: false,
       openId: null,
       duplicateItems: [],
@@ -170,10 +179,15 @@ export const useImportStore = defineStore('importer', () => {
     if (upload) duplicateUploads.set(key, upload)
   }
 
-  async function importFiles(files: readonly File[]): Promise<void> {
-    if (busy.value || files.length === 0) return
+  /** Import `files`; `skipped` are files a dropped folder held that are not pages or references. */
+  async function importFiles(
+    files: readonly File[],
+    skipped: readonly ImportItemResult[] = [],
+  ): Promise<void> {
+    if (busy.value || files.length + skipped.length === 0) return
     reset(files.length)
     const accumulated = summary.value!
+    accumulated.skipped.push(...skipped)
     let lastImportedId: number | null = null
     try {
       for (const batch of batchBySize(files)) {
@@ -200,6 +214,7 @@ export const useImportStore = defineStore('importer', () => {
         accumulated.duplicates += report.duplicates
         report.items.forEach((item, index) => {
           if (item.status === 'failed') accumulated.failed.push(item)
+          if (item.status === 'skipped') accumulated.skipped.push(item)
           if (item.status === 'imported' && item.id !== undefined) lastImportedId = item.id
           // Items come back in the order sent, so the index finds the upload.
           if (item.status === 'duplicate') rememberDuplicate(item, uploads[index])
@@ -211,10 +226,12 @@ export const useImportStore = defineStore('importer', () => {
       }
       if (cancelRequested.value) accumulated.cancelled = true
       accumulated.failedCount = accumulated.failed.length
+      accumulated.skippedCount = accumulated.skipped.length
       accumulated.openId = files.length === 1 ? lastImportedId : null
     } catch (err) {
       error.value = errorMessage(err)
       accumulated.failedCount = accumulated.failed.length
+      accumulated.skippedCount = accumulated.skipped.length
     } finally {
       activeJobId.value = null
       currentFile.value = null

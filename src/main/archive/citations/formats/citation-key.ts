@@ -130,6 +130,28 @@ export function citationKeys(items: readonly CslItem[]): string[] {
   })
 }
 
+/**
+ * The key each item is exported under: its own citation key as the file had it, or a generated one
+ * (as `citationKeys` makes them) that no other item's key already takes.
+ */
+export function entryKeys(items: readonly CslItem[]): string[] {
+  const taken = new Set(items.flatMap((item) => (item['citation-key'] ? [item['citation-key']] : [])))
+  const seen = new Map<string, number>()
+  return items.map((item) => {
+    const own = item['citation-key']
+    if (own) return own
+    const base = baseKey(item)
+    let key: string
+    do {
+      const count = seen.get(base) ?? 0
+      seen.set(base, count + 1)
+      key = count === 0 ? base : base + suffixFor(count - 1)
+    } while (taken.has(key))
+    taken.add(key)
+    return key
+  })
+}
+
 function suffixFor(index: number): string {
   let suffix = ''
   let rest = index

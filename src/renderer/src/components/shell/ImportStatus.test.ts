@@ -44,6 +44,9 @@ describe('ImportStatus duplicates', () => {
           imported: args.duplicates ? args.files.length : 0,
           duplicates: args.duplicates ? 0 : 2,
           failed: 0,
+          skipped: 0,
+          skippedByReason: {},
+          foldersNotEntered: [],
           cancelled: false,
         }
         return report
@@ -73,5 +76,60 @@ describe('ImportStatus duplicates', () => {
     await keep!.trigger('click')
     await flushPromises()
     expect(choices).toEqual([undefined, 'keep'])
+  })
+})
+
+describe('ImportStatus skipped files', () => {
+  beforeEach(() => {
+    setClient({
+      importFiles: async (args: { files: FileUpload[]; jobId?: string }): Promise<ImportReport> => ({
+        jobId: args.jobId!,
+        items: [
+          { file: 'NOTICE.md', status: 'skipped', skipReason: 'readme', reason: 'a README' },
+          { file: 'gold.json', status: 'skipped', skipReason: 'data', reason: 'JSON data' },
+        ],
+        imported: 0,
+        duplicates: 0,
+        failed: 0,
+        skipped: 2,
+        skippedByReason: { readme: 1, data: 1 },
+        foldersNotEntered: [],
+        cancelled: false,
+      }),
+    } as unknown as ArchiveClient)
+  })
+  afterEach(() => setClient(null))
+
+  async function importSkipped(language: Language) {
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    const wrapper = mount(ImportStatus, { global: { plugins: [pinia, createLecternI18n(language)] } })
+    await useImportStore().importFiles(
+      [new File(['n'], 'NOTICE.md'), new File(['{}'], 'gold.json')],
+      [{ file: 'saved/photo.png', status: 'skipped', skipReason: 'image' }],
+    )
+    await flushPromises()
+    return wrapper
+  }
+
+  it('lists each skipped file with its reason', async () => {
+    const wrapper = await importSkipped('en')
+    expect(wrapper.get('[data-testid="import-skipped-count"]').text()).toBe('3 skipped')
+    expect(wrapper.text()).toContain('Skipped, not pages or reference files (3 files):')
+    const rows = wrapper.findAll('[data-testid="import-skipped"] li').map((row) => row.text())
+    expect(rows).toEqual([
+      'saved/photo.pngan image',
+      'NOTICE.mda README, NOTICE or CHANGELOG file',
+      'gold.jsondata, not a page or a reference file',
+    ])
+  })
+
+  it('speaks Russian with the right plural', async () => {
+    const wrapper = await importSkipped('ru')
+    expect(wrapper.get('[data-testid="import-skipped-count"]').text()).toBe('Пропущено: 3')
+    expect(wrapper.text()).toContain('Пропущены — не страницы и не списки литературы (3 файла):')
+    const rows = wrapper.findAll('[data-testid="import-skipped"] li').map((row) => row.text())
+    expect(rows[0]).toBe('saved/photo.pngизображение')
+    expect(rows[2]).toBe('gold.jsonданные, а не страница и не список литературы')
   })
 })
