@@ -204,6 +204,7 @@ export const enItems = {
       statusImported: 'Imported',
       statusDuplicate: 'Already in the archive as #{id}',
       statusFailed: 'Not imported',
+      statusSkipped: 'Skipped',
       asPage: 'Read as a page, not as references',
       open: 'Open',
       openLabel: 'Open “{title}”',

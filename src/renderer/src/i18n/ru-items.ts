@@ -206,6 +206,7 @@ export const ruItems: ItemMessages = {
       statusImported: 'Импортирована',
       statusDuplicate: 'Уже в архиве: №{id}',
       statusFailed: 'Не импортирована',
+      statusSkipped: 'Пропущен',
       asPage: 'Прочитан как страница, а не как библиография',
       open: 'Открыть',
       openLabel: 'Открыть «{title}»',

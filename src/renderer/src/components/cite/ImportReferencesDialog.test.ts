@@ -13,6 +13,9 @@ const report: ImportReport = {
   imported: 2,
   duplicates: 1,
   failed: 1,
+  skipped: 1,
+  skippedByReason: { data: 1 },
+  foldersNotEntered: [],
   cancelled: false,
   list: { id: 7, name: 'Thesis' },
   items: [
@@ -33,6 +36,7 @@ const report: ImportReport = {
       title: 'Транспортные коридоры',
     },
     { file: 'refs.bib', entry: 'entry 4', status: 'failed', error: 'refs.bib: entry 4 has no title' },
+    { file: 'notes.json', status: 'skipped', skipReason: 'data' },
   ],
 }
 
@@ -97,6 +101,7 @@ describe('ImportReferencesDialog', () => {
       'Imported | hart2021 | Ports and Power | Warning: undefined @string macro "rout"; its name is kept',
       'Already in the archive as #3 | ivanova2019 | Транспортные коридоры',
       'Not imported | entry 4 | entry 4 has no title',
+      'Skipped | notes.json | data, not a page or a reference file',
     ])
     expect(
       wrapper.findAll('[data-testid="import-entry-open"]').map((link) => link.attributes('href')),
