@@ -186,9 +186,15 @@ test('build a citation list, switch styles, reorder, fix, copy, export, add a st
     bibFile,
     '@article{doe2020,\n  title = {A Study of Offline Archives},\n  author = {Doe, Jane},\n  journal = {Journal of Tests},\n  year = {2020}\n}\n',
   )
+  await page.getByTestId('cite-import-references').click()
   await page.getByTestId('cite-references-input').setInputFiles(bibFile)
+  await expect(page.getByTestId('import-references-list').locator('option:checked')).toHaveText(
+    'Thesis sources',
+  )
+  await page.getByTestId('import-references-start').click()
   await expect(page.getByTestId('cite-import-report')).toContainText('1 imported')
-  await page.getByTestId('cite-add-imported').click()
+  await expect(page.getByTestId('cite-import-report')).toContainText('Added to “Thesis sources”.')
+  await page.getByTestId('import-references-done').click()
   await expect(page.getByTestId('cite-item')).toHaveCount(4)
   await expect(preview).toContainText('Doe, J. (2020).')
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import {
@@ -64,6 +65,8 @@ async function dataWords(page: Page, host: RunningHost): Promise<Set<string>> {
       if (typeof value === 'string') texts.push(value)
     }
     texts.push(...(article.authors as string[]), ...(article.tags as string[]))
+    // A reference's record: its journal, publisher, place, names, citation key...
+    texts.push(...stringsIn(article.item))
     const highlights = await api<Array<{ quote: string; note: string | null }>>(
       page,
       host,
@@ -74,11 +77,24 @@ async function dataWords(page: Page, host: RunningHost): Promise<Set<string>> {
     )
     for (const highlight of highlights) texts.push(highlight.quote, highlight.note ?? '')
   }
+  const lists = await api<Array<{ name: string }>>(page, host, 'listCitationLists', {})
+  texts.push(...lists.map((list) => list.name))
   const styles = await api<Array<{ title: string }>>(page, host, 'listCiteStyles', {})
   texts.push(...styles.map((style) => style.title))
   texts.push((await api<{ path: string }>(page, host, 'info', {})).path)
   return new Set(texts.flatMap(words).map((word) => word.toLowerCase()))
 }
+
+/** Every string inside a piece of JSON data. */
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value]
+  if (Array.isArray(value)) return value.flatMap(stringsIn)
+  if (value && typeof value === 'object') return Object.values(value).flatMap(stringsIn)
+  return []
+}
+
+const referencesFile = resolve(__dirname, '..', 'fixtures', 'references', 'thesis-sources.bib')
+const BOOK = 'Транспортные коридоры Евразии'
 
 /** Open every screen and dialog in turn; `check` runs on each. */
 async function walkScreens(page: Page, check: (screen: string) => Promise<void>): Promise<void> {
@@ -117,6 +133,35 @@ async function walkScreens(page: Page, check: (screen: string) => Promise<void>)
   await expect(page.getByTestId('delete-dialog')).toBeVisible()
   await check('delete dialog')
   await page.keyboard.press('Escape')
+
+  // A reference without a page: its record, and the form of its kind.
+  await page.getByTestId('article-row').filter({ hasText: BOOK }).click()
+  await expect(page.getByTestId('item-record')).toBeVisible()
+  await expect(page.getByTestId('record-reference')).toBeVisible()
+  await check('reference record')
+  await page.getByTestId('edit-button').click()
+  await expect(page.getByTestId('edit-missing')).not.toHaveText(/Checking|Проверка/)
+  await check('edit dialog of a book')
+  await page.keyboard.press('Escape')
+  await expect(page.locator('dialog[open]')).toHaveCount(0)
+
+  // The citation list of those references, and importing a reference file into it.
+  await page
+    .getByTestId('citation-list-row')
+    .filter({ hasText: 'Thesis' })
+    .getByTestId('citation-list-link')
+    .click()
+  await expect(page.getByTestId('cite-preview')).toBeVisible()
+  await check('citation list')
+  await page.getByTestId('cite-import-references').click()
+  await expect(page.getByTestId('import-references-dialog')).toBeVisible()
+  await check('import references dialog')
+  await page.getByTestId('cite-references-input').setInputFiles(referencesFile)
+  await page.getByTestId('import-references-start').click()
+  await expect(page.getByTestId('cite-import-report')).toBeVisible()
+  await check('import references report')
+  await page.getByTestId('import-references-done').click()
+  await expect(page.locator('dialog[open]')).toHaveCount(0)
 
   await page.getByTestId('paste-button').click()
   await expect(page.locator('dialog[open]')).toBeVisible()
@@ -161,6 +206,11 @@ test.describe('every string translated', () => {
     await expect(frameOf(page).locator('mark.lectern-hl')).toHaveCount(1)
     await page.getByTestId('tag-input').fill('caucasus')
     await page.getByTestId('tag-add').click()
+    // References of every kind, in a citation list.
+    await api(page, host, 'importFiles', {
+      files: [{ name: 'thesis-sources.bib', dataBase64: readFileSync(referencesFile).toString('base64') }],
+      list: 'Thesis',
+    })
     const data = await dataWords(page, host)
 
     // Names that stay as they are in either language.
@@ -181,6 +231,21 @@ test.describe('every string translated', () => {
         'https',
         'Ctrl',
         'Cmd',
+        'DOI',
+        'ISBN',
+        'ISSN',
+        'BibTeX',
+        'BibLaTeX',
+        'LaTeX',
+        'RIS',
+        'CSL',
+        'CSL-JSON',
+        'Alt',
+        'Word',
+        'LibreOffice',
+        'bib',
+        'ris',
+        'json',
       ].map((word) => word.toLowerCase()),
     )
     const problems: string[] = []

@@ -96,12 +96,6 @@ export const enCite = {
       styleError: '{file}: not added. {message}',
       importReferences: 'Import references…',
       importReferencesLabel: 'Import references from a BibTeX, RIS or CSL-JSON file into the archive',
-      importResult:
-        '{file} ({format}): {imported} imported, {duplicates} already in the archive, {failed} failed.',
-      importError: '{file}: not imported. {message}',
-      importFailedItem: '{file}: {error}',
-      addImported: 'Add them to this list',
-      addedImported: 'Added to the list.',
     },
     picker: {
       title: 'Add articles to “{name}”',
@@ -128,18 +122,6 @@ export const enCite = {
       alreadyThere: 'Already in “{name}”.',
       open: 'Open the list',
       error: 'Not added: {message}',
-    },
-    edit: {
-      fieldAccessedAt: 'Accessed on',
-      fieldAccessedAtHint: 'For example 2026-11-27; empty: the import date.',
-      errorAccessedAt: 'Write the date as 2026-11-27.',
-      fieldKind: 'Kind of source',
-      kindAuto: 'Guess from the page',
-      kindNews: 'News article',
-      kindWebpage: 'Web page',
-      kindBlog: 'Blog post',
-      kindReport: 'Report',
-      kindDocument: 'Document',
     },
   },
 }

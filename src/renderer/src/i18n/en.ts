@@ -1,5 +1,6 @@
 import { enCite } from './en-cite'
 import { enImport } from './en-import'
+import { enItems } from './en-items'
 import { enLibrary } from './en-library'
 import { enReader } from './en-reader'
 
@@ -7,6 +8,7 @@ import { enReader } from './en-reader'
 export const en = {
   ...enCite,
   ...enImport,
+  ...enItems,
   ...enLibrary,
   app: {
     name: 'Lectern',
@@ -77,26 +79,12 @@ export const en = {
   ...enReader,
   edit: {
     title: 'Edit details',
-    fieldTitle: 'Title',
-    fieldSubtitle: 'Subtitle',
-    fieldAuthors: 'Authors',
-    fieldAuthorsHint: 'One name per line.',
-    fieldSiteName: 'Site',
-    fieldSection: 'Section',
-    fieldPublishedAt: 'Publication date',
-    fieldPublishedAtHint: 'For example 2026-02-07 or 2026-02-07T19:01.',
-    fieldUrl: 'Original URL',
-    fieldLanguage: 'Language',
-    fieldLanguageHint: 'A code such as en or ru.',
     save: 'Save',
     saving: 'Saving…',
     cancel: 'Cancel',
-    errorTitle: 'A title is required.',
-    errorDate: 'Write the date as 2026-02-07 or 2026-02-07T19:01.',
-    errorUrl: 'Enter a full address starting with http:// or https://.',
-    errorLanguage: 'Use a language code such as en or ru.',
     errorGeneric: 'The changes were not saved: {message}',
   },
+
   remove: {
     title: 'Delete this article?',
     body: '“{title}” and the original it was imported from will be removed from the archive. This cannot be undone.',

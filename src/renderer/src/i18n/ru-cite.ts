@@ -98,12 +98,6 @@ export const ruCite: CiteMessages = {
       styleError: '{file}: не добавлен. {message}',
       importReferences: 'Импорт библиографии…',
       importReferencesLabel: 'Импортировать записи из файла BibTeX, RIS или CSL-JSON в архив',
-      importResult:
-        '{file} ({format}): импортировано {imported}, уже были в архиве {duplicates}, с ошибкой {failed}.',
-      importError: '{file}: не импортирован. {message}',
-      importFailedItem: '{file}: {error}',
-      addImported: 'Добавить их в этот список',
-      addedImported: 'Добавлены в список.',
     },
     picker: {
       title: 'Добавить статьи в «{name}»',
@@ -130,18 +124,6 @@ export const ruCite: CiteMessages = {
       alreadyThere: 'Уже есть в «{name}».',
       open: 'Открыть список',
       error: 'Не добавлено: {message}',
-    },
-    edit: {
-      fieldAccessedAt: 'Дата обращения',
-      fieldAccessedAtHint: 'Например, 2026-11-27; пусто — дата импорта.',
-      errorAccessedAt: 'Запишите дату как 2026-11-27.',
-      fieldKind: 'Вид источника',
-      kindAuto: 'Определить по странице',
-      kindNews: 'Новостная статья',
-      kindWebpage: 'Веб-страница',
-      kindBlog: 'Запись в блоге',
-      kindReport: 'Доклад',
-      kindDocument: 'Документ',
     },
   },
 }

@@ -2,12 +2,14 @@ import type { MessageSchema } from './en'
 import { ruReader } from './ru-reader'
 import { ruCite } from './ru-cite'
 import { ruImport } from './ru-import'
+import { ruItems } from './ru-items'
 import { ruLibrary } from './ru-library'
 
 /** Russian messages; plural forms are "one | few | many" (see plural.ts). */
 export const ru: MessageSchema = {
   ...ruCite,
   ...ruImport,
+  ...ruItems,
   ...ruLibrary,
   app: {
     name: 'Lectern',
@@ -77,27 +79,13 @@ export const ru: MessageSchema = {
   },
   ...ruReader,
   edit: {
-    title: 'Данные статьи',
-    fieldTitle: 'Заголовок',
-    fieldSubtitle: 'Подзаголовок',
-    fieldAuthors: 'Авторы',
-    fieldAuthorsHint: 'По одному имени в строке.',
-    fieldSiteName: 'Сайт',
-    fieldSection: 'Рубрика',
-    fieldPublishedAt: 'Дата публикации',
-    fieldPublishedAtHint: 'Например, 2026-02-07 или 2026-02-07T19:01.',
-    fieldUrl: 'Адрес оригинала',
-    fieldLanguage: 'Язык',
-    fieldLanguageHint: 'Код языка, например ru или en.',
+    title: 'Описание источника',
     save: 'Сохранить',
     saving: 'Сохранение…',
     cancel: 'Отмена',
-    errorTitle: 'Нужен заголовок.',
-    errorDate: 'Укажите дату в виде 2026-02-07 или 2026-02-07T19:01.',
-    errorUrl: 'Укажите полный адрес, начинающийся с http:// или https://.',
-    errorLanguage: 'Укажите код языка, например ru или en.',
     errorGeneric: 'Изменения не сохранены: {message}',
   },
+
   remove: {
     title: 'Удалить статью?',
     body: '«{title}» и исходный файл, из которого она импортирована, будут удалены из архива. Отменить это нельзя.',

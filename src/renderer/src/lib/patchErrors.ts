@@ -22,7 +22,6 @@ export function splitPatchErrors(message: string): {
   return { fields, general }
 }
 
-export const DATE_PATTERN = /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?)?)?)?$/
 export const LANGUAGE_PATTERN = /^[a-z]{2,3}$/
 
 export function isWebUrl(value: string): boolean {

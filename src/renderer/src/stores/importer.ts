@@ -6,6 +6,7 @@ import type {
   FileUpload,
   ImportItemResult,
   ImportProgress,
+  ImportReport,
   PasteInput,
 } from '../../../common/types'
 import { errorMessage, getClient } from '../api/client'
@@ -245,6 +246,17 @@ export const useImportStore = defineStore('importer', () => {
     return result
   }
 
+  /**
+   * Imports one reference file (each entry becomes an item), optionally adding what it brings in to
+   * the citation list named `list` (created when missing). Its dialog reports it; the import summary
+   * does not show it again.
+   */
+  async function importReferenceFile(upload: FileUpload, list?: string): Promise<ImportReport> {
+    const jobId = newJobId()
+    ownJobIds.add(jobId)
+    return getClient().importFiles({ files: [upload], jobId, ...(list ? { list } : {}) })
+  }
+
   /** Duplicates the user can still replace or keep: those whose bytes are at hand. */
   const openDuplicates = computed(() =>
     (summary.value?.duplicateItems ?? []).filter(
@@ -329,6 +341,7 @@ export const useImportStore = defineStore('importer', () => {
     onProgress,
     importFiles,
     importPaste,
+    importReferenceFile,
     resolveDuplicates,
     cancel,
     dismiss,

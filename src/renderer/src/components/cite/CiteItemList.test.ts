@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest'
-import { mount } from '@vue/test-utils'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import type { ArchiveClient } from '../../../../common/api'
 import type { CitationListItem } from '../../../../common/types'
+import { setClient } from '../../api/client'
 import { createLecternI18n } from '../../i18n'
 import CiteItemList from './CiteItemList.vue'
 
@@ -29,18 +31,26 @@ function item(id: number, title: string): CitationListItem {
   }
 }
 
-function mountList() {
+function mountList(language: 'en' | 'ru' = 'en') {
   return mount(CiteItemList, {
     props: {
-      items: [item(1, 'One'), item(2, 'Two'), item(3, 'Three')],
+      items: [item(1, 'One'), { ...item(2, 'Two'), itemType: 'book', format: 'reference' }, item(3, 'Three')],
       warnings: new Map([[2, ['url' as const, 'date' as const]]]),
       busy: false,
+      citeStyle: 'apa',
+      citeLocale: 'en-US' as const,
+      styleTitle: 'APA',
     },
-    global: { plugins: [createLecternI18n('en')] },
+    global: { plugins: [createLecternI18n(language)] },
   })
 }
 
 describe('CiteItemList', () => {
+  afterEach(() => {
+    setClient(null)
+    vi.unstubAllGlobals()
+  })
+
   it('moves the focused item with Alt+Up and Alt+Down and ignores plain arrows', async () => {
     const wrapper = mountList()
     const rows = wrapper.findAll('[data-testid="cite-item"]')
@@ -57,5 +67,58 @@ describe('CiteItemList', () => {
     expect(warning.text()).toContain('No URL · No date')
     await wrapper.find('[data-testid="cite-item-fix"]').trigger('click')
     expect(wrapper.emitted('fix')?.[0]?.[0]).toMatchObject({ id: 2 })
+  })
+
+  it('names each item’s kind and opens its article or record from the title', () => {
+    const wrapper = mountList('ru')
+    const kinds = wrapper.findAll('[data-testid="item-kind"]')
+    expect(kinds.map((kind) => kind.text())).toEqual(['Веб-страница', 'КнигаЗапись', 'Веб-страница'])
+    expect(kinds[1]!.classes()).toContain('record')
+    expect(wrapper.findAll('[data-testid="cite-item-title"]').map((link) => link.attributes('href'))).toEqual(
+      ['#/article/1', '#/article/2', '#/article/3'],
+    )
+  })
+
+  it('copies one item’s citation in the list’s style, and its reference', async () => {
+    const formatCitations = vi.fn(async (args: { citations?: boolean; format: string }) => ({
+      output: '',
+      entries: [args.citations ? '(Two, 2026)' : 'Two. (2026).'],
+      entryIds: [2],
+      warnings: [],
+    }))
+    setClient({ formatCitations } as unknown as ArchiveClient)
+    const writeText = vi.fn(async () => undefined)
+    const write = vi.fn(async () => undefined)
+    vi.stubGlobal(
+      'ClipboardItem',
+      class {
+        constructor(readonly parts: Record<string, Blob>) {}
+      },
+    )
+    Object.defineProperty(navigator, 'clipboard', { value: { write, writeText }, configurable: true })
+    const wrapper = mountList()
+    const second = wrapper.findAll('[data-testid="cite-item"]')[1]!
+    await second.get('[data-testid="cite-item-copy-citation"]').trigger('click')
+    await flushPromises()
+    expect(formatCitations).toHaveBeenCalledWith({
+      ids: [2],
+      style: 'apa',
+      locale: 'en-US',
+      citations: true,
+      format: 'text',
+    })
+    expect(second.get('[data-testid="cite-item-copy-status"]').text()).toBe('Citation copied')
+    expect(wrapper.findAll('[data-testid="cite-item-copy-status"]')[0]!.text()).toBe('')
+    await second.get('[data-testid="cite-item-copy-reference"]').trigger('click')
+    await flushPromises()
+    expect(formatCitations).toHaveBeenLastCalledWith({
+      ids: [2],
+      style: 'apa',
+      locale: 'en-US',
+      format: 'text',
+    })
+    expect(second.get('[data-testid="cite-item-copy-status"]').text()).toBe('Reference copied')
+    const [items] = write.mock.calls.at(-1) as unknown as [Array<{ parts: Record<string, Blob> }>]
+    expect(await items[0]!.parts['text/plain']!.text()).toBe('Two. (2026).')
   })
 })

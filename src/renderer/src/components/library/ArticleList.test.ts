@@ -185,4 +185,35 @@ describe('ArticleList', () => {
       '5',
     ])
   })
+
+  it('shows each item’s kind beside the pages, and a reference without a page as a record', async () => {
+    const client = clientWith(0)
+    client.listArticles = vi.fn(async () => ({
+      items: [
+        { ...summary(1, 'en'), itemType: 'article-newspaper' as const },
+        {
+          ...summary(2, 'en'),
+          title: 'Ports and Power in the Black Sea Region',
+          itemType: 'chapter' as const,
+          format: 'reference' as const,
+          authors: ['Hart, Eleanor'],
+          wordCount: 0,
+        },
+      ],
+      total: 2,
+    }))
+    setClient(client as unknown as ArchiveClient)
+    const { wrapper } = await mountList('en', (library) => library.applyFilter('', null))
+    const rows = wrapper.findAll('[data-testid="article-row"]')
+    const [page, record] = rows.map((row) => row.get('[data-testid="item-kind"]'))
+    expect(page!.text()).toBe('News article')
+    expect(page!.classes()).not.toContain('record')
+    expect(record!.text()).toBe('Book chapterRecord')
+    expect(record!.classes()).toContain('record')
+    expect(record!.attributes('title')).toBe('Book chapter: a bibliographic record without a reading copy')
+    // A record has its authors where a page has its first lines, and nothing to mark unread.
+    expect(rows[1]!.get('[data-testid="row-authors"]').text()).toBe('Hart, Eleanor')
+    expect(rows[1]!.find('[data-testid="unread-dot"]').exists()).toBe(false)
+    expect(rows[0]!.find('[data-testid="unread-dot"]').exists()).toBe(true)
+  })
 })

@@ -4,6 +4,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import type { ArchiveClient } from '../../../../common/api'
 import type { Article } from '../../../../common/types'
+import { bookRecord } from '../../../../../tests/support/item-articles'
 import { setClient } from '../../api/client'
 import { createLecternI18n } from '../../i18n'
 import ReaderPane from './ReaderPane.vue'
@@ -77,5 +78,26 @@ describe('ReaderPane', () => {
     })
     await flushPromises()
     expect(wrapper.text()).toContain('This article is no longer in the archive.')
+  })
+
+  it('shows a reference without a page as its record, with no words to count and nothing to highlight', async () => {
+    setClient({
+      getArticle: async () => bookRecord,
+      listCiteStyles: async () => [],
+      formatCitations: async () => ({ output: '', entries: [], entryIds: [], warnings: [] }),
+    } as unknown as ArchiveClient)
+    const wrapper = mount(ReaderPane, {
+      props: { articleId: 2 },
+      global: { plugins: [createLecternI18n('en')] },
+    })
+    await flushPromises()
+    expect(wrapper.get('[data-testid="reader-title"]').text()).toBe('Транспортные коридоры Евразии')
+    expect(wrapper.get('.facts [data-testid="item-kind"]').text()).toBe('BookRecord')
+    expect(wrapper.get('[data-testid="reader-date"]').text()).toBe('2019')
+    expect(wrapper.find('[data-testid="reader-words"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="reader-frame"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="notes-toggle"]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid="item-record"]').text()).toContain('No reading copy yet')
+    expect(wrapper.get('[data-testid="attach-button"]').text()).toBe('Attach a page or PDF…')
   })
 })

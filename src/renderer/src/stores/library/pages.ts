@@ -1,4 +1,5 @@
 import { ref, shallowReactive, shallowRef, type Ref } from 'vue'
+import type { CslItemType } from '../../../../common/csl'
 import type { ArticleSummary, Facets, SearchHit, SortField } from '../../../../common/types'
 import { errorMessage, getClient } from '../../api/client'
 import { pagesForRange, type VisibleRange } from '../../lib/virtualList'
@@ -22,6 +23,11 @@ export interface ListRow {
   /** Search snippet with U+0002/U+0003 around matches; null outside relevance search. */
   snippet: string | null
   read: boolean
+  /** The kind of source; null for a search hit (hits do not carry it). */
+  itemType: CslItemType | null
+  /** A bibliographic record without a reading copy (a reference imported from a file). */
+  record: boolean
+  authors: string[]
 }
 
 function rowFromSummary(article: ArticleSummary): ListRow {
@@ -34,6 +40,9 @@ function rowFromSummary(article: ArticleSummary): ListRow {
     excerpt: article.excerpt,
     snippet: null,
     read: !!article.readAt,
+    itemType: article.itemType,
+    record: article.format === 'reference',
+    authors: article.authors,
   }
 }
 
@@ -47,6 +56,9 @@ function rowFromHit(hit: SearchHit): ListRow {
     excerpt: null,
     snippet: hit.snippet,
     read: false,
+    itemType: null,
+    record: false,
+    authors: [],
   }
 }
 
