@@ -101,6 +101,9 @@ test('build a citation list, switch styles, reorder, fix, copy, export, add a st
   const items = page.getByTestId('cite-item')
   await items.nth(2).dragTo(items.nth(0), { targetPosition: { x: 40, y: 5 } })
   await expect.poll(() => itemTitles(page)).toEqual([before[2], before[0], before[1]])
+  // The archive keeps it (and the list is settled before the keyboard moves an item again).
+  await page.reload()
+  await expect.poll(() => itemTitles(page)).toEqual([before[2], before[0], before[1]])
   // ... and by keyboard: Alt+Down moves the focused item one place down.
   await items.nth(0).focus()
   await page.keyboard.press('Alt+ArrowDown')
