@@ -12,8 +12,7 @@ import { listTags } from '../db/tags'
 import { DATABASE_FILE } from '../paths'
 import { and, filterConditions } from './filters'
 import { ensureSearchIndex, flushSearchIndex } from './indexer'
-import { rankSelection } from './search'
-import { prepareQuery, selectArticles, selectedIds } from './selection'
+import { prepareQuery } from './selection'
 
 /**
  * The library's one-pass answer (listArticles with `facets: true`) against the separate calls
@@ -301,22 +300,6 @@ describe('the library list in one pass', () => {
     expect(compared).toBe(QUERIES.length * filtersWith(collection).length)
     // The archive is rich enough that most combinations select something.
     expect(nonEmpty).toBeGreaterThan(compared / 2)
-  })
-
-  it('ranks within the window from the selected ids exactly as when it looks the window up', async () => {
-    await db.exclusive(async () => {
-      for (const query of ['the', 'визит', 'the -visit', 'tag:region the', 'coop* OR port']) {
-        const selection = await selectArticles(db, query, filterConditions({ read: false }))
-        const ids = (await selectedIds(db, selection)) ?? []
-        expect(ids.length, query).toBeGreaterThan(5)
-        for (const offset of [0, 3]) {
-          const page = { limit: 3, offset, window: 5 }
-          expect(await rankSelection(db, selection, { ...page, ids }), query).toEqual(
-            await rankSelection(db, selection, page),
-          )
-        }
-      }
-    })
   })
 
   it('follows every change the counts depend on, whoever makes it', async () => {

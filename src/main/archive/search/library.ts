@@ -95,12 +95,7 @@ async function relevancePage(
   { limit, offset, facets }: PageRequest,
 ): Promise<ListPage> {
   const ids = await selectedIds(db, selection)
-  const hits = await rankSelection(db, selection, {
-    limit,
-    offset,
-    window: RANK_WINDOW,
-    ids: ids ?? undefined,
-  })
+  const hits = await rankSelection(db, selection, { limit, offset, window: RANK_WINDOW })
   return {
     items: await hitItems(db, hits, selection.compiled),
     total: ids?.length ?? (await countArticles(db)),

@@ -49,16 +49,11 @@ export async function searchArticles(
   })
 }
 
-/** Where a page of ranked hits starts and ends, and how wide the ranking window is. */
+/** Where a page of ranked hits starts and ends, and how many of the newest matches are ranked. */
 export interface RankPage {
   limit: number
   offset: number
   window: number
-  /**
-   * Every selected id, ascending, when the caller has them already: the window's edge is read
-   * from them instead of being looked up.
-   */
-  ids?: readonly number[]
 }
 
 /**
@@ -79,35 +74,23 @@ export async function rankSelection(db: Database, selection: Selection, page: Ra
 /**
  * One page of matches, best first. bm25 needs every candidate's column sizes, which costs about
  * a microsecond per row; a query of very common words ("the", "и") matches most of the archive,
- * so past `window` candidates only the most recently added `window` are ranked (FTS5 walks
- * its doclists newest first and stops there), unless the page itself lies deeper.
+ * so only the most recently added `window` matches are ranked, unless the page itself lies
+ * deeper. FTS5 walks its doclists newest first and stops there: one pass finds the window and
+ * scores it.
  */
 async function rankedMatches(
   db: Database,
   selection: Selection,
-  { limit, offset, window, ids }: RankPage,
+  { limit, offset, window }: RankPage,
 ): Promise<HitRow[]> {
-  const match = selection.compiled.match!
-  const filterSql = filteredRowids(selection)
-  let lowestRowid: number | null = null
-  if (offset + limit <= window) {
-    if (ids !== undefined) {
-      lowestRowid = ids.length >= window ? ids[ids.length - window]! : null
-    } else {
-      // The window's oldest match; none when fewer than `window` articles match.
-      const edge = await db.get<{ rowid: number }>(
-        `SELECT f.rowid FROM articles_fts f WHERE f.articles_fts MATCH ? ${filterSql}
-         ORDER BY f.rowid DESC LIMIT 1 OFFSET ?`,
-        [match, window - 1],
-      )
-      lowestRowid = edge?.rowid ?? null
-    }
-  }
   return db.all<HitRow>(
-    `SELECT f.rowid AS id, -bm25(articles_fts, ${COLUMN_WEIGHTS}) AS score FROM articles_fts f
-     WHERE f.articles_fts MATCH ? ${filterSql} ${lowestRowid === null ? '' : 'AND f.rowid >= ?'}
-     ORDER BY score DESC, f.rowid DESC LIMIT ? OFFSET ?`,
-    [match, ...(lowestRowid === null ? [] : [lowestRowid]), limit, offset],
+    `SELECT id, score FROM (
+       SELECT f.rowid AS id, -bm25(articles_fts, ${COLUMN_WEIGHTS}) AS score FROM articles_fts f
+       WHERE f.articles_fts MATCH ? ${filteredRowids(selection)}
+       ORDER BY f.rowid DESC LIMIT ?
+     ) ORDER BY score DESC, id DESC LIMIT ? OFFSET ?`,
+    // LIMIT -1: no limit.
+    [selection.compiled.match, offset + limit <= window ? window : -1, limit, offset],
   )
 }
 

@@ -77,16 +77,13 @@ export function filteredRowids(selection: Selection): string {
   return selection.filtered === null ? '' : 'AND +f.rowid IN (SELECT id FROM temp.library_filter)'
 }
 
-/** The selected ids in ascending order; null when nothing narrows the selection (every article). */
+/** The selected ids; null when nothing narrows the selection (every article). */
 export async function selectedIds(db: Database, selection: Selection): Promise<number[] | null> {
   const { match } = selection.compiled
   if (match !== null) {
-    // FTS5 walks its doclists in rowid order: the ORDER BY costs no sort.
     const row = await db.get<{ ids: string }>(
-      `SELECT json_group_array(id) AS ids FROM (
-         SELECT f.rowid AS id FROM articles_fts f WHERE f.articles_fts MATCH ? ${filteredRowids(selection)}
-         ORDER BY f.rowid
-       )`,
+      `SELECT json_group_array(f.rowid) AS ids FROM articles_fts f
+       WHERE f.articles_fts MATCH ? ${filteredRowids(selection)}`,
       [match],
     )
     return JSON.parse(row?.ids ?? '[]') as number[]
@@ -120,10 +117,8 @@ export async function storeSelection(db: Database, selection: Selection): Promis
   return { table: 'temp.library_selection', count: inserted.changes }
 }
 
-/** The ids storeSelection put in its table, ascending. */
+/** The ids storeSelection put in its table. */
 export async function storedIds(db: Database, stored: StoredSelection): Promise<number[]> {
-  const row = await db.get<{ ids: string }>(
-    `SELECT json_group_array(id) AS ids FROM (SELECT id FROM ${stored.table} ORDER BY id)`,
-  )
+  const row = await db.get<{ ids: string }>(`SELECT json_group_array(id) AS ids FROM ${stored.table}`)
   return JSON.parse(row?.ids ?? '[]') as number[]
 }
