@@ -52,10 +52,11 @@ export async function libraryColumns(db: Database): Promise<LibraryColumns> {
     'SELECT CAST(version AS TEXT) AS version FROM library_version',
   )
   // Read before the columns: a change landing in between only makes the next call load again.
-  const version = current?.version ?? ''
+  // Without a version to check against (its row removed by hand), nothing is kept.
+  if (current === undefined) return loadColumns(db, '')
   const kept = loaded.get(db)
-  if (kept && kept.version === version) return kept
-  const columns = await loadColumns(db, version)
+  if (kept && kept.version === current.version) return kept
+  const columns = await loadColumns(db, current.version)
   loaded.set(db, columns)
   return columns
 }

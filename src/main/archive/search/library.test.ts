@@ -355,5 +355,11 @@ describe('the library list in one pass', () => {
       await other.close()
     }
     await check('changed elsewhere')
+
+    // Without its version row nothing is kept, so the counts still follow.
+    await db.run('DELETE FROM library_version')
+    await check('version removed')
+    await archive.setRead({ ids: [third!.id], read: true })
+    await check('no version to check')
   })
 })
