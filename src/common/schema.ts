@@ -146,14 +146,17 @@ export const apiSchemas = {
     .strict()
     .refine((v) => v.text.trim() !== '' || (v.html ?? '').trim() !== '', 'the paste is empty'),
   cancelImport: z.object({ jobId: z.string().min(1).max(100) }).strict(),
+  /** The library's list a page at a time, with its total and, with `facets: true`, its counts. */
   listArticles: z
     .object({
       offset: z.number().int().min(0).optional(),
       limit: z.number().int().min(1).max(1_000).optional(),
-      sort: z.enum(['addedAt', 'publishedAt', 'title', 'siteName']).optional(),
+      sort: z.enum(['addedAt', 'publishedAt', 'title', 'siteName', 'relevance']).optional(),
       order: z.enum(['asc', 'desc']).optional(),
       tag: tagName.optional(),
       query: searchText.optional(),
+      /** Also return the counts `facets` gives for the same query and filters. */
+      facets: z.boolean().optional(),
       ...articleFilterShape,
     })
     .strict(),

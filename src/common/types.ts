@@ -117,19 +117,39 @@ export interface ArticleFilter {
   collection?: number
 }
 
+/** The library list's orders: a field, or 'relevance', the order `search` gives its hits. */
+export type ListSort = SortField | 'relevance'
+
 export interface ListQuery extends ArticleFilter {
   offset?: number
   limit?: number
-  sort?: SortField
+  /**
+   * 'relevance': best match first, ranked as `search` ranks (items carry a snippet and a score);
+   * without words to rank by, the newest published first. Default 'addedAt'.
+   */
+  sort?: ListSort
+  /** Ignored for 'relevance'. */
   order?: SortOrder
   tag?: string
   /** A search-language query (see SearchQuery) that narrows the list; the list keeps its sort. */
   query?: string
+  /** Also count the selection per filter value (`ListPage.facets`), from the same selection. */
+  facets?: boolean
+}
+
+/** A row of the library list; sorted by relevance it also has what a search hit has. */
+export interface ListItem extends ArticleSummary {
+  /** As SearchHit.snippet. */
+  snippet?: string
+  score?: number
 }
 
 export interface ListPage {
-  items: ArticleSummary[]
+  items: ListItem[]
+  /** How many articles the query and filters select. */
   total: number
+  /** With `facets: true`: what `facets` answers for the same query and filters. */
+  facets?: Facets
 }
 
 export interface ArticlePatch {

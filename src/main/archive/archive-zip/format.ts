@@ -76,6 +76,8 @@ export const DERIVED_TABLES: readonly RegExp[] = [
   // Near-duplicate fingerprints (import/duplicates.ts); rebuilt lazily after an import.
   /^article_fingerprint(s|_bands)$/,
   /^fingerprint_pending$/,
+  // The version the library's counts in memory check (search/library-columns.ts).
+  /^library_version$/,
   /^sqlite_/,
 ]
 

@@ -251,6 +251,55 @@ CREATE INDEX articles_by_doi ON articles (lower(json_extract(csl, '$.DOI')))
 CREATE INDEX articles_by_title_key ON articles (lower(title));
 `
 
+// The library's filters and counts (search/selection.ts, search/facet-counts.ts). The index holds,
+// by id, every column the filter panel tests, so selecting and counting never reads the large
+// article rows. library_version changes whenever anything the counts depend on changes (articles
+// added or removed, their site, language, date or read state, tags, highlights), whoever writes:
+// a copy of those columns kept in memory is valid while the version it was read at holds. A random
+// value rather than a counter, so a restored or replaced archive never repeats a version by chance.
+const LIBRARY_FILTERS = `
+CREATE INDEX articles_filter_fields ON articles (id, site_name, language, published_at, read_at);
+
+CREATE TABLE library_version (version INTEGER NOT NULL);
+INSERT INTO library_version (version) VALUES (random());
+CREATE TRIGGER articles_library_insert AFTER INSERT ON articles BEGIN
+  UPDATE library_version SET version = random();
+END;
+CREATE TRIGGER articles_library_delete AFTER DELETE ON articles BEGIN
+  UPDATE library_version SET version = random();
+END;
+CREATE TRIGGER articles_library_update AFTER UPDATE OF site_name, language, published_at, read_at ON articles BEGIN
+  UPDATE library_version SET version = random();
+END;
+CREATE TRIGGER article_tags_library_insert AFTER INSERT ON article_tags BEGIN
+  UPDATE library_version SET version = random();
+END;
+CREATE TRIGGER article_tags_library_delete AFTER DELETE ON article_tags BEGIN
+  UPDATE library_version SET version = random();
+END;
+CREATE TRIGGER article_tags_library_update AFTER UPDATE ON article_tags BEGIN
+  UPDATE library_version SET version = random();
+END;
+CREATE TRIGGER tags_library_insert AFTER INSERT ON tags BEGIN
+  UPDATE library_version SET version = random();
+END;
+CREATE TRIGGER tags_library_delete AFTER DELETE ON tags BEGIN
+  UPDATE library_version SET version = random();
+END;
+CREATE TRIGGER tags_library_update AFTER UPDATE ON tags BEGIN
+  UPDATE library_version SET version = random();
+END;
+CREATE TRIGGER highlights_library_insert AFTER INSERT ON highlights BEGIN
+  UPDATE library_version SET version = random();
+END;
+CREATE TRIGGER highlights_library_delete AFTER DELETE ON highlights BEGIN
+  UPDATE library_version SET version = random();
+END;
+CREATE TRIGGER highlights_library_update AFTER UPDATE OF article_id ON highlights BEGIN
+  UPDATE library_version SET version = random();
+END;
+`
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -281,6 +330,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 6,
     description: 'bibliographic items: the CSL-JSON record and citation key of every article',
     sql: BIBLIOGRAPHIC_ITEMS,
+  },
+  {
+    version: 7,
+    description: "the library's filter columns indexed by id, and a version of what its counts depend on",
+    sql: LIBRARY_FILTERS,
   },
 ]
 

@@ -1,73 +1,137 @@
-import type { FacetCount, FacetQuery, Facets } from '../../../common/types'
+import type { FacetCount, FacetQuery, Facets, TagCount } from '../../../common/types'
 import type { Database } from '../db/database'
-import { listTags } from '../db/tags'
-import { filterConditions, type SqlCondition } from './filters'
+import { compareTagNames, parentTagName } from '../db/tags'
+import { filterConditions } from './filters'
 import { ensureSearchIndex } from './indexer'
-import { fillScope } from './scope'
-import { prepareQuery } from './search'
+import { libraryColumns, type LibraryColumns } from './library-columns'
+import { selectArticles, selectedIds } from './selection'
 
 /** Longer value lists (sites of a huge archive) are cut to the most frequent. */
 const MAX_VALUES = 500
 
 /**
  * How many articles the query and filters select, in total and split by tag, site, language,
- * publication year, read state and annotation. The selection is computed once into a temporary table, and
- * every count reads an index rather than the (large) article rows.
+ * publication year, read state and annotation.
  */
 export async function countFacets(db: Database, query: FacetQuery): Promise<Facets> {
   const text = query.query?.trim() ?? ''
   if (text !== '') await ensureSearchIndex(db)
   return db.exclusive(async () => {
-    const scoped = await buildScope(db, text, filterConditions(query))
-    const scope = scoped ? 'WHERE a.id IN (SELECT id FROM temp.facet_scope)' : ''
-    const grouped = (index: string, expression: string, groupBy = expression) =>
-      db.all<FacetCount>(
-        `SELECT ${expression} AS value, count(*) AS count FROM articles a INDEXED BY ${index} ${scope}
-         GROUP BY ${groupBy} ORDER BY count DESC, value LIMIT ${MAX_VALUES}`,
-      )
-    const totals = await db.get<{ total: number; read: number }>(
-      `SELECT count(*) AS total, count(a.read_at) AS read FROM articles a INDEXED BY articles_by_read_at ${scope}`,
-    )
-    // Distinct ids straight from the highlights index, each tested against the small scope table.
-    const annotated = await db.get<{ count: number }>(
-      `SELECT count(DISTINCT h.article_id) AS count FROM highlights h INDEXED BY highlights_by_article
-       ${scoped ? 'WHERE h.article_id IN (SELECT id FROM temp.facet_scope)' : ''}`,
-    )
-    const withNotes = annotated?.count ?? 0
-    const facets: Facets = {
-      total: totals?.total ?? 0,
-      tags: await listTags(db, scoped ? { sql: 'SELECT id FROM temp.facet_scope', params: [] } : undefined),
-      // Spellings that differ only in case count as one site.
-      sites: await grouped('articles_by_site_name', 'a.site_name', 'a.site_name COLLATE NOCASE'),
-      languages: await grouped('articles_by_language', 'a.language'),
-      years: await grouped('articles_by_published_at', 'substr(a.published_at, 1, 4)'),
-      read: totals?.read ?? 0,
-      unread: (totals?.total ?? 0) - (totals?.read ?? 0),
-      withNotes,
-      withoutNotes: (totals?.total ?? 0) - withNotes,
-    }
-    facets.years.sort((a, b) => (b.value ?? '').localeCompare(a.value ?? ''))
-    return facets
+    const selection = await selectArticles(db, text, filterConditions(query))
+    return countSelected(db, await selectedIds(db, selection))
   })
 }
 
 /**
- * Fill temp.facet_scope with the selected ids; returns false when nothing narrows the
- * selection (every article counts).
+ * The counts of a selection of articles (null: all of them), from the library's columns in
+ * memory: one pass over the selected ids, whatever their number.
  */
-async function buildScope(db: Database, text: string, filters: SqlCondition[]): Promise<boolean> {
-  const compiled = text === '' ? null : await prepareQuery(db, text)
-  const conditions = [...filters, ...(compiled?.conditions ?? [])]
-  if (compiled?.exclude) {
-    conditions.push({
-      sql: 'a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)',
-      params: [compiled.exclude],
-    })
+export async function countSelected(db: Database, ids: readonly number[] | null): Promise<Facets> {
+  const columns = await libraryColumns(db)
+  const counts = new Counts(columns)
+  if (ids === null) {
+    for (let index = 0; index < columns.ids.length; index++) counts.add(index)
+  } else {
+    for (const id of ids) {
+      const index = columns.indexOf.get(id)
+      if (index !== undefined) counts.add(index)
+    }
   }
-  if (!compiled?.match && conditions.length === 0) return false
-  const matches = compiled?.match
-    ? { sql: 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?', params: [compiled.match] }
-    : null
-  await fillScope(db, 'facet_scope', matches, conditions)
-  return true
+  return counts.facets()
+}
+
+class Counts {
+  private total = 0
+  private read = 0
+  private annotated = 0
+  private readonly perSiteGroup: number[]
+  /** Per site group, the article with the highest id: its spelling names the group. */
+  private readonly newestInSiteGroup: number[]
+  private readonly perLanguage: number[]
+  private readonly perYear: number[]
+  private readonly perTag: number[]
+  private readonly perSubtree: number[]
+  /** The last article (index + 1) counted in each subtree, so an article counts there once. */
+  private readonly lastInSubtree: Int32Array
+
+  constructor(private readonly columns: LibraryColumns) {
+    const groups = columns.siteGroups.reduce((most, group) => Math.max(most, group + 1), 0)
+    this.perSiteGroup = new Array<number>(groups).fill(0)
+    this.newestInSiteGroup = new Array<number>(groups).fill(-1)
+    this.perLanguage = new Array<number>(columns.languages.length).fill(0)
+    this.perYear = new Array<number>(columns.years.length).fill(0)
+    this.perTag = new Array<number>(columns.tags.length).fill(0)
+    this.perSubtree = new Array<number>(columns.tags.length).fill(0)
+    this.lastInSubtree = new Int32Array(columns.tags.length)
+  }
+
+  add(index: number): void {
+    const { columns } = this
+    this.total++
+    this.read += columns.read[index]!
+    this.annotated += columns.annotated[index]!
+    const group = columns.siteGroups[columns.site[index]!]!
+    this.perSiteGroup[group]!++
+    const newest = this.newestInSiteGroup[group]!
+    if (newest === -1 || columns.ids[index]! > columns.ids[newest]!) this.newestInSiteGroup[group] = index
+    this.perLanguage[columns.language[index]!]!++
+    this.perYear[columns.year[index]!]!++
+    for (let at = columns.tagStart[index]!; at < columns.tagStart[index + 1]!; at++) {
+      const tag = columns.tagList[at]!
+      this.perTag[tag]!++
+      for (const subtree of columns.tags[tag]!.selfAndAncestors) {
+        if (this.lastInSubtree[subtree] === index + 1) continue
+        this.lastInSubtree[subtree] = index + 1
+        this.perSubtree[subtree]!++
+      }
+    }
+  }
+
+  facets(): Facets {
+    const { columns } = this
+    const tags: TagCount[] = columns.tags
+      .map((tag, index) => ({
+        name: tag.name,
+        count: this.perTag[index]!,
+        total: this.perSubtree[index]!,
+        parent: parentTagName(tag.name),
+        color: tag.color,
+      }))
+      .sort((a, b) => compareTagNames(a.name, b.name))
+    const sites = this.newestInSiteGroup.flatMap((newest, group) =>
+      newest === -1
+        ? []
+        : [{ value: columns.sites[columns.site[newest]!]!, count: this.perSiteGroup[group]! }],
+    )
+    const years = mostFrequent(valueCounts(columns.years, this.perYear))
+    years.sort((a, b) => (b.value ?? '').localeCompare(a.value ?? ''))
+    return {
+      total: this.total,
+      tags,
+      // Spellings that differ only in case count as one site, named as its newest article spells it.
+      sites: mostFrequent(sites),
+      languages: mostFrequent(valueCounts(columns.languages, this.perLanguage)),
+      years,
+      read: this.read,
+      unread: this.total - this.read,
+      withNotes: this.annotated,
+      withoutNotes: this.total - this.annotated,
+    }
+  }
+}
+
+function valueCounts(values: readonly (string | null)[], counts: readonly number[]): FacetCount[] {
+  return values.flatMap((value, index) => (counts[index]! > 0 ? [{ value, count: counts[index]! }] : []))
+}
+
+/** Most frequent first, ties by value as SQLite orders text (missing first, then by UTF-8 bytes). */
+function mostFrequent(counts: FacetCount[]): FacetCount[] {
+  return counts.sort((a, b) => b.count - a.count || compareAsSqlite(a.value, b.value)).slice(0, MAX_VALUES)
+}
+
+function compareAsSqlite(a: string | null, b: string | null): number {
+  if (a === b) return 0
+  if (a === null) return -1
+  if (b === null) return 1
+  return Buffer.compare(Buffer.from(a), Buffer.from(b))
 }

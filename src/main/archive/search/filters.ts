@@ -2,15 +2,14 @@ import type { ArticleFilter } from '../../../common/types'
 import type { SqlValue } from '../db/database'
 import { tagKey } from '../db/tags'
 
-/** A piece of WHERE clause over `articles a`, with positional parameters. */
+/**
+ * A piece of WHERE clause over `articles a`, with positional parameters. It reads only the
+ * columns of articles_filter_fields (id, site_name, language, published_at, read_at), so a
+ * selection never touches the large article rows (see selection.ts).
+ */
 export interface SqlCondition {
   sql: string
   params: SqlValue[]
-  /**
-   * The same condition as a SELECT of article ids that never reads the articles table (whose
-   * rows are large), taking the same params; set where such a form exists.
-   */
-  idsSql?: string
 }
 
 /** Sorts after every character an ISO date may continue with, so `< '2026~'` ends 2026. */
@@ -30,17 +29,14 @@ export function tagsCondition(names: readonly string[]): SqlCondition {
     }
   })
   const anyTag = or(perTag)
-  const idsSql = `SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE ${anyTag.sql}`
-  return { sql: `a.id IN (${idsSql})`, params: anyTag.params, idsSql }
+  return {
+    sql: `a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE ${anyTag.sql})`,
+    params: anyTag.params,
+  }
 }
 
 export function tagCondition(name: string): SqlCondition {
   return tagsCondition([name])
-}
-
-/** As a SELECT of article ids (see SqlCondition.idsSql). */
-export function idsOf(condition: SqlCondition): string {
-  return condition.idsSql ?? `SELECT a.id FROM articles a WHERE ${condition.sql}`
 }
 
 /** Published on or after the start of the period ("2026", "2026-02", "2026-02-07"). */
@@ -69,14 +65,7 @@ export function readCondition(read: boolean): SqlCondition {
 
 /** With at least one highlight (a note always belongs to one), or with none. */
 export function notesCondition(hasNotes: boolean): SqlCondition {
-  const annotated = 'SELECT article_id FROM highlights'
-  if (hasNotes) return { sql: `a.id IN (${annotated})`, params: [], idsSql: annotated }
-  return {
-    sql: `a.id NOT IN (${annotated})`,
-    params: [],
-    // A small index holds every id, so the large article rows are never read.
-    idsSql: `SELECT a.id FROM articles a INDEXED BY articles_by_read_at WHERE a.id NOT IN (${annotated})`,
-  }
+  return { sql: `a.id ${hasNotes ? 'IN' : 'NOT IN'} (SELECT article_id FROM highlights)`, params: [] }
 }
 
 export function languageCondition(language: string): SqlCondition {
@@ -110,8 +99,10 @@ export function filterConditions(filter: ArticleFilter & { tag?: string }): SqlC
   if (filter.read !== undefined) conditions.push(readCondition(filter.read))
   if (filter.hasNotes !== undefined) conditions.push(notesCondition(filter.hasNotes))
   if (filter.collection !== undefined) {
-    const idsSql = 'SELECT article_id FROM collection_articles WHERE collection_id = ?'
-    conditions.push({ sql: `a.id IN (${idsSql})`, params: [filter.collection], idsSql })
+    conditions.push({
+      sql: 'a.id IN (SELECT article_id FROM collection_articles WHERE collection_id = ?)',
+      params: [filter.collection],
+    })
   }
   return conditions
 }
@@ -126,13 +117,6 @@ export function or(conditions: readonly SqlCondition[]): SqlCondition {
 
 export function not(condition: SqlCondition): SqlCondition {
   return { sql: `NOT (${condition.sql})`, params: condition.params }
-}
-
-/** `WHERE …` for a list of conditions, or an empty clause. */
-export function whereClause(conditions: readonly SqlCondition[]): SqlCondition {
-  if (conditions.length === 0) return { sql: '', params: [] }
-  const combined = and(conditions)
-  return { sql: `WHERE (${combined.sql})`, params: combined.params }
 }
 
 function join(conditions: readonly SqlCondition[], operator: string, empty: string): SqlCondition {

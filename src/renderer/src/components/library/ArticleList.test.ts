@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import type { ArchiveClient } from '../../../../common/api'
-import type { ArticleSummary, ListQuery } from '../../../../common/types'
+import type { ArticleSummary, ListItem, ListQuery } from '../../../../common/types'
 import { setClient } from '../../api/client'
 import ArticleList from './ArticleList.vue'
 import { createLecternI18n } from '../../i18n'
@@ -30,32 +30,24 @@ function summary(id: number, language = 'ru'): ArticleSummary {
   }
 }
 
+/** A page of summaries, or the one search hit when the list is sorted by relevance. */
 function clientWith(total: number): Record<string, ReturnType<typeof vi.fn>> {
   return {
     listArticles: vi.fn(async (query: ListQuery) => {
+      if (query.sort === 'relevance') {
+        const hit: ListItem = {
+          ...summary(12),
+          title: 'Вэнс в Баку',
+          publishedAt: '2026-02-07T19:01',
+          snippet: 'перед \u0002визитом\u0003 <img src=x onerror=alert(1)> вице-президента',
+          score: 1,
+        }
+        return { items: [hit], total: 1 }
+      }
       const offset = query.offset ?? 0
       const count = Math.max(0, Math.min(query.limit ?? 50, total - offset))
       return { items: Array.from({ length: count }, (_, index) => summary(offset + index + 1)), total }
     }),
-    search: vi.fn(async () => [
-      {
-        id: 12,
-        title: 'Вэнс в Баку',
-        siteName: 'Caliber.Az',
-        publishedAt: '2026-02-07T19:01',
-        snippet: 'перед \u0002визитом\u0003 <img src=x onerror=alert(1)> вице-президента',
-        score: 1,
-      },
-    ]),
-    facets: vi.fn(async () => ({
-      total: 1,
-      tags: [],
-      sites: [],
-      languages: [],
-      years: [],
-      read: 0,
-      unread: 1,
-    })),
     listCollections: vi.fn(async () => []),
   }
 }

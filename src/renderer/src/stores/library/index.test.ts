@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import type { ArchiveClient } from '../../../../common/api'
-import type { ArticleSummary, ListQuery, SearchQuery } from '../../../../common/types'
+import type { ArticleSummary, ListItem, ListQuery } from '../../../../common/types'
 import { setClient } from '../../api/client'
 import { PAGE_SIZE, useLibraryStore } from '.'
 
@@ -29,15 +29,6 @@ function summary(id: number): ArticleSummary {
 
 const TOTAL = PAGE_SIZE * 2 + 7
 
-function listFrom(query: ListQuery, total = TOTAL) {
-  const offset = query.offset ?? 0
-  const ids = Array.from({ length: total }, (_, index) => index + 1).slice(
-    offset,
-    offset + (query.limit ?? 50),
-  )
-  return { items: ids.map(summary), total }
-}
-
 const emptyFacets = {
   total: 42,
   tags: [],
@@ -50,6 +41,21 @@ const emptyFacets = {
   withoutNotes: 42,
 }
 
+/** What the engine answers: a sorted page, or one search hit when sorted by relevance. */
+function listFrom(query: ListQuery, total = TOTAL) {
+  const facets = query.facets ? { facets: emptyFacets } : {}
+  if (query.sort === 'relevance') {
+    const hit: ListItem = { ...summary(3), snippet: 'x', score: 1 }
+    return { items: (query.offset ?? 0) === 0 ? [hit] : [], total: 1, ...facets }
+  }
+  const offset = query.offset ?? 0
+  const ids = Array.from({ length: total }, (_, index) => index + 1).slice(
+    offset,
+    offset + (query.limit ?? 50),
+  )
+  return { items: ids.map(summary), total, ...facets }
+}
+
 describe('library store', () => {
   let listArticles: ReturnType<typeof vi.fn>
   let search: ReturnType<typeof vi.fn>
@@ -59,12 +65,8 @@ describe('library store', () => {
   beforeEach(() => {
     setActivePinia(createPinia())
     listArticles = vi.fn(async (query: ListQuery) => listFrom(query))
-    search = vi.fn(async (query: SearchQuery) =>
-      (query.offset ?? 0) === 0
-        ? [{ id: 3, title: 'Article 3', siteName: null, publishedAt: null, snippet: 'x', score: 1 }]
-        : [],
-    )
-    facets = vi.fn(async () => emptyFacets)
+    search = vi.fn()
+    facets = vi.fn()
     tagArticles = vi.fn(async (args: { ids: number[] }) => ({ changed: args.ids.length }))
     setClient({ listArticles, search, facets, tagArticles } as unknown as ArchiveClient)
   })
@@ -81,25 +83,68 @@ describe('library store', () => {
       order: 'desc',
       tags: ['baku'],
       language: 'ru',
+      facets: true,
     })
-    expect(facets).toHaveBeenCalledWith({ tags: ['baku'], language: 'ru' })
+    expect(library.facets).toEqual(emptyFacets)
     expect(library.total).toBe(TOTAL)
     expect(library.rowAt(PAGE_SIZE * 2)).toBeUndefined()
 
     library.ensureRange({ start: PAGE_SIZE * 2 - 3, end: PAGE_SIZE * 2 + 5 })
     await vi.waitFor(() => expect(library.rowAt(PAGE_SIZE * 2)?.id).toBe(PAGE_SIZE * 2 + 1))
+    // Later pages come without the counts.
+    expect(listArticles).toHaveBeenCalledWith(expect.not.objectContaining({ facets: true }))
     expect(listArticles).toHaveBeenCalledWith(expect.objectContaining({ offset: PAGE_SIZE }))
     expect(listArticles).toHaveBeenCalledWith(expect.objectContaining({ offset: PAGE_SIZE * 2 }))
   })
 
-  it('searches by relevance with snippets and takes the total from the facets', async () => {
+  it('searches by relevance with snippets, the total and the counts in one call', async () => {
     const library = useLibraryStore()
     library.applyFilter('визит', null, 'read=unread')
     await vi.waitFor(() => expect(library.loaded).toBe(true))
-    expect(search).toHaveBeenCalledWith({ query: 'визит', offset: 0, limit: PAGE_SIZE, read: false })
-    expect(library.rowAt(0)).toMatchObject({ id: 3, snippet: 'x' })
+    expect(listArticles).toHaveBeenCalledTimes(1)
+    expect(listArticles).toHaveBeenCalledWith({
+      query: 'визит',
+      sort: 'relevance',
+      offset: 0,
+      limit: PAGE_SIZE,
+      read: false,
+      facets: true,
+    })
+    expect(library.rowAt(0)).toMatchObject({ id: 3, snippet: 'x', language: 'en' })
     expect(library.total).toBe(1)
-    expect(listArticles).not.toHaveBeenCalled()
+    expect(library.facets).toEqual(emptyFacets)
+    expect(search).not.toHaveBeenCalled()
+    expect(facets).not.toHaveBeenCalled()
+  })
+
+  it('asks the engine once per keystroke and keeps only the answer to the last one', async () => {
+    const answers: { query: ListQuery; release: (total: number) => void }[] = []
+    listArticles.mockImplementation(
+      (query: ListQuery) =>
+        new Promise((resolve) =>
+          answers.push({
+            query,
+            release: (total) =>
+              resolve({ items: [summary(total)], total, facets: { ...emptyFacets, total } }),
+          }),
+        ),
+    )
+    const library = useLibraryStore()
+    const typed = ['в', 'ви', 'виз', 'визи', 'визит']
+    for (const text of typed) library.applyFilter(text, null)
+    expect(answers.map((answer) => answer.query.query)).toEqual(typed)
+    expect(answers.every((answer) => answer.query.facets === true)).toBe(true)
+    // The last keystroke is answered first; the older answers arrive after it.
+    answers.at(-1)!.release(5)
+    await vi.waitFor(() => expect(library.loaded).toBe(true))
+    answers.slice(0, -1).forEach((answer, index) => answer.release(index + 1))
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(listArticles).toHaveBeenCalledTimes(typed.length)
+    expect(search).not.toHaveBeenCalled()
+    expect(facets).not.toHaveBeenCalled()
+    expect(library.total).toBe(5)
+    expect(library.facets?.total).toBe(5)
+    expect(library.rowAt(0)?.id).toBe(5)
   })
 
   it('sorts a search by date through listArticles when asked', async () => {
@@ -114,11 +159,11 @@ describe('library store', () => {
 
   it('ignores an older answer that arrives after a newer one', async () => {
     let releaseFirst: () => void = () => undefined
-    search.mockImplementationOnce(
+    listArticles.mockImplementationOnce(
       () =>
         new Promise((resolve) => {
           releaseFirst = () =>
-            resolve([{ id: 1, title: 'stale', siteName: null, publishedAt: null, snippet: '', score: 1 }])
+            resolve({ items: [{ ...summary(1), title: 'stale', snippet: '', score: 1 }], total: 1 })
         }),
     )
     const library = useLibraryStore()

@@ -1,9 +1,9 @@
 import { ref, shallowReactive, shallowRef, type Ref } from 'vue'
 import type { CslItemType } from '../../../../common/csl'
-import type { ArticleSummary, Facets, SearchHit, SortField } from '../../../../common/types'
+import type { Facets, ListItem } from '../../../../common/types'
 import { errorMessage, getClient } from '../../api/client'
 import { pagesForRange, type VisibleRange } from '../../lib/virtualList'
-import { effectiveOrder, effectiveSort, viewFilter, viewScope, type LibraryView } from './view'
+import { effectiveOrder, effectiveSort, viewScope, type LibraryView } from './view'
 
 /** Rows per request; the virtual list asks for the pages its visible rows fall in. */
 export const PAGE_SIZE = 100
@@ -12,7 +12,7 @@ const MAX_CACHED_PAGES = 40
 /** Fastest rate of page requests while the list scrolls. */
 const FETCH_INTERVAL_MS = 80
 
-/** One list row, from an article summary or a search hit. */
+/** One list row. */
 export interface ListRow {
   id: number
   title: string
@@ -23,48 +23,33 @@ export interface ListRow {
   /** Search snippet with U+0002/U+0003 around matches; null outside relevance search. */
   snippet: string | null
   read: boolean
-  /** The kind of source; null for a search hit (hits do not carry it). */
-  itemType: CslItemType | null
+  /** The kind of source. */
+  itemType: CslItemType
   /** A bibliographic record without a reading copy (a reference imported from a file). */
   record: boolean
   authors: string[]
 }
 
-function rowFromSummary(article: ArticleSummary): ListRow {
+function rowFromItem(item: ListItem): ListRow {
   return {
-    id: article.id,
-    title: article.title,
-    siteName: article.siteName,
-    publishedAt: article.publishedAt,
-    language: article.language,
-    excerpt: article.excerpt,
-    snippet: null,
-    read: !!article.readAt,
-    itemType: article.itemType,
-    record: article.format === 'reference',
-    authors: article.authors,
-  }
-}
-
-function rowFromHit(hit: SearchHit): ListRow {
-  return {
-    id: hit.id,
-    title: hit.title,
-    siteName: hit.siteName,
-    publishedAt: hit.publishedAt,
-    language: null,
-    excerpt: null,
-    snippet: hit.snippet,
-    read: false,
-    itemType: null,
-    record: false,
-    authors: [],
+    id: item.id,
+    title: item.title,
+    siteName: item.siteName,
+    publishedAt: item.publishedAt,
+    language: item.language,
+    excerpt: item.excerpt,
+    snippet: item.snippet ?? null,
+    read: !!item.readAt,
+    itemType: item.itemType,
+    record: item.format === 'reference',
+    authors: item.authors,
   }
 }
 
 /**
  * The rows of the current view, fetched page by page as the virtual list needs them and kept in
- * a bounded cache, with the view's total and its counts per filter.
+ * a bounded cache, with the view's total and its counts per filter. A new view costs one call:
+ * its first page comes with the total and the counts.
  */
 export function createPageCache(view: Ref<LibraryView>) {
   const total = ref(0)
@@ -90,28 +75,17 @@ export function createPageCache(view: Ref<LibraryView>) {
     return pages.get(page)?.[offset] ?? stalePages.value.get(page)?.[offset]
   }
 
-  async function fetchPage(page: number): Promise<{ rows: ListRow[]; total: number | null }> {
+  async function fetchPage(page: number, withFacets: boolean) {
     const current = view.value
-    const offset = page * PAGE_SIZE
-    if (effectiveSort(current) === 'relevance') {
-      const hits = await getClient().search({
-        query: current.query.trim(),
-        offset,
-        limit: PAGE_SIZE,
-        ...viewFilter(current),
-      })
-      // A short page is the end of the hits: the exact total.
-      return { rows: hits.map(rowFromHit), total: hits.length < PAGE_SIZE ? offset + hits.length : null }
-    }
-    const listSort = effectiveSort(current) as SortField
-    const result = await getClient().listArticles({
-      offset,
+    const sort = effectiveSort(current)
+    return getClient().listArticles({
+      offset: page * PAGE_SIZE,
       limit: PAGE_SIZE,
-      sort: listSort,
-      order: effectiveOrder(current),
+      sort,
+      ...(sort === 'relevance' ? {} : { order: effectiveOrder(current) }),
       ...viewScope(current),
+      ...(withFacets ? { facets: true } : {}),
     })
-    return { rows: result.items.map(rowFromSummary), total: result.total }
   }
 
   function evictFarPages(): void {
@@ -121,19 +95,19 @@ export function createPageCache(view: Ref<LibraryView>) {
     for (const page of byDistance.slice(0, pages.size - MAX_CACHED_PAGES)) pages.delete(page)
   }
 
-  async function loadPage(page: number, mine: number): Promise<void> {
+  async function loadPage(page: number, mine: number, withFacets = false): Promise<void> {
     pending.add(page)
     try {
-      const result = await fetchPage(page)
+      const result = await fetchPage(page, withFacets)
       if (mine !== generation) return
-      pages.set(page, result.rows)
+      pages.set(page, result.items.map(rowFromItem))
       if (stalePages.value.has(page)) {
         const stale = new Map(stalePages.value)
         stale.delete(page)
         stalePages.value = stale
       }
-      // A full page of hits says only that there are at least this many; the facets tell the rest.
-      total.value = result.total ?? Math.max(total.value, page * PAGE_SIZE + result.rows.length)
+      total.value = result.total
+      if (result.facets) facets.value = result.facets
       loadError.value = null
       evictFarPages()
     } catch (err) {
@@ -179,18 +153,6 @@ export function createPageCache(view: Ref<LibraryView>) {
     }
   }
 
-  async function loadFacets(mine: number): Promise<void> {
-    try {
-      const counts = await getClient().facets(viewScope(view.value))
-      if (mine !== generation) return
-      facets.value = counts
-      // Relevance search reports no total of its own: the facets' total is the hit count.
-      if (effectiveSort(view.value) === 'relevance') total.value = counts.total
-    } catch (err) {
-      if (mine === generation) loadError.value = errorMessage(err)
-    }
-  }
-
   /**
    * Fetch the first rows of the view again. `keepRows`: an archive change, so the rows on screen
    * stay until their fresh copies arrive and the scroll position holds.
@@ -209,15 +171,8 @@ export function createPageCache(view: Ref<LibraryView>) {
     // An empty list shows no rows, but the first page must still be asked for.
     const visiblePages = pagesForRange(lastRange, PAGE_SIZE)
     const pagesToLoad = visiblePages.length > 0 ? visiblePages : [0]
-    const rowsDone = Promise.all(pagesToLoad.map((page) => loadPage(page, mine)))
-    if (effectiveSort(view.value) === 'relevance') {
-      // Relevance search learns its total from the facets: both before the list counts as loaded.
-      await Promise.all([rowsDone, loadFacets(mine)])
-    } else {
-      // The engine answers one call at a time: the rows first, so counting never delays them.
-      await rowsDone
-      void loadFacets(mine)
-    }
+    // The counts come with the first page asked for, from the same selection as its rows.
+    await Promise.all(pagesToLoad.map((page, index) => loadPage(page, mine, index === 0)))
     if (mine !== generation) return
     stalePages.value = new Map()
     loaded.value = true

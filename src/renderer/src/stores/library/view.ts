@@ -1,10 +1,10 @@
 // What the library list shows (query, filters, sort) and how that maps to and from its address.
 
-import type { ArticleFilter, SortField, SortOrder } from '../../../../common/types'
+import type { ArticleFilter, ListSort, SortField, SortOrder } from '../../../../common/types'
 import type { Route } from '../../router'
 
 /** Relevance exists only while searching: the engine's own order of the hits. */
-export type ListSort = SortField | 'relevance'
+export type { ListSort }
 
 /** The natural direction for each sort: newest first for dates, A to Z for names. */
 export const DEFAULT_ORDER: Record<SortField, SortOrder> = {

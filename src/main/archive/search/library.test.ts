@@ -1,0 +1,365 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ArticleFilter, Facets, ListQuery, SortField } from '../../../common/types'
+import { sampleExtracted } from '../../../../tests/support/articles'
+import { Archive } from '../api'
+import { insertArticle } from '../db/articles'
+import type { Database } from '../db/database'
+import { openArchiveDatabase } from '../db/index'
+import { listTags } from '../db/tags'
+import { DATABASE_FILE } from '../paths'
+import { and, filterConditions } from './filters'
+import { ensureSearchIndex, flushSearchIndex } from './indexer'
+import { prepareQuery } from './selection'
+
+/**
+ * The library's one-pass answer (listArticles with `facets: true`) against the separate calls
+ * (search, facets) and against a plain SQL reference that selects and counts the way the library
+ * did before it kept its columns in memory, on a real archive on disk.
+ */
+
+const QUERIES = [
+  '',
+  'the',
+  'visit',
+  'визит',
+  'pipeline OR газопровод',
+  '"the visit"',
+  'coop*',
+  '-the',
+  'the -visit',
+  'tag:region',
+  'tag:region/caucasus the',
+  'lang:ru',
+  'is:unread visit',
+  'has:notes',
+  '-has:notes the',
+  'after:2020 before:2025',
+  'site:caliber.az',
+  'note:important',
+  'title:visit',
+  'tag:energy OR lang:de',
+  'nothingmatcheshere',
+]
+
+const COLLECTION = 'Thesis'
+
+function filtersWith(collection: number): ArticleFilter[] {
+  return [
+    {},
+    { tags: ['region'] },
+    { tags: ['region/europe', 'Energy'], tagMode: 'all' },
+    { tags: ['region/caucasus', 'energy'] },
+    { site: 'caliber.az' },
+    { site: null },
+    { language: 'ru' },
+    { language: null },
+    { dateFrom: '2024', dateTo: '2025-06' },
+    { read: true },
+    { read: false, hasNotes: false },
+    { hasNotes: true },
+    { collection },
+  ]
+}
+
+const ENGLISH = {
+  common: ['the', 'of', 'and', 'in'],
+  topics: [
+    'visit',
+    'visited',
+    'pipeline',
+    'cooperation',
+    'cooperating',
+    'talks',
+    'energy',
+    'port',
+    'grain',
+    'rail',
+  ],
+}
+const RUSSIAN = {
+  common: ['и', 'в', 'не', 'на'],
+  topics: ['визит', 'визитом', 'газопровод', 'сотрудничество', 'переговоры', 'порт', 'зерно', 'дорога'],
+}
+// Spellings that differ only in ASCII case count as one site; Cyrillic case is kept apart, as
+// SQLite's NOCASE keeps it.
+const SITES = ['Caliber.az', 'CALIBER.AZ', 'caliber.az', 'Вестник', 'вестник', 'BBC News', null]
+const DATES = ['2019-05-01', '2021-11-30', '2024-03-05', '2025', '2025-06-30T10:00', '2026-02-07T19:01', null]
+const LANGUAGES = ['en', 'en', 'ru', 'ru', 'de', null]
+
+let dir: string
+let archive: Archive
+let db: Database
+let collection: number
+
+/** A small generator with a seed, so every run builds the same archive. */
+function seeded(seed: number): () => number {
+  let state = seed
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648
+    return state / 2_147_483_648
+  }
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'lectern-library-page-'))
+  archive = await Archive.open({ dir })
+  // The facade keeps its connection private; tests reach it the way the engine's own modules do.
+  db = (archive as unknown as { db: Database }).db
+  const random = seeded(7)
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
+  const ids: number[] = []
+  await db.transaction(async () => {
+    for (let i = 0; i < 160; i++) {
+      const language = pick(LANGUAGES)
+      const words = language === 'ru' ? RUSSIAN : ENGLISH
+      const word = () => pick(random() < 0.5 ? words.common : words.topics)
+      const text = Array.from({ length: 4 + Math.floor(random() * 16) }, word).join(' ')
+      const extracted = sampleExtracted({
+        title: Array.from({ length: 3 }, word).join(' '),
+        contentText: `${text}.`,
+        siteName: pick(SITES),
+        publishedAt: pick(DATES),
+        language,
+      })
+      const bytes = Buffer.from(`original ${i}`)
+      ids.push(
+        await insertArticle(db, {
+          extracted,
+          sourceName: `page-${i}.html`,
+          original: { sha256: `${i}`.padStart(64, '0'), bytes, name: `page-${i}.html` },
+          addedAt: new Date(Date.UTC(2026, 0, 1) + (i % 40) * 60_000).toISOString(),
+        }),
+      )
+    }
+    await flushSearchIndex(db)
+  })
+  const share = (part: number) => ids.filter((id) => id % part === 0)
+  await archive.tagArticles({ ids: share(3), add: ['region/caucasus'] })
+  await archive.tagArticles({ ids: share(5), add: ['region/europe'] })
+  await archive.tagArticles({ ids: share(4), add: ['Energy'] })
+  await archive.tagArticles({ ids: share(7), add: ['region'] })
+  await archive.createTag({ name: 'unused', color: '#aa0000' })
+  await archive.setRead({ ids: share(2), read: true })
+  for (const id of share(6)) {
+    await archive.addHighlight({
+      articleId: id,
+      quote: 'the',
+      prefix: '',
+      suffix: '',
+      color: 'yellow',
+      note: id % 12 === 0 ? 'important point' : null,
+    })
+  }
+  collection = (await archive.createCollection({ name: COLLECTION })).id
+  await archive.addToCollection({ id: collection, articleIds: share(9) })
+})
+
+afterAll(async () => {
+  await archive.close()
+  await rm(dir, { recursive: true, force: true })
+})
+
+/** The selection the old way: every condition straight over the articles, the words through the index. */
+async function referenceIds(query: string, filter: ArticleFilter): Promise<number[]> {
+  // Highlights and notes reach the index when the next search needs it.
+  await ensureSearchIndex(db)
+  const compiled = await prepareQuery(db, query)
+  const conditions = [...filterConditions(filter), ...compiled.conditions]
+  for (const [expression, operator] of [
+    [compiled.match, 'IN'],
+    [compiled.exclude, 'NOT IN'],
+  ] as const) {
+    if (expression !== null) {
+      conditions.push({
+        sql: `a.id ${operator} (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`,
+        params: [expression],
+      })
+    }
+  }
+  const where = and(conditions)
+  const rows = await db.all<{ id: number }>(
+    `SELECT a.id FROM articles a WHERE ${where.sql} ORDER BY a.id`,
+    where.params,
+  )
+  return rows.map((row) => row.id)
+}
+
+/** The counts in plain SQL GROUP BYs over the selected ids. */
+async function referenceFacets(ids: readonly number[]): Promise<Facets> {
+  const scope = { sql: 'SELECT value FROM json_each(?)', params: [JSON.stringify(ids)] }
+  const inScope = `a.id IN (${scope.sql})`
+  const grouped = (value: string) =>
+    db.all<{ value: string | null; count: number }>(
+      `SELECT ${value} AS value, count(*) AS count FROM articles a WHERE ${inScope}
+       GROUP BY value ORDER BY count DESC, value LIMIT 500`,
+      scope.params,
+    )
+  // A group of spellings is named as its newest article spells it.
+  const sites = await db.all<{ value: string | null; count: number }>(
+    `SELECT newest.site_name AS value, groups.count FROM (
+       SELECT max(a.id) AS id, count(*) AS count FROM articles a WHERE ${inScope}
+       GROUP BY a.site_name COLLATE NOCASE
+     ) groups JOIN articles newest ON newest.id = groups.id
+     ORDER BY groups.count DESC, value LIMIT 500`,
+    scope.params,
+  )
+  const totals = await db.get<{ read: number; notes: number }>(
+    `SELECT count(a.read_at) AS read,
+       count(CASE WHEN a.id IN (SELECT article_id FROM highlights) THEN 1 END) AS notes
+     FROM articles a WHERE ${inScope}`,
+    scope.params,
+  )
+  const years = await grouped('substr(a.published_at, 1, 4)')
+  years.sort((a, b) => (b.value ?? '').localeCompare(a.value ?? ''))
+  return {
+    total: ids.length,
+    tags: await listTags(db, scope),
+    sites,
+    languages: await grouped('a.language'),
+    years,
+    read: totals?.read ?? 0,
+    unread: ids.length - (totals?.read ?? 0),
+    withNotes: totals?.notes ?? 0,
+    withoutNotes: ids.length - (totals?.notes ?? 0),
+  }
+}
+
+const ORDERS: Record<SortField, string> = {
+  addedAt: 'a.added_at DESC, a.id DESC',
+  publishedAt: 'a.published_at IS NULL, a.published_at, a.id',
+  title: 'a.title COLLATE NOCASE, a.id',
+  siteName: 'a.site_name COLLATE NOCASE DESC, a.id DESC',
+}
+const ORDER_OF: Record<SortField, 'asc' | 'desc'> = {
+  addedAt: 'desc',
+  publishedAt: 'asc',
+  title: 'asc',
+  siteName: 'desc',
+}
+
+async function referencePage(ids: readonly number[], sort: SortField, offset: number): Promise<number[]> {
+  const rows = await db.all<{ id: number }>(
+    `SELECT a.id FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))
+     ORDER BY ${ORDERS[sort]} LIMIT 10 OFFSET ?`,
+    [JSON.stringify(ids), offset],
+  )
+  return rows.map((row) => row.id)
+}
+
+const hitFields = (items: readonly { id: number; snippet?: string; score?: number }[]) =>
+  items.map(({ id, snippet, score }) => ({ id, snippet, score }))
+
+describe('the library list in one pass', () => {
+  it('gives the same hits, totals and counts as search, facets and a plain SQL reference', async () => {
+    const sorts = Object.keys(ORDERS) as SortField[]
+    let compared = 0
+    let nonEmpty = 0
+    for (const filter of filtersWith(collection)) {
+      for (const [index, query] of QUERIES.entries()) {
+        const context = `query ${JSON.stringify(query)}, filters ${JSON.stringify(filter)}`
+        const ids = await referenceIds(query, filter)
+        const expected = await referenceFacets(ids)
+        if (ids.length > 0) nonEmpty++
+
+        const facets = await archive.facets({ ...(query ? { query } : {}), ...filter })
+        expect(facets, `${context}: facets`).toEqual(expected)
+
+        const request: ListQuery = { query, ...filter, sort: 'relevance', limit: 7, facets: true }
+        const first = await archive.listArticles(request)
+        const second = await archive.listArticles({ ...request, offset: 7, facets: false })
+        expect(first.total, context).toBe(ids.length)
+        expect(first.facets, `${context}: one pass by relevance`).toEqual(expected)
+        expect(second.facets, context).toBeUndefined()
+        if (query.trim() !== '') {
+          const hits = await archive.search({ query, ...filter, limit: 14 })
+          expect(hitFields([...first.items, ...second.items]), context).toEqual(hitFields(hits))
+        }
+
+        const sort = sorts[index % sorts.length]!
+        const sorted = await archive.listArticles({
+          query,
+          ...filter,
+          sort,
+          order: ORDER_OF[sort],
+          offset: 3,
+          limit: 10,
+          facets: true,
+        })
+        expect(sorted.total, context).toBe(ids.length)
+        expect(sorted.facets, `${context}: one pass sorted by ${sort}`).toEqual(expected)
+        expect(
+          sorted.items.map((item) => item.id),
+          `${context}, sorted by ${sort}`,
+        ).toEqual(await referencePage(ids, sort, 3))
+        compared++
+      }
+    }
+    expect(compared).toBe(QUERIES.length * filtersWith(collection).length)
+    // The archive is rich enough that most combinations select something.
+    expect(nonEmpty).toBeGreaterThan(compared / 2)
+  })
+
+  it('follows every change the counts depend on, whoever makes it', async () => {
+    const check = async (what: string) => {
+      const views: [string, ArticleFilter][] = [
+        ['', {}],
+        ['the', { tags: ['region'] }],
+        ['', { hasNotes: true }],
+      ]
+      for (const [query, filter] of views) {
+        const expected = await referenceFacets(await referenceIds(query, filter))
+        expect(
+          await archive.facets({ query, ...filter }),
+          `${what}: ${query} ${JSON.stringify(filter)}`,
+        ).toEqual(expected)
+      }
+    }
+    await check('before')
+    const [first, second, third] = (await archive.listArticles({ sort: 'title', order: 'asc', limit: 3 }))
+      .items
+    await archive.setRead({ ids: [first!.id], read: !first!.readAt })
+    await check('read state')
+    await archive.tagArticles({ ids: [first!.id, second!.id], add: ['region/caucasus/baku'] })
+    await check('tags added')
+    await archive.setTagColor({ name: 'region/caucasus/baku', color: '#00aa00' })
+    await check('tag colour')
+    await archive.renameTag({ name: 'region/caucasus', newName: 'caucasus' })
+    await check('tag renamed')
+    await archive.updateArticle({
+      id: second!.id,
+      patch: { siteName: 'caliber.AZ', language: 'de', publishedAt: '2030' },
+    })
+    await check('fields edited')
+    const highlight = await archive.addHighlight({
+      articleId: third!.id,
+      quote: 'the',
+      prefix: '',
+      suffix: '',
+      color: 'green',
+    })
+    await check('highlight added')
+    await archive.deleteHighlight({ id: highlight.id })
+    await check('highlight deleted')
+    await archive.deleteArticles({ ids: [first!.id] })
+    await check('article deleted')
+
+    // Another connection (the CLI, or a second window) writes; this one sees it at its next count.
+    const other = await openArchiveDatabase(join(dir, DATABASE_FILE))
+    try {
+      await other.run('UPDATE articles SET read_at = NULL WHERE id = ?', [third!.id])
+      await other.run('UPDATE articles SET read_at = ? WHERE id = ?', ['2026-03-01T00:00:00Z', second!.id])
+    } finally {
+      await other.close()
+    }
+    await check('changed elsewhere')
+
+    // Without its version row nothing is kept, so the counts still follow.
+    await db.run('DELETE FROM library_version')
+    await check('version removed')
+    await archive.setRead({ ids: [third!.id], read: true })
+    await check('no version to check')
+  })
+})
