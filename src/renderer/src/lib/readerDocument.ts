@@ -164,6 +164,16 @@ figcaption {
   overflow-wrap: anywhere;
   hyphens: none;
 }
+/* The article's own first heading when it repeats the title the window already shows above. */
+.lectern-offscreen {
+  position: absolute !important;
+  width: 1px;
+  height: 1px;
+  margin: -1px;
+  overflow: hidden;
+  clip: rect(0 0 0 0);
+  white-space: nowrap;
+}
 hr {
   border: 0;
   border-top: 1px solid var(--rule);
@@ -193,6 +203,8 @@ th, td {
 
 export interface ReaderDocumentOptions {
   contentHtml: string
+  /** The frame document's own title, for assistive technology. */
+  title?: string
   language: string | null
   theme: Theme
   fontSize: number
@@ -229,10 +241,11 @@ export function buildReaderDocument(options: ReaderDocumentOptions): string {
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(READER_CSP)}">`,
     '<meta name="referrer" content="no-referrer">',
+    `<title>${escapeAttribute(options.title ?? '')}</title>`,
     `<style>${READER_STYLES}</style>`,
     '</head>',
     `<body style="${presentationStyle(options)}">`,
-    `<article>${options.contentHtml}</article>`,
+    `<main><article>${options.contentHtml}</article></main>`,
     '</body>',
     '</html>',
   ].join('')
