@@ -52,6 +52,10 @@ export const interfacePreferencesSchema = z
     readingFont: z.enum(['serif', 'sans']).optional(),
     lineWidth: z.enum(['narrow', 'medium', 'wide']).optional(),
     lineSpacing: z.enum(['compact', 'normal', 'loose']).optional(),
+    /** The style new citation lists and the reader cite in (a style id). */
+    citeStyle: z.string().trim().min(1).max(200).optional(),
+    /** The language their references are written in. */
+    citeLocale: z.enum(['en-US', 'ru-RU']).optional(),
   })
   .strict()
 

@@ -333,6 +333,8 @@ export type AppCommand =
   | { kind: 'set-language'; language: 'en' | 'ru' }
   | { kind: 'font-size'; step: 1 | -1 | 0 }
   | { kind: 'open-article'; id: number }
+  /** Help > Keyboard Shortcuts: the window shows its shortcuts sheet. */
+  | { kind: 'show-shortcuts' }
 
 export interface ArchiveInfo {
   path: string
@@ -487,4 +489,8 @@ export interface InterfacePreferences {
   readingFont?: 'serif' | 'sans'
   lineWidth?: 'narrow' | 'medium' | 'wide'
   lineSpacing?: 'compact' | 'normal' | 'loose'
+  /** The default citation style (a style id); unset: GOST R 7.0.100-2018 for Russian, APA otherwise. */
+  citeStyle?: string
+  /** The default language of references; unset: the interface's. */
+  citeLocale?: CiteLocale
 }
