@@ -3,6 +3,7 @@
  * Plain data only: everything here must survive JSON and structured clone.
  */
 import type { CslItem, CslItemType } from './csl'
+import type { MessageKey, MessageParams } from './errors'
 import type { SkipReason } from './import-kinds'
 
 export type { SkipReason } from './import-kinds'
@@ -284,6 +285,9 @@ export interface ImportItemResult {
   title?: string
   /** Why it failed, in words a user understands. */
   error?: string
+  /** Which message `error` is, for a window in another language (see MESSAGE_KEYS). */
+  messageKey?: MessageKey
+  params?: MessageParams
   /** Why it was skipped, as a code to count and translate... */
   skipReason?: SkipReason
   /** ...and in words ("a licence text, not a saved page"). */
