@@ -1,4 +1,5 @@
 import { enCite } from './en-cite'
+import { enErrors } from './en-errors'
 import { enImport } from './en-import'
 import { enItems } from './en-items'
 import { enLibrary } from './en-library'
@@ -8,6 +9,7 @@ import { enReader } from './en-reader'
 export const en = {
   ...enCite,
   ...enImport,
+  ...enErrors,
   ...enItems,
   ...enLibrary,
   app: {
@@ -132,7 +134,12 @@ export const en = {
     submitting: 'Importing…',
     cancel: 'Cancel',
     empty: 'Paste some text first.',
-    errorUrl: 'Enter a full address starting with http:// or https://, or leave the field empty.',
+    errorUrl:
+      'Enter a web address such as example.org/article (https:// is added), or leave the field empty.',
+    urlPlaceholder: 'example.org/article',
+    duplicate: 'This article is already in the archive.',
+    duplicateTitled: '“{title}” is already in the archive.',
+    openDuplicate: 'Open it',
     error: 'The paste was not imported: {message}',
   },
   import: {

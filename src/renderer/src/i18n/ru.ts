@@ -1,6 +1,7 @@
 import type { MessageSchema } from './en'
 import { ruReader } from './ru-reader'
 import { ruCite } from './ru-cite'
+import { ruErrors } from './ru-errors'
 import { ruImport } from './ru-import'
 import { ruItems } from './ru-items'
 import { ruLibrary } from './ru-library'
@@ -9,6 +10,7 @@ import { ruLibrary } from './ru-library'
 export const ru: MessageSchema = {
   ...ruCite,
   ...ruImport,
+  ...ruErrors,
   ...ruItems,
   ...ruLibrary,
   app: {
@@ -133,7 +135,12 @@ export const ru: MessageSchema = {
     submitting: 'Импорт…',
     cancel: 'Отмена',
     empty: 'Сначала вставьте текст.',
-    errorUrl: 'Укажите полный адрес, начинающийся с http:// или https://, или оставьте поле пустым.',
+    errorUrl:
+      'Укажите веб-адрес, например сайт.рф/статья (https:// добавится сам), или оставьте поле пустым.',
+    urlPlaceholder: 'сайт.рф/статья',
+    duplicate: 'Эта статья уже есть в архиве.',
+    duplicateTitled: '«{title}» уже есть в архиве.',
+    openDuplicate: 'Открыть её',
     error: 'Вставка не импортирована: {message}',
   },
   import: {
