@@ -34,7 +34,7 @@ async function setLanguageAndTheme(page: Page, language: 'en' | 'ru', theme: 'li
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
 }
 
-test('the library, the reader, a citation list, statistics and settings have no serious axe violation', async ({
+test('the library, the reader, a citation list, statistics, settings and the dialogs have no serious axe violation', async ({
   page,
 }) => {
   skipWithoutSeed()
@@ -80,18 +80,37 @@ test('the library, the reader, a citation list, statistics and settings have no 
     { name: 'settings', hash: '#/settings', ready: (p) => expect(p.getByTestId('settings')).toBeVisible() },
   ]
 
+  // Dialogs open over the reader: each is checked open, then closed with Esc.
+  const dialogs: Array<{ name: string; open: (page: Page) => Promise<void> }> = [
+    { name: 'edit dialog', open: (p) => p.getByTestId('edit-button').click() },
+    { name: 'paste dialog', open: (p) => p.getByTestId('paste-button').click() },
+    { name: 'shortcuts sheet', open: (p) => p.keyboard.press('Shift+?') },
+  ]
+
   const problems: string[] = []
+  const check = async (name: string, language: string, theme: string) => {
+    for (const problem of seriousOrCritical(await axeViolations(page))) {
+      problems.push(
+        `${name} (${language}, ${theme}): ${problem.rule} [${problem.impact}] ${problem.help}\n    ${problem.targets.join('\n    ')}`,
+      )
+    }
+  }
   for (const language of ['en', 'ru'] as const) {
     for (const theme of ['light', 'night'] as const) {
       await setLanguageAndTheme(page, language, theme)
       for (const view of views) {
         await page.evaluate((hash) => (location.hash = hash), view.hash)
         await view.ready(page)
-        for (const problem of seriousOrCritical(await axeViolations(page))) {
-          problems.push(
-            `${view.name} (${language}, ${theme}): ${problem.rule} [${problem.impact}] ${problem.help}\n    ${problem.targets.join('\n    ')}`,
-          )
-        }
+        await check(view.name, language, theme)
+      }
+      await page.evaluate((hash) => (location.hash = hash), `#/article/${seed.id}`)
+      await expect(page.getByTestId('reader-title')).toBeVisible()
+      for (const dialog of dialogs) {
+        await dialog.open(page)
+        await expect(page.locator('dialog[open]')).toBeVisible()
+        await check(dialog.name, language, theme)
+        await page.keyboard.press('Escape')
+        await expect(page.locator('dialog[open]')).toHaveCount(0)
       }
     }
   }
