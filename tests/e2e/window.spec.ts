@@ -246,4 +246,13 @@ test('screenshots at 900 x 700, 1280 x 720 and 1400 x 900 in both themes and lan
       }
     }
   }
+
+  // Printed from a narrow window, notes that opened over the article follow it instead.
+  await page.setViewportSize({ width: 900, height: 700 })
+  await page.emulateMedia({ media: 'print' })
+  await expect(page.locator('.pane-list')).toBeHidden()
+  expect(await page.getByTestId('notes-panel').evaluate((panel) => getComputedStyle(panel).position)).toBe(
+    'static',
+  )
+  await page.emulateMedia({ media: 'screen' })
 })
