@@ -99,7 +99,18 @@ test('at 900 x 700 the sidebar opens over the list from the toolbar and Ctrl+B, 
   await page.reload()
   await expect(page.getByTestId('article-row').first()).toBeVisible()
   await expect(sidebar).toBeHidden()
-  await page.keyboard.press('Control+b')
+  // With a Russian keyboard layout the same key types и.
+  await page.evaluate(() =>
+    window.dispatchEvent(
+      new KeyboardEvent('keydown', {
+        key: 'и',
+        code: 'KeyB',
+        ctrlKey: true,
+        bubbles: true,
+        cancelable: true,
+      }),
+    ),
+  )
   await expect(sidebar).toBeVisible()
   await page.reload()
   await expect(sidebar).toBeVisible()
