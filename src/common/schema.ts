@@ -12,9 +12,12 @@ const id = z.number().int().positive()
 const tagName = z.string().trim().min(1).max(200)
 const nullableText = z.string().max(10_000).nullable()
 const empty = z.object({}).strict()
+/** The date messages, so a failed call can say it is the `invalid-date` message. */
+const DATE_MESSAGE_START = 'expected a date like'
+const NOT_A_DAY = 'not a day of the calendar'
 const isoDate = z
   .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected a date like 2026, 2026-02 or 2026-02-07')
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, `${DATE_MESSAGE_START} 2026, 2026-02 or 2026-02-07`)
 const color = z
   .string()
   .regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like #3366cc')
@@ -25,11 +28,11 @@ const searchText = z.string().max(1_000)
 /** A real day of the calendar, "YYYY-MM-DD". */
 const calendarDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-11-27')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, `${DATE_MESSAGE_START} 2026-11-27`)
   .refine((value) => {
     const date = new Date(`${value}T00:00:00Z`)
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)
-  }, 'not a day of the calendar')
+  }, NOT_A_DAY)
 const citeKind = z.enum(['news', 'webpage', 'blog', 'report', 'document'])
 const citeStyleId = z
   .string()
@@ -52,6 +55,10 @@ export const interfacePreferencesSchema = z
     readingFont: z.enum(['serif', 'sans']).optional(),
     lineWidth: z.enum(['narrow', 'medium', 'wide']).optional(),
     lineSpacing: z.enum(['compact', 'normal', 'loose']).optional(),
+    /** The style new citation lists and the reader cite in (a style id). */
+    citeStyle: z.string().trim().min(1).max(200).optional(),
+    /** The language their references are written in. */
+    citeLocale: z.enum(['en-US', 'ru-RU']).optional(),
   })
   .strict()
 
@@ -349,7 +356,14 @@ export function parseArgs<M extends ApiMethod>(method: M, args: unknown): ApiPar
     const details = result.error.issues
       .map((issue) => `${issue.path.length ? issue.path.join('.') : 'argument'}: ${issue.message}`)
       .join('; ')
-    throw new ApiError('invalid-arguments', `${method}: ${details}`)
+    const badDate = result.error.issues.find(
+      (issue) => issue.message.startsWith(DATE_MESSAGE_START) || issue.message === NOT_A_DAY,
+    )
+    throw new ApiError(
+      'invalid-arguments',
+      `${method}: ${details}`,
+      badDate ? { messageKey: 'invalid-date', params: { field: badDate.path.join('.') } } : undefined,
+    )
   }
   return result.data
 }

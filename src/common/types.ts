@@ -3,6 +3,7 @@
  * Plain data only: everything here must survive JSON and structured clone.
  */
 import type { CslItem, CslItemType } from './csl'
+import type { MessageKey, MessageParams } from './errors'
 import type { SkipReason } from './import-kinds'
 
 export type { SkipReason } from './import-kinds'
@@ -304,6 +305,9 @@ export interface ImportItemResult {
   title?: string
   /** Why it failed, in words a user understands. */
   error?: string
+  /** Which message `error` is, for a window in another language (see MESSAGE_KEYS). */
+  messageKey?: MessageKey
+  params?: MessageParams
   /** Why it was skipped, as a code to count and translate... */
   skipReason?: SkipReason
   /** ...and in words ("a licence text, not a saved page"). */
@@ -353,6 +357,8 @@ export type AppCommand =
   | { kind: 'set-language'; language: 'en' | 'ru' }
   | { kind: 'font-size'; step: 1 | -1 | 0 }
   | { kind: 'open-article'; id: number }
+  /** Help > Keyboard Shortcuts: the window shows its shortcuts sheet. */
+  | { kind: 'show-shortcuts' }
 
 export interface ArchiveInfo {
   path: string
@@ -507,4 +513,8 @@ export interface InterfacePreferences {
   readingFont?: 'serif' | 'sans'
   lineWidth?: 'narrow' | 'medium' | 'wide'
   lineSpacing?: 'compact' | 'normal' | 'loose'
+  /** The default citation style (a style id); unset: GOST R 7.0.100-2018 for Russian, APA otherwise. */
+  citeStyle?: string
+  /** The default language of references; unset: the interface's. */
+  citeLocale?: CiteLocale
 }

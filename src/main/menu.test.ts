@@ -80,6 +80,7 @@ describe('application menu', () => {
       'Уменьшить размер',
       'Сбросить размер',
       'Во весь экран',
+      'Сочетания клавиш',
       'О программе Lectern',
     ]) {
       expect(find(template, label), label).toBeDefined()
@@ -138,6 +139,22 @@ describe('application menu', () => {
       { kind: 'font-size', step: -1 },
       { kind: 'font-size', step: 0 },
     ])
+  })
+
+  it('opens the keyboard shortcuts sheet from Help, in either language', () => {
+    for (const language of LANGUAGES) {
+      const a = actions()
+      const template = buildMenuTemplate({ platform: 'linux', isDev: false, language, actions: a })
+      const help = template.at(-1)
+      expect(help?.role).toBe('help')
+      const item = find(
+        Array.isArray(help?.submenu) ? help.submenu : [],
+        MENU_LABELS[language].keyboardShortcuts,
+      )
+      click(item)
+      expect(item?.accelerator).toBeUndefined()
+      expect(a.send).toHaveBeenCalledWith({ kind: 'show-shortcuts' })
+    }
   })
 
   it('chooses the language through its own action and marks the current one', () => {

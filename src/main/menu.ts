@@ -40,6 +40,7 @@ export const MENU_LABELS = {
     zoomWindow: 'Zoom',
     bringAllToFront: 'Bring All to Front',
     help: '&Help',
+    keyboardShortcuts: 'Keyboard Shortcuts',
   },
   ru: {
     about: 'О программе Lectern',
@@ -76,6 +77,7 @@ export const MENU_LABELS = {
     zoomWindow: 'Изменить масштаб окна',
     bringAllToFront: 'Все окна — на передний план',
     help: '&Справка',
+    keyboardShortcuts: 'Сочетания клавиш',
   },
 } as const satisfies Record<MenuLanguage, Record<string, string>>
 
@@ -210,7 +212,12 @@ export function buildMenuTemplate({
   const helpMenu: MenuItemConstructorOptions = {
     role: 'help',
     label: t.help,
-    submenu: [{ label: t.about, click: () => actions.showAbout() }],
+    submenu: [
+      // No accelerator: the window answers "?" itself, and a menu accelerator would take the key from text fields.
+      { label: t.keyboardShortcuts, click: send({ kind: 'show-shortcuts' }) },
+      { type: 'separator' },
+      { label: t.about, click: () => actions.showAbout() },
+    ],
   }
 
   return [...appMenu, fileMenu, editMenu, viewMenu, ...(isMac ? [windowMenu] : []), helpMenu]

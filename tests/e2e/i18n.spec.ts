@@ -168,6 +168,19 @@ async function walkScreens(page: Page, check: (screen: string) => Promise<void>)
   await check('paste dialog')
   await page.keyboard.press('Escape')
 
+  await page.keyboard.press('Shift+?')
+  await expect(page.getByTestId('shortcuts-dialog')).toBeVisible()
+  await check('shortcuts sheet')
+  await page.keyboard.press('Escape')
+
+  // A narrow window: the sidebar opens over the list.
+  await page.setViewportSize({ width: 900, height: 700 })
+  await page.getByTestId('sidebar-toggle').click()
+  await expect(page.locator('#library-sidebar')).toBeVisible()
+  await check('sidebar over the list')
+  await page.keyboard.press('Escape')
+  await page.setViewportSize({ width: 1400, height: 900 })
+
   await page.evaluate(() => (location.hash = '#/settings'))
   await expect(page.getByTestId('settings')).toBeVisible()
   await check('settings')
@@ -243,6 +256,7 @@ test.describe('every string translated', () => {
         'Alt',
         'Word',
         'LibreOffice',
+        'Mac',
         'bib',
         'ris',
         'json',

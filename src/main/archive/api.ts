@@ -508,5 +508,6 @@ function notFound(ids: readonly number[]): ApiError {
   return new ApiError(
     'not-found',
     ids.length === 1 ? `no article with id ${list}` : `no articles with ids ${list}`,
+    { messageKey: 'article-not-found', params: { ids: list } },
   )
 }

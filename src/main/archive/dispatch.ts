@@ -39,12 +39,14 @@ export function storageError(error: unknown): ApiError | null {
       'storage-full',
       'the disk is full (or the archive reached its size limit): free some space and try again; ' +
         'everything stored before is intact',
+      { messageKey: 'storage-full' },
     )
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB')
     return new ApiError(
       'damaged',
       `the archive file is damaged (${plainSqliteProblem(error)}); nothing more is written to it: ` +
         'restore the newest backup (lectern restore --latest)',
+      { messageKey: 'archive-damaged' },
     )
   return null
 }

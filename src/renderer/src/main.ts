@@ -2,7 +2,8 @@ import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import App from './App.vue'
 import { getClient } from './api/client'
-import { createLecternI18n } from './i18n'
+import { createLecternI18n, messageTranslator } from './i18n'
+import { setMessageTranslator } from './lib/errorText'
 import { useSettingsStore } from './stores/settings'
 import './styles/base.css'
 
@@ -13,7 +14,9 @@ app.use(pinia)
 const settings = useSettingsStore(pinia)
 document.documentElement.dataset.theme = settings.theme
 document.documentElement.lang = settings.language
-app.use(createLecternI18n(settings.language))
+const i18n = createLecternI18n(settings.language)
+app.use(i18n)
+setMessageTranslator(messageTranslator(i18n.global))
 // Then the archive's preferences, shared with the desktop menu and the browser host, take over.
 void settings.syncWithArchive(getClient())
 app.mount('#app')

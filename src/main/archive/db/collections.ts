@@ -14,7 +14,8 @@ export const nameOrder = new Intl.Collator('und', { sensitivity: 'base', numeric
 /** The name as stored, and its case-folded identity (one per name, ignoring case). */
 export function cleanName(name: string): { name: string; key: string } {
   const cleaned = name.normalize('NFC').trim().replace(/\s+/g, ' ')
-  if (cleaned === '') throw new ApiError('invalid-arguments', 'a name cannot be empty')
+  if (cleaned === '')
+    throw new ApiError('invalid-arguments', 'a name cannot be empty', { messageKey: 'name-empty' })
   return { name: cleaned, key: cleaned.toLowerCase() }
 }
 
@@ -33,7 +34,11 @@ export async function listCollections(db: Database): Promise<Collection[]> {
 
 export async function getCollection(db: Database, id: number): Promise<Collection> {
   const row = await db.get<CollectionRow>(`${COLLECTION_SELECT} WHERE c.id = ?`, [id])
-  if (!row) throw new ApiError('not-found', `no collection with id ${id}`)
+  if (!row)
+    throw new ApiError('not-found', `no collection with id ${id}`, {
+      messageKey: 'collection-not-found',
+      params: { id },
+    })
   return toCollection(row)
 }
 
@@ -99,6 +104,9 @@ async function refuseTakenName(db: Database, key: string, exceptId?: number): Pr
     [key],
   )
   if (taken && taken.id !== exceptId) {
-    throw new ApiError('conflict', `a collection named "${taken.name}" already exists`)
+    throw new ApiError('conflict', `a collection named "${taken.name}" already exists`, {
+      messageKey: 'collection-name-taken',
+      params: { name: taken.name },
+    })
   }
 }

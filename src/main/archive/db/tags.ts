@@ -119,7 +119,10 @@ export async function getTag(db: Database, name: string): Promise<TagCount | und
  */
 export async function ensureTag(db: Database, name: string): Promise<number> {
   const normalized = normalizeTagName(name)
-  if (normalized === '') throw new ApiError('invalid-arguments', 'a tag name cannot be empty')
+  if (normalized === '')
+    throw new ApiError('invalid-arguments', 'a tag name cannot be empty', {
+      messageKey: 'name-empty',
+    })
   let id = 0
   let storedPath = ''
   for (const level of normalized.split(TAG_PATH_SEPARATOR)) {
@@ -219,7 +222,10 @@ export async function setTagColor(db: Database, name: string, color: string | nu
 export async function renameTag(db: Database, name: string, newName: string): Promise<TagCount> {
   const root = await findTag(db, name)
   const target = normalizeTagName(newName)
-  if (target === '') throw new ApiError('invalid-arguments', 'a tag name cannot be empty')
+  if (target === '')
+    throw new ApiError('invalid-arguments', 'a tag name cannot be empty', {
+      messageKey: 'name-empty',
+    })
   const targetKey = tagKey(target)
   if (targetKey.startsWith(`${root.name_key}${TAG_PATH_SEPARATOR}`)) {
     throw new ApiError('invalid-arguments', `cannot move the tag "${root.name}" under itself`)
@@ -232,7 +238,10 @@ export async function renameTag(db: Database, name: string, newName: string): Pr
       tagKey(renamedName),
     ])
     if (clash && !movingIds.has(clash.id)) {
-      throw new ApiError('conflict', `a tag named "${clash.name}" already exists; merge the tags instead`)
+      throw new ApiError('conflict', `a tag named "${clash.name}" already exists; merge the tags instead`, {
+        messageKey: 'tag-name-taken',
+        params: { name: clash.name },
+      })
     }
   }
   // Step aside first, so that renames within the moving set never meet a unique index mid-way.
@@ -321,13 +330,21 @@ async function findTag(db: Database, name: string): Promise<TagRow> {
   const row = await db.get<TagRow>('SELECT id, name, name_key, color, pinned FROM tags WHERE name_key = ?', [
     tagKey(name),
   ])
-  if (!row) throw new ApiError('not-found', `no tag named "${normalizeTagName(name)}"`)
+  if (!row)
+    throw new ApiError('not-found', `no tag named "${normalizeTagName(name)}"`, {
+      messageKey: 'tag-not-found',
+      params: { name: normalizeTagName(name) },
+    })
   return row
 }
 
 async function requireTag(db: Database, name: string): Promise<TagCount> {
   const tag = await getTag(db, name)
-  if (!tag) throw new ApiError('not-found', `no tag named "${normalizeTagName(name)}"`)
+  if (!tag)
+    throw new ApiError('not-found', `no tag named "${normalizeTagName(name)}"`, {
+      messageKey: 'tag-not-found',
+      params: { name: normalizeTagName(name) },
+    })
   return tag
 }
 

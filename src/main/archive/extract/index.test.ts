@@ -208,6 +208,24 @@ describe('extractDocument: plain text and bad input', () => {
     expect(junk.reason).toMatch(/unsupported file type|not readable text/)
   })
 
+  it('says which message a refusal is, so a window can put it in its own language', async () => {
+    expect((await failure(extractDocument({ name: 'empty.html', bytes: new Uint8Array() }))).ref).toEqual({
+      messageKey: 'file-empty',
+    })
+    const gzip = await failure(
+      extractDocument({ name: 'pages.tar.gz', bytes: Buffer.from([0x1f, 0x8b, 8, 0]) }),
+    )
+    expect(gzip.reason).toBe('unsupported file type: a gzip archive')
+    expect(gzip.ref).toEqual({ messageKey: 'file-type-unsupported', params: { type: 'gzip' } })
+    const bare = await failure(
+      extractDocument({
+        name: 'bare.html',
+        bytes: Buffer.from('<html><body><img src="a.png"></body></html>'),
+      }),
+    )
+    expect(bare.ref).toEqual({ messageKey: 'no-readable-text' })
+  })
+
   it('refuses a page without any text', async () => {
     const error = await failure(
       extractDocument({

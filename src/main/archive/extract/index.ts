@@ -60,7 +60,8 @@ function finish(
   name: string,
   decodeWarnings: string[] = [],
 ): ExtractedArticle {
-  if (!fields.contentText.trim()) throw new ExtractError(name, 'no readable text was found in it')
+  if (!fields.contentText.trim())
+    throw new ExtractError(name, 'no readable text was found in it', { messageKey: 'no-readable-text' })
   return { format, ...fields, warnings: [...decodeWarnings, ...fields.warnings] }
 }
 
@@ -71,11 +72,14 @@ function extractBytes(input: ExtractInput): ExtractedArticle | Promise<Extracted
   const sniffed = sniffFormat(name, bytes)
   switch (sniffed.kind) {
     case 'empty':
-      throw new ExtractError(name, 'the file is empty')
+      throw new ExtractError(name, 'the file is empty', { messageKey: 'file-empty' })
     case 'pdf':
       return readPdf(bytes, { name, url, fallbackTitle }).then((fields) => finish('pdf', fields, name))
     case 'binary':
-      throw new ExtractError(name, `unsupported file type: ${sniffed.what}`)
+      throw new ExtractError(name, `unsupported file type: ${sniffed.what}`, {
+        messageKey: 'file-type-unsupported',
+        params: { type: sniffed.type },
+      })
     case 'webarchive':
       return readWebArchivePage(input)
     case 'mhtml': {
@@ -107,7 +111,8 @@ function extractBytes(input: ExtractInput): ExtractedArticle | Promise<Extracted
     case 'text': {
       const decoded = decodeText(bytes, { html: false })
       checkDecoded(name, decoded.text)
-      if (!decoded.text.trim()) throw new ExtractError(name, 'the file is empty')
+      if (!decoded.text.trim())
+        throw new ExtractError(name, 'the file is empty', { messageKey: 'file-empty' })
       return finish('text', readTextPage(decoded.text, { url, fallbackTitle }), name, decoded.warnings)
     }
   }
@@ -125,7 +130,10 @@ function readWebArchivePage(input: ExtractInput): ExtractedArticle {
     throw error
   }
   if (!archive)
-    throw new ExtractError(name, 'unsupported file type: a binary property list, not a Safari web archive')
+    throw new ExtractError(name, 'unsupported file type: a binary property list, not a Safari web archive', {
+      messageKey: 'file-type-unsupported',
+      params: { type: 'property-list' },
+    })
   const url = input.url ?? null
   const fallbackTitle = titleFromName(name)
   const mime = archive.mimeType ?? 'text/html'
@@ -182,7 +190,8 @@ export async function extractPaste(input: PasteInput): Promise<ExtractedArticle>
       const fields = readHtmlPage(input.html, { url, fallbackTitle, preferWholeBody: true })
       if (fields.contentText.trim()) return finish('paste-html', fields, CLIPBOARD)
     }
-    if (!input.text.trim()) throw new ExtractError(CLIPBOARD, 'the clipboard is empty')
+    if (!input.text.trim())
+      throw new ExtractError(CLIPBOARD, 'the clipboard is empty', { messageKey: 'clipboard-empty' })
     return finish('paste-text', readTextPage(input.text, { url, fallbackTitle }), CLIPBOARD)
   })
 }

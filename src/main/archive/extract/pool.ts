@@ -5,6 +5,7 @@
  * source, as in Vitest), with `workers: 0`, or when workers keep failing to start, extraction runs
  * in-process and `mode` / `inProcessReason` say so.
  */
+import type { MessageRef } from '../../../common/errors'
 import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
@@ -41,7 +42,7 @@ export interface WorkerRequest {
 export type WorkerReply =
   /** `signature` is the body's MinHash signature (signArticle); a worker that leaves it out is signed after. */
   | { id: number; ok: true; article: ExtractedArticle; signature?: Uint32Array | null }
-  | { id: number; ok: false; file: string; reason: string }
+  | { id: number; ok: false; file: string; reason: string; ref?: MessageRef }
   /** Sent once the worker has loaded: a worker lost before this failed to start, not on a file. */
   | { ready: true }
 
@@ -230,7 +231,7 @@ export class ExtractionPool {
     slot.task = null
     slot.timer = null
     if (reply.ok) task.resolve(reply)
-    else task.reject(new ExtractError(reply.file, reply.reason))
+    else task.reject(new ExtractError(reply.file, reply.reason, reply.ref))
     this.dispatch()
   }
 

@@ -1,25 +1,26 @@
 /** What a file is, judged by its content first and its name second. */
+import type { UnsupportedFileType } from '../../../common/errors'
 import type { SourceFormat } from '../../../common/types'
 import { utf16WithoutBom } from './decode'
 
 export type SniffResult =
   | { kind: Exclude<SourceFormat, 'paste-text' | 'paste-html'> }
-  | { kind: 'binary'; what: string }
+  | { kind: 'binary'; what: string; type: UnsupportedFileType }
   /** A binary property list: a Safari web archive, or another kind the reader will name. */
   | { kind: 'webarchive' }
   | { kind: 'empty' }
 
-const MAGIC: ReadonlyArray<readonly [number[], string]> = [
-  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
-  [[0xff, 0xd8, 0xff], 'a JPEG image'],
-  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
-  [[0x50, 0x4b, 0x03, 0x04], 'a ZIP archive (or an Office document)'],
-  [[0x1f, 0x8b], 'a gzip archive'],
-  [[0x52, 0x61, 0x72, 0x21], 'a RAR archive'],
-  [[0x37, 0x7a, 0xbc, 0xaf], 'a 7-Zip archive'],
-  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Office document'],
-  [[0x7f, 0x45, 0x4c, 0x46], 'a program (ELF)'],
-  [[0x4d, 0x5a], 'a Windows program'],
+const MAGIC: ReadonlyArray<readonly [number[], string, UnsupportedFileType]> = [
+  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image', 'png'],
+  [[0xff, 0xd8, 0xff], 'a JPEG image', 'jpeg'],
+  [[0x47, 0x49, 0x46, 0x38], 'a GIF image', 'gif'],
+  [[0x50, 0x4b, 0x03, 0x04], 'a ZIP archive (or an Office document)', 'zip'],
+  [[0x1f, 0x8b], 'a gzip archive', 'gzip'],
+  [[0x52, 0x61, 0x72, 0x21], 'a RAR archive', 'rar'],
+  [[0x37, 0x7a, 0xbc, 0xaf], 'a 7-Zip archive', 'seven-zip'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Office document', 'old-office'],
+  [[0x7f, 0x45, 0x4c, 0x46], 'a program (ELF)', 'elf'],
+  [[0x4d, 0x5a], 'a Windows program', 'windows-program'],
 ]
 
 const BINARY_PLIST = [0x62, 0x70, 0x6c, 0x69, 0x73, 0x74, 0x30, 0x30]
@@ -60,8 +61,8 @@ export function sniffFormat(name: string, bytes: Uint8Array): SniffResult {
   const leading = text.trimStart()
   if (leading.startsWith('%PDF-')) return { kind: 'pdf' }
   if (startsWith(bytes, BINARY_PLIST)) return { kind: 'webarchive' }
-  for (const [magic, what] of MAGIC) if (startsWith(bytes, magic)) return { kind: 'binary', what }
-  if (looksBinary(bytes)) return { kind: 'binary', what: 'binary data, not text' }
+  for (const [magic, what, type] of MAGIC) if (startsWith(bytes, magic)) return { kind: 'binary', what, type }
+  if (looksBinary(bytes)) return { kind: 'binary', what: 'binary data, not text', type: 'binary' }
   if (leading === '') return { kind: 'empty' }
   if (/^MIME-Version:/im.test(text.slice(0, 4096)) && /multipart\/related/i.test(text))
     return { kind: 'mhtml' }

@@ -17,7 +17,7 @@ port.on('message', (request: WorkerRequest) => {
     (error: unknown) => {
       const failure =
         error instanceof ExtractError
-          ? { file: error.file, reason: error.reason }
+          ? { file: error.file, reason: error.reason, ...(error.ref ? { ref: error.ref } : {}) }
           : { file: name, reason: `could not be read (${String(error).slice(0, 200)})` }
       port.postMessage({ id, ok: false, ...failure } satisfies WorkerReply)
     },

@@ -61,7 +61,10 @@ export class HighlightService {
     if (args.note !== undefined) change.note = normaliseNote(args.note)
     const highlight = await this.db.transaction(async () => {
       if (!(await store.updateHighlight(this.db, args.id, change, new Date().toISOString())))
-        throw new ApiError('not-found', `no highlight with id ${args.id}`)
+        throw new ApiError('not-found', `no highlight with id ${args.id}`, {
+          messageKey: 'highlight-not-found',
+          params: { id: args.id },
+        })
       return (await store.getHighlight(this.db, args.id)) as Highlight
     })
     this.changed({ reason: 'highlights', ids: [highlight.articleId] })
@@ -110,5 +113,6 @@ function notFound(ids: readonly number[]): ApiError {
   return new ApiError(
     'not-found',
     ids.length === 1 ? `no article with id ${ids[0]}` : `no articles with ids ${ids.join(', ')}`,
+    { messageKey: 'article-not-found', params: { ids: ids.join(', ') } },
   )
 }

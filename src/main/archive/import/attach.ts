@@ -20,18 +20,26 @@ export async function attachFile(
   now: string,
 ): Promise<void> {
   const known = await db.get<{ id: number }>('SELECT id FROM articles WHERE id = ?', [id])
-  if (!known) throw new ApiError('not-found', `no article with id ${id}`)
+  if (!known)
+    throw new ApiError('not-found', `no article with id ${id}`, {
+      messageKey: 'article-not-found',
+      params: { ids: String(id) },
+    })
   let extracted: Awaited<ReturnType<typeof extractDocument>>
   try {
     extracted = await extractDocument({ name: file.name, bytes: file.bytes })
   } catch (error) {
-    if (error instanceof ExtractError) throw new ApiError('unsupported', error.message)
+    if (error instanceof ExtractError) throw new ApiError('unsupported', error.message, error.ref)
     throw error
   }
   const sha256 = createHash('sha256').update(file.bytes).digest('hex')
   await db.transaction(async () => {
     const row = await db.get<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM articles a WHERE a.id = ?`, [id])
-    if (!row) throw new ApiError('not-found', `no article with id ${id}`)
+    if (!row)
+      throw new ApiError('not-found', `no article with id ${id}`, {
+        messageKey: 'article-not-found',
+        params: { ids: String(id) },
+      })
     await db.run('INSERT OR IGNORE INTO originals (sha256, bytes, size, name) VALUES (?, ?, ?, ?)', [
       sha256,
       file.bytes,

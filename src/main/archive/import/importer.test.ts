@@ -40,6 +40,27 @@ describe.each([
   { label: 'worker threads', workers: 2 },
   { label: 'in-process', workers: 0 },
 ])('Importer batches ($label)', ({ workers }) => {
+  it('a failed file says which message it is, beside its words', async () => {
+    const folder = await mkdtemp(join(scratch, `keys-${workers}-`))
+    const bare = join(folder, 'bare.html')
+    await writeFile(bare, '<html><body><img src="a.png"></body></html>')
+    const db = await openArchiveDatabase(join(folder, 'lectern.sqlite'))
+    const importer = new Importer(db, () => undefined, { extraction: { workers, workerFile } })
+    try {
+      const report = await importer.importPaths({ paths: [bare] })
+      expect(report.items).toEqual([
+        expect.objectContaining({
+          status: 'failed',
+          error: `${bare}: no readable text was found in it`,
+          messageKey: 'no-readable-text',
+        }),
+      ])
+    } finally {
+      await importer.shutdown()
+      await db.close()
+    }
+  })
+
   it('stores files in the order given; a bad file fails by name and the batch goes on', async () => {
     const folder = await mkdtemp(join(scratch, `batch-${workers}-`))
     const names: string[] = []

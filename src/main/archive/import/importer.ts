@@ -3,6 +3,7 @@ import { constants } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { ApiError, type ArchiveEvents } from '../../../common/api'
+import type { MessageRef } from '../../../common/errors'
 import type {
   DuplicateChoice,
   FileUpload,
@@ -44,6 +45,8 @@ interface ImportSource {
   extract(bytes: Buffer): Promise<SignedArticle>
   /** Known before reading: why this item cannot be imported. */
   problem?: string
+  /** Which message `problem` is (see MESSAGE_KEYS). */
+  problemRef?: MessageRef
   /** Known before reading: a file passed over by its name. */
   skip?: SkipReason
   /** Files are judged by their content too (a licence text, data); a paste is not. */
@@ -136,6 +139,9 @@ export class Importer {
           problem:
             target.problem ??
             (target.size !== undefined && target.size > MAX_IMPORT_BYTES ? tooLarge(target.size) : undefined),
+          ...(!target.problem && target.size !== undefined && target.size > MAX_IMPORT_BYTES
+            ? { problemRef: tooLargeRef(target.size) }
+            : {}),
           read: () => readWholeFile(target.path),
           extract: async (bytes) => {
             // A "Save Page As" page keeps its images in the folder beside it.
@@ -284,7 +290,8 @@ export class Importer {
     const { label } = source
     try {
       if (source.skip !== undefined) return { settled: skippedItem(label, source.skip) }
-      if (source.problem !== undefined) return { settled: failed(label, `${label}: ${source.problem}`) }
+      if (source.problem !== undefined)
+        return { settled: failed(label, `${label}: ${source.problem}`, source.problemRef) }
       let bytes: Buffer
       try {
         bytes = await source.read()
@@ -292,7 +299,7 @@ export class Importer {
         return { settled: failed(label, `${label}: ${describeFileError(error)}`) }
       }
       if (bytes.length > MAX_IMPORT_BYTES)
-        return { settled: failed(label, `${label}: ${tooLarge(bytes.length)}`) }
+        return { settled: failed(label, `${label}: ${tooLarge(bytes.length)}`, tooLargeRef(bytes.length)) }
       const sha256 = createHash('sha256').update(bytes).digest('hex')
       // A reference file is many items, each judged on its own (its bytes say nothing of its entries).
       if (referenceFormatOf(bytes)) {
@@ -374,18 +381,26 @@ export class Importer {
 }
 
 function failedWith(label: string, error: unknown): ImportItemResult {
-  if (error instanceof ExtractError) return failed(label, error.message)
+  if (error instanceof ExtractError) return failed(label, error.message, error.ref)
   const detail = error instanceof Error ? error.message : String(error)
   return failed(label, `${label}: could not be imported (${detail})`)
 }
 
-function failed(file: string, error: string): ImportItemResult {
-  return { file, status: 'failed', error }
+function failed(file: string, error: string, ref?: MessageRef): ImportItemResult {
+  return { file, status: 'failed', error, ...ref }
 }
 
+const megabytes = (bytes: number) => Math.round(bytes / (1024 * 1024))
+
 function tooLarge(size: number): string {
-  const megabytes = (bytes: number) => Math.round(bytes / (1024 * 1024))
   return `the file is too large to import (${megabytes(size)} MB; the limit is ${megabytes(MAX_IMPORT_BYTES)} MB)`
+}
+
+function tooLargeRef(size: number): MessageRef {
+  return {
+    messageKey: 'file-too-large',
+    params: { size: megabytes(size), limit: megabytes(MAX_IMPORT_BYTES) },
+  }
 }
 
 const READ_FLAGS = constants.O_RDONLY | (process.platform === 'win32' ? 0 : constants.O_NONBLOCK)

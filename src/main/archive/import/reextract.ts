@@ -47,7 +47,11 @@ export async function reextractArticle(db: Database, id: number, now: string): P
      FROM articles a JOIN originals o ON o.sha256 = a.original_sha256 WHERE a.id = ?`,
     [id],
   )
-  if (!row) throw new ApiError('not-found', `no article with id ${id}`)
+  if (!row)
+    throw new ApiError('not-found', `no article with id ${id}`, {
+      messageKey: 'article-not-found',
+      params: { ids: String(id) },
+    })
   const extracted = await extractOriginal(row)
   return db.transaction(async () => {
     await updateArticleContent(db, id, extracted, now)

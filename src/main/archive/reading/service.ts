@@ -40,5 +40,6 @@ function notFound(ids: readonly number[]): ApiError {
   return new ApiError(
     'not-found',
     ids.length === 1 ? `no article with id ${ids[0]}` : `no articles with ids ${ids.join(', ')}`,
+    { messageKey: 'article-not-found', params: { ids: ids.join(', ') } },
   )
 }

@@ -7,7 +7,9 @@ import {
 } from '../../../common/api'
 import { createClient, type ClientTransport } from '../../../common/client'
 
-export { errorCode, errorMessage } from '../../../common/errors'
+export { errorCode } from '../../../common/errors'
+// Failures the engine named by key are shown in the interface language.
+export { errorMessage } from '../lib/errorText'
 
 function codeForStatus(status: number): ApiErrorCode {
   if (status === 401 || status === 403 || status === 421) return 'unauthorized'

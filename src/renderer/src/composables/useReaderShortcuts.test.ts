@@ -19,6 +19,7 @@ describe('useReaderShortcuts', () => {
     hasSelection: vi.fn<() => boolean>(),
     highlightSelection: vi.fn(),
     clearSelection: vi.fn(),
+    closeNotes: vi.fn<() => boolean>(),
   }
 
   beforeEach(() => {
@@ -29,6 +30,8 @@ describe('useReaderShortcuts', () => {
     reader.hasSelection.mockReturnValue(false)
     reader.highlightSelection.mockClear()
     reader.clearSelection.mockClear()
+    reader.closeNotes.mockReset()
+    reader.closeNotes.mockReturnValue(false)
     document.body.innerHTML = `
       <div data-testid="article-row" data-id="12" aria-posinset="1"></div>
       <input data-testid="tag-input" />`
@@ -58,14 +61,27 @@ describe('useReaderShortcuts', () => {
     expect(reader.highlightSelection).not.toHaveBeenCalled()
   })
 
-  it('Esc drops the selection first, then goes back to the list', () => {
+  it('Esc drops the selection first, then closes the notes, then goes back to the list', () => {
     reader.hasSelection.mockReturnValue(true)
     press('Escape')
     expect(reader.clearSelection).toHaveBeenCalledTimes(1)
+    expect(reader.closeNotes).not.toHaveBeenCalled()
     expect(window.location.hash).toBe('#/article/7')
     reader.hasSelection.mockReturnValue(false)
+    reader.closeNotes.mockReturnValueOnce(true)
+    press('Escape')
+    expect(reader.closeNotes).toHaveBeenCalledTimes(1)
+    expect(window.location.hash).toBe('#/article/7')
     press('Escape')
     expect(window.location.hash).toBe('#/library')
+  })
+
+  it('leaves Esc to a menu or dialog that already handled it', () => {
+    const event = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true })
+    event.preventDefault()
+    document.body.dispatchEvent(event)
+    expect(reader.closeNotes).not.toHaveBeenCalled()
+    expect(window.location.hash).toBe('#/article/7')
   })
 
   it('j opens the first row of the list when the open article is not in it', () => {

@@ -5,8 +5,8 @@ import { useLibraryStore } from '../stores/library'
 
 /**
  * The reader's keys: j/k open the next and previous article of the list, t goes to the tag
- * field, h highlights the selection, Esc drops the selection or goes back to the list. Keys
- * typed into a field or an open dialog are left alone.
+ * field, h highlights the selection, Esc drops the selection, then closes the notes, then goes
+ * back to the list. Keys typed into a field or an open dialog are left alone.
  */
 export function useReaderShortcuts(reader: {
   articleId: () => number | null
@@ -14,6 +14,8 @@ export function useReaderShortcuts(reader: {
   hasSelection: () => boolean
   highlightSelection: () => void
   clearSelection: () => void
+  /** Closes the notes panel; false when it was not open. */
+  closeNotes: () => boolean
 }): void {
   const library = useLibraryStore()
 
@@ -51,6 +53,7 @@ export function useReaderShortcuts(reader: {
         break
       case 'Escape':
         if (reader.hasSelection()) reader.clearSelection()
+        else if (reader.closeNotes()) event.preventDefault()
         else if (reader.articleId() !== null)
           navigate({ name: 'library', query: library.query, tag: library.tag })
         break

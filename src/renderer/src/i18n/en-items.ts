@@ -176,9 +176,9 @@ export const enItems = {
     },
     copy: {
       reference: 'Copy reference',
-      referenceLabel: 'Copy the reference of “{title}” in {style}',
+      referenceLabel: 'Copy reference of “{title}” in {style}',
       citation: 'Copy citation',
-      citationLabel: 'Copy the in-text citation (or the footnote) of “{title}” in {style}',
+      citationLabel: 'Copy citation of “{title}” in {style}, in the text or as a footnote',
       copiedReference: 'Reference copied',
       copiedCitation: 'Citation copied',
       failed: 'Could not copy: {message}',

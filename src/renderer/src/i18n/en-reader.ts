@@ -27,6 +27,14 @@ export const enReader = {
     delete: 'Delete',
     deleteLabel: 'Delete this article from the archive',
     frameTitle: 'Text of “{title}”',
+    remoteMedia: {
+      image: 'A picture the saved page did not keep',
+      imageDescribed: 'A picture the saved page did not keep: {description}',
+      video: 'A video the saved page did not keep',
+      videoDescribed: 'A video the saved page did not keep: {description}',
+      audio: 'A recording the saved page did not keep',
+      audioDescribed: 'A recording the saved page did not keep: {description}',
+    },
     source: 'Imported from {file}',
     backToList: 'Back to the list',
 

@@ -1,4 +1,5 @@
 import { enCite } from './en-cite'
+import { enErrors } from './en-errors'
 import { enImport } from './en-import'
 import { enItems } from './en-items'
 import { enLibrary } from './en-library'
@@ -8,11 +9,34 @@ import { enReader } from './en-reader'
 export const en = {
   ...enCite,
   ...enImport,
+  ...enErrors,
   ...enItems,
   ...enLibrary,
   app: {
     name: 'Lectern',
     skipToList: 'Skip to the article list',
+    skipToMain: 'Skip to the main content',
+  },
+  shortcuts: {
+    title: 'Keyboard shortcuts',
+    or: 'or',
+    hint: 'Letter keys work while the focus is not in a text field. On a Mac, use ⌘ for Ctrl.',
+    close: 'Close',
+    open: 'Keyboard shortcuts',
+    actions: {
+      search: 'Search the library',
+      import: 'Import files',
+      toggleSidebar: 'Show or hide the sidebar',
+      nextArticle: 'Open the next article in the list',
+      previousArticle: 'Open the previous article in the list',
+      tagField: 'Add a tag to the open article',
+      highlight: 'Highlight the selected text',
+      close: 'Close the menu, the dialog, the notes or the article',
+      fontLarger: 'Larger reading text',
+      fontSmaller: 'Smaller reading text',
+      fontReset: 'Reading text at its usual size',
+      shortcuts: 'This list of shortcuts',
+    },
   },
   toolbar: {
     import: 'Import',
@@ -20,15 +44,21 @@ export const en = {
     paste: 'Paste',
     pasteLabel: 'Paste a copied article',
     fontDecrease: 'Smaller reading text',
+    fontDecreaseLabel: 'A−, smaller reading text',
     fontIncrease: 'Larger reading text',
+    fontIncreaseLabel: 'A+, larger reading text',
     fontSize: '{size} px',
     fontSizeLabel: 'Reading text size: {size} pixels',
     themeToNight: 'Switch to the night theme',
     themeToLight: 'Switch to the light theme',
     languageSwitch: 'Language: English. Switch to Russian',
+    languageSwitchLabel: 'EN / RU: the interface in English; switch to Russian',
     settings: 'Settings',
     settingsLabel: 'Open settings',
     libraryLabel: 'Back to the library',
+    sidebarShow: 'Show the sidebar',
+    sidebarHide: 'Hide the sidebar',
+    shortcuts: 'Keyboard shortcuts',
   },
   sidebar: {
     label: 'Library and tags',
@@ -37,6 +67,8 @@ export const en = {
     allArticlesLabel: 'All articles, {count}',
     tags: 'Tags',
     tagLabel: 'Articles tagged {tag}, {count}',
+    collectionTitle: '{name}, {count}',
+    savedSearchTitle: '{name}: {query}',
     noTags: 'No tags yet. Add them to an article in the reader.',
   },
   list: {
@@ -102,7 +134,12 @@ export const en = {
     submitting: 'Importing…',
     cancel: 'Cancel',
     empty: 'Paste some text first.',
-    errorUrl: 'Enter a full address starting with http:// or https://, or leave the field empty.',
+    errorUrl:
+      'Enter a web address such as example.org/article (https:// is added), or leave the field empty.',
+    urlPlaceholder: 'example.org/article',
+    duplicate: 'This article is already in the archive.',
+    duplicateTitled: '“{title}” is already in the archive.',
+    openDuplicate: 'Open it',
     error: 'The paste was not imported: {message}',
   },
   import: {
@@ -128,6 +165,11 @@ export const en = {
     fileInputLabel: 'Choose files to import',
   },
   settings: {
+    citation: 'Citations',
+    citationHint:
+      'New citation lists, the notes and a reference’s record cite in this style and language; each list can change its own.',
+    citationStyle: 'Default style',
+    citationLocale: 'Language of references',
     title: 'Settings',
     language: 'Language',
     theme: 'Theme',

@@ -178,9 +178,9 @@ export const ruItems: ItemMessages = {
     },
     copy: {
       reference: 'Копировать ссылку',
-      referenceLabel: 'Скопировать библиографическую ссылку на «{title}» в стиле «{style}»',
+      referenceLabel: 'Копировать ссылку на «{title}» в стиле «{style}»',
       citation: 'Копировать ссылку в тексте',
-      citationLabel: 'Скопировать внутритекстовую (или подстрочную) ссылку на «{title}» в стиле «{style}»',
+      citationLabel: 'Копировать ссылку в тексте на «{title}» в стиле «{style}» (или подстрочную)',
       copiedReference: 'Ссылка скопирована',
       copiedCitation: 'Ссылка в тексте скопирована',
       failed: 'Не удалось скопировать: {message}',

@@ -29,6 +29,14 @@ export const ruReader: typeof enReader = {
     delete: 'Удалить',
     deleteLabel: 'Удалить статью из архива',
     frameTitle: 'Текст статьи «{title}»',
+    remoteMedia: {
+      image: 'Изображение, которое не сохранилось со страницей',
+      imageDescribed: 'Изображение, которое не сохранилось со страницей: {description}',
+      video: 'Видео, которое не сохранилось со страницей',
+      videoDescribed: 'Видео, которое не сохранилось со страницей: {description}',
+      audio: 'Запись, которая не сохранилась со страницей',
+      audioDescribed: 'Запись, которая не сохранилась со страницей: {description}',
+    },
     source: 'Импортировано из {file}',
     backToList: 'Назад к списку',
 

@@ -1,6 +1,7 @@
 import type { MessageSchema } from './en'
 import { ruReader } from './ru-reader'
 import { ruCite } from './ru-cite'
+import { ruErrors } from './ru-errors'
 import { ruImport } from './ru-import'
 import { ruItems } from './ru-items'
 import { ruLibrary } from './ru-library'
@@ -9,11 +10,34 @@ import { ruLibrary } from './ru-library'
 export const ru: MessageSchema = {
   ...ruCite,
   ...ruImport,
+  ...ruErrors,
   ...ruItems,
   ...ruLibrary,
   app: {
     name: 'Lectern',
     skipToList: 'Перейти к списку статей',
+    skipToMain: 'Перейти к основному содержимому',
+  },
+  shortcuts: {
+    title: 'Сочетания клавиш',
+    or: 'или',
+    hint: 'Клавиши-буквы действуют, когда курсор не в текстовом поле. На Mac вместо Ctrl — ⌘.',
+    close: 'Закрыть',
+    open: 'Сочетания клавиш',
+    actions: {
+      search: 'Поиск по библиотеке',
+      import: 'Импортировать файлы',
+      toggleSidebar: 'Показать или скрыть боковую панель',
+      nextArticle: 'Открыть следующую статью списка',
+      previousArticle: 'Открыть предыдущую статью списка',
+      tagField: 'Добавить метку открытой статье',
+      highlight: 'Выделить выбранный текст',
+      close: 'Закрыть меню, диалог, заметки или статью',
+      fontLarger: 'Крупнее текст для чтения',
+      fontSmaller: 'Мельче текст для чтения',
+      fontReset: 'Обычный размер текста для чтения',
+      shortcuts: 'Этот список сочетаний',
+    },
   },
   toolbar: {
     import: 'Импорт',
@@ -21,15 +45,21 @@ export const ru: MessageSchema = {
     paste: 'Вставить',
     pasteLabel: 'Вставить скопированную статью',
     fontDecrease: 'Уменьшить шрифт для чтения',
+    fontDecreaseLabel: 'A−, мельче текст для чтения',
     fontIncrease: 'Увеличить шрифт для чтения',
+    fontIncreaseLabel: 'A+, крупнее текст для чтения',
     fontSize: '{size} пикс.',
     fontSizeLabel: 'Размер шрифта для чтения: {size} пикс.',
     themeToNight: 'Включить ночную тему',
     themeToLight: 'Включить светлую тему',
     languageSwitch: 'Язык: русский. Переключить на английский',
+    languageSwitchLabel: 'EN / RU: интерфейс на русском; переключить на английский',
     settings: 'Настройки',
     settingsLabel: 'Открыть настройки',
     libraryLabel: 'Вернуться в библиотеку',
+    sidebarShow: 'Показать боковую панель',
+    sidebarHide: 'Скрыть боковую панель',
+    shortcuts: 'Сочетания клавиш',
   },
   sidebar: {
     label: 'Библиотека и метки',
@@ -38,6 +68,8 @@ export const ru: MessageSchema = {
     allArticlesLabel: 'Все статьи, {count}',
     tags: 'Метки',
     tagLabel: 'Статьи с меткой {tag}, {count}',
+    collectionTitle: '{name}, {count}',
+    savedSearchTitle: '{name}: {query}',
     noTags: 'Меток пока нет. Добавьте их к статье в режиме чтения.',
   },
   list: {
@@ -103,7 +135,12 @@ export const ru: MessageSchema = {
     submitting: 'Импорт…',
     cancel: 'Отмена',
     empty: 'Сначала вставьте текст.',
-    errorUrl: 'Укажите полный адрес, начинающийся с http:// или https://, или оставьте поле пустым.',
+    errorUrl:
+      'Укажите веб-адрес, например сайт.рф/статья (https:// добавится сам), или оставьте поле пустым.',
+    urlPlaceholder: 'сайт.рф/статья',
+    duplicate: 'Эта статья уже есть в архиве.',
+    duplicateTitled: '«{title}» уже есть в архиве.',
+    openDuplicate: 'Открыть её',
     error: 'Вставка не импортирована: {message}',
   },
   import: {
@@ -130,6 +167,11 @@ export const ru: MessageSchema = {
     fileInputLabel: 'Выбрать файлы для импорта',
   },
   settings: {
+    citation: 'Цитирование',
+    citationHint:
+      'В этом стиле и на этом языке оформляются новые списки литературы, заметки и карточки источников; у каждого списка их можно сменить.',
+    citationStyle: 'Стиль по умолчанию',
+    citationLocale: 'Язык ссылок',
     title: 'Настройки',
     language: 'Язык',
     theme: 'Тема',

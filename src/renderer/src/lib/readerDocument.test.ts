@@ -26,4 +26,16 @@ describe('buildReaderDocument', () => {
     })
     expect(doc).not.toContain('onload')
   })
+
+  it('gives the frame document a title and its article a main landmark', () => {
+    const doc = buildReaderDocument({
+      contentHtml: '<p>Hi</p>',
+      title: 'Article: <Baku> & "Tbilisi"',
+      language: 'en',
+      theme: 'light',
+      fontSize: 18,
+    })
+    expect(doc).toContain('<title>Article: &lt;Baku&gt; &amp; &quot;Tbilisi&quot;</title>')
+    expect(doc).toContain('<main><article><p>Hi</p></article></main>')
+  })
 })

@@ -164,6 +164,27 @@ figcaption {
   overflow-wrap: anywhere;
   hyphens: none;
 }
+/* Once the reader has labelled it (data-label, in the interface language), the label shows instead of
+   the stored text, which stays in the document so highlights keep their places. */
+.lectern-remote-image[data-label], .lectern-remote-video[data-label], .lectern-remote-audio[data-label] {
+  font-size: 0;
+  padding: calc(var(--reading-px, 18px) * 0.43) calc(var(--reading-px, 18px) * 0.62);
+}
+.lectern-remote-image[data-label]::before, .lectern-remote-video[data-label]::before,
+.lectern-remote-audio[data-label]::before {
+  content: attr(data-label);
+  font-size: calc(var(--reading-px, 18px) * 0.78);
+}
+/* The article's own first heading when it repeats the title the window already shows above. */
+.lectern-offscreen {
+  position: absolute !important;
+  width: 1px;
+  height: 1px;
+  margin: -1px;
+  overflow: hidden;
+  clip: rect(0 0 0 0);
+  white-space: nowrap;
+}
 hr {
   border: 0;
   border-top: 1px solid var(--rule);
@@ -193,6 +214,8 @@ th, td {
 
 export interface ReaderDocumentOptions {
   contentHtml: string
+  /** The frame document's own title, for assistive technology. */
+  title?: string
   language: string | null
   theme: Theme
   fontSize: number
@@ -209,7 +232,8 @@ export function presentationStyle(options: {
 }): string {
   const measure = LINE_WIDTH_CH[options.lineWidth ?? 'medium']
   const leading = LINE_HEIGHTS[options.lineSpacing ?? 'normal']
-  return `--measure: ${measure}ch; --leading: ${leading}; font-size: ${Math.round(options.fontSize)}px`
+  const size = Math.round(options.fontSize)
+  return `--measure: ${measure}ch; --leading: ${leading}; --reading-px: ${size}px; font-size: ${size}px`
 }
 
 function escapeAttribute(value: string): string {
@@ -229,10 +253,11 @@ export function buildReaderDocument(options: ReaderDocumentOptions): string {
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(READER_CSP)}">`,
     '<meta name="referrer" content="no-referrer">',
+    `<title>${escapeAttribute(options.title ?? '')}</title>`,
     `<style>${READER_STYLES}</style>`,
     '</head>',
     `<body style="${presentationStyle(options)}">`,
-    `<article>${options.contentHtml}</article>`,
+    `<main><article>${options.contentHtml}</article></main>`,
     '</body>',
     '</html>',
   ].join('')

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { CitationList, CiteStyle } from '../../../common/types'
 import { errorMessage, getClient } from '../api/client'
+import { useSettingsStore } from './settings'
 
 /** The citation lists shown in the sidebar and the add menus, and the styles the picker offers. */
 export const useCitationsStore = defineStore('citations', () => {
@@ -27,8 +28,14 @@ export const useCitationsStore = defineStore('citations', () => {
     styles.value = await getClient().listCiteStyles({})
   }
 
+  /** A new list starts in the default citation style and language (Settings). */
   async function createList(name: string): Promise<CitationList> {
-    const created = await getClient().createCitationList({ name: name.trim() })
+    const settings = useSettingsStore()
+    const created = await getClient().createCitationList({
+      name: name.trim(),
+      style: settings.citeStyle,
+      locale: settings.citeLocale,
+    })
     await loadLists()
     return created
   }

@@ -4,6 +4,7 @@ import { nextTick } from 'vue'
 import { createPinia, setActivePinia } from 'pinia'
 import type { InterfacePreferences } from '../../../common/types'
 import {
+  LEGACY_CITE_STYLE_KEY,
   SETTINGS_STORAGE_KEY,
   UNSYNCED_STORAGE_KEY,
   useSettingsStore,
@@ -146,6 +147,32 @@ describe('settings and the archive', () => {
     // Taking the archive's values is not a change to send back.
     await settle()
     expect(archive.setPreferences).not.toHaveBeenCalled()
+  })
+
+  it('cites in GOST and Russian for a Russian interface and APA in English otherwise, until a style is chosen', async () => {
+    const archive = fakeArchive({ language: 'ru' })
+    const settings = useSettingsStore()
+    await settings.syncWithArchive(archive)
+    expect([settings.citeStyle, settings.citeLocale]).toEqual(['gost-r-7.0.100-2018', 'ru-RU'])
+    settings.setLanguage('en')
+    expect([settings.citeStyle, settings.citeLocale]).toEqual(['apa', 'en-US'])
+    settings.setCiteStyle('chicago-author-date')
+    settings.setCiteLocale('ru-RU')
+    settings.setLanguage('ru')
+    expect([settings.citeStyle, settings.citeLocale]).toEqual(['chicago-author-date', 'ru-RU'])
+    await settle()
+    expect(archive.stored).toMatchObject({ citeStyle: 'chicago-author-date', citeLocale: 'ru-RU' })
+  })
+
+  it('takes the citation default from the archive, and the style the items area kept in this browser once', async () => {
+    window.localStorage.setItem(LEGACY_CITE_STYLE_KEY, 'mla')
+    const archive = fakeArchive({ language: 'en', citeLocale: 'ru-RU' })
+    const settings = useSettingsStore()
+    await settings.syncWithArchive(archive)
+    expect([settings.citeStyle, settings.citeLocale]).toEqual(['mla', 'ru-RU'])
+    expect(window.localStorage.getItem(LEGACY_CITE_STYLE_KEY)).toBeNull()
+    await settle()
+    expect(archive.stored).toMatchObject({ citeStyle: 'mla', citeLocale: 'ru-RU' })
   })
 
   it('ignores archive values the window cannot show', async () => {

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
 import type { ArchiveClient } from '../../../common/api'
-import type { InterfacePreferences } from '../../../common/types'
+import type { CiteLocale, InterfacePreferences } from '../../../common/types'
 
 /** The theme in effect. */
 export type Theme = 'light' | 'sepia' | 'night'
@@ -36,6 +36,9 @@ interface StoredSettings {
   readingFont: ReadingFont
   lineWidth: LineWidth
   lineSpacing: LineSpacing
+  /** null until the user chooses: the interface language's default then applies. */
+  citeStyle: string | null
+  citeLocale: CiteLocale | null
 }
 
 type SettingKey = keyof StoredSettings
@@ -46,7 +49,20 @@ const SETTING_KEYS: readonly SettingKey[] = [
   'readingFont',
   'lineWidth',
   'lineSpacing',
+  'citeStyle',
+  'citeLocale',
 ]
+
+export const CITE_LOCALES: readonly CiteLocale[] = ['en-US', 'ru-RU']
+/** Where the items area kept its style choice before it became a preference. */
+export const LEGACY_CITE_STYLE_KEY = 'lectern.citeStyle'
+
+/** The citation style and language a Russian interface starts with, and an English one. */
+export function defaultCitation(language: Language): { style: string; locale: CiteLocale } {
+  return language === 'ru'
+    ? { style: 'gost-r-7.0.100-2018', locale: 'ru-RU' }
+    : { style: 'apa', locale: 'en-US' }
+}
 
 const DARK_QUERY = '(prefers-color-scheme: dark)'
 
@@ -64,6 +80,8 @@ function systemDefaults(): StoredSettings {
     readingFont: 'serif',
     lineWidth: 'medium',
     lineSpacing: 'normal',
+    citeStyle: null,
+    citeLocale: null,
   }
 }
 
@@ -84,6 +102,10 @@ function validSettings(values: Record<string, unknown>): Partial<StoredSettings>
   if (readingFont) stored.readingFont = readingFont
   if (lineWidth) stored.lineWidth = lineWidth
   if (lineSpacing) stored.lineSpacing = lineSpacing
+  const citeLocale = pick(values.citeLocale, CITE_LOCALES)
+  if (citeLocale) stored.citeLocale = citeLocale
+  if (typeof values.citeStyle === 'string' && values.citeStyle.trim() && values.citeStyle.length <= 200)
+    stored.citeStyle = values.citeStyle.trim()
   if (typeof values.fontSize === 'number' && (FONT_SIZES as readonly number[]).includes(values.fontSize))
     stored.fontSize = values.fontSize
   return stored
@@ -133,6 +155,8 @@ export const useSettingsStore = defineStore('settings', () => {
   const readingFont = ref<ReadingFont>(initial.readingFont)
   const lineWidth = ref<LineWidth>(initial.lineWidth)
   const lineSpacing = ref<LineSpacing>(initial.lineSpacing)
+  const chosenCiteStyle = ref<string | null>(initial.citeStyle)
+  const chosenCiteLocale = ref<CiteLocale | null>(initial.citeLocale)
 
   // "Follow the system" follows it live, not only at start.
   const systemNight = ref(systemPrefersNight())
@@ -160,6 +184,8 @@ export const useSettingsStore = defineStore('settings', () => {
       readingFont: readingFont.value,
       lineWidth: lineWidth.value,
       lineSpacing: lineSpacing.value,
+      citeStyle: chosenCiteStyle.value,
+      citeLocale: chosenCiteLocale.value,
     }
   }
 
@@ -171,6 +197,8 @@ export const useSettingsStore = defineStore('settings', () => {
       readingFont,
       lineWidth,
       lineSpacing,
+      citeStyle: chosenCiteStyle,
+      citeLocale: chosenCiteLocale,
     }
     refs[key].value = value
   }
@@ -179,7 +207,9 @@ export const useSettingsStore = defineStore('settings', () => {
   function saveToArchive(): void {
     if (!archiveClient || unsynced.size === 0) return
     const current = currentSettings()
-    const patch = Object.fromEntries([...unsynced].map((key) => [key, current[key]])) as InterfacePreferences
+    const patch = Object.fromEntries(
+      [...unsynced].filter((key) => current[key] !== null).map((key) => [key, current[key]]),
+    ) as InterfacePreferences
     archiveClient.setPreferences({ patch }).then(
       () => {
         const now = currentSettings()
@@ -294,13 +324,41 @@ export const useSettingsStore = defineStore('settings', () => {
     chosen('fontSize')
   }
 
-  watch([themeChoice, language, fontSize, readingFont, lineWidth, lineSpacing], () => {
-    try {
-      window.localStorage.setItem(SETTINGS_STORAGE_KEY, JSON.stringify(currentSettings()))
-    } catch {
-      // Storage can be full or disabled; the settings still apply for this session.
+  /** The style and language citations are made in unless a list says otherwise. */
+  const citeStyle = computed(() => chosenCiteStyle.value ?? defaultCitation(language.value).style)
+  const citeLocale = computed(() => chosenCiteLocale.value ?? defaultCitation(language.value).locale)
+
+  function setCiteStyle(next: string): void {
+    chosenCiteStyle.value = next
+    chosen('citeStyle')
+  }
+
+  function setCiteLocale(next: CiteLocale): void {
+    chosenCiteLocale.value = next
+    chosen('citeLocale')
+  }
+
+  // The items area kept its style in this browser's storage; it becomes the preference once.
+  try {
+    const legacyStyle = window.localStorage.getItem(LEGACY_CITE_STYLE_KEY)
+    if (legacyStyle !== null) {
+      window.localStorage.removeItem(LEGACY_CITE_STYLE_KEY)
+      if (chosenCiteStyle.value === null && legacyStyle.trim()) setCiteStyle(legacyStyle.trim())
     }
-  })
+  } catch {
+    // Storage disabled: there is nothing to carry over.
+  }
+
+  watch(
+    [themeChoice, language, fontSize, readingFont, lineWidth, lineSpacing, chosenCiteStyle, chosenCiteLocale],
+    () => {
+      try {
+        window.localStorage.setItem(SETTINGS_STORAGE_KEY, JSON.stringify(currentSettings()))
+      } catch {
+        // Storage can be full or disabled; the settings still apply for this session.
+      }
+    },
+  )
 
   return {
     theme,
@@ -310,6 +368,8 @@ export const useSettingsStore = defineStore('settings', () => {
     readingFont,
     lineWidth,
     lineSpacing,
+    citeStyle,
+    citeLocale,
     canIncreaseFont,
     canDecreaseFont,
     toggleTheme,
@@ -319,6 +379,8 @@ export const useSettingsStore = defineStore('settings', () => {
     setReadingFont,
     setLineWidth,
     setLineSpacing,
+    setCiteStyle,
+    setCiteLocale,
     stepFontSize,
     syncWithArchive,
     followArchive,

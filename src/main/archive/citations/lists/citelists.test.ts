@@ -126,7 +126,12 @@ describe('list items', () => {
     expect(detail.count).toBe(2)
 
     const missing = await failure(call('addToCitationList', { id: list.id, articleIds: [a, 998] }))
-    expect(missing).toEqual({ code: 'not-found', message: 'no article with id 998' })
+    expect(missing).toEqual({
+      code: 'not-found',
+      message: 'no article with id 998',
+      messageKey: 'article-not-found',
+      params: { ids: '998' },
+    })
     expect((await failure(call('addToCitationList', { id: 4242, articleIds: [a] }))).code).toBe('not-found')
 
     // Deleting an article takes it out of every list.

@@ -31,7 +31,8 @@ const nameOrder = new Intl.Collator('und', { sensitivity: 'base', numeric: true 
 
 function cleanName(name: string): { name: string; key: string } {
   const cleaned = name.normalize('NFC').trim().replace(/\s+/g, ' ')
-  if (cleaned === '') throw new ApiError('invalid-arguments', 'a list name cannot be empty')
+  if (cleaned === '')
+    throw new ApiError('invalid-arguments', 'a list name cannot be empty', { messageKey: 'name-empty' })
   return { name: cleaned, key: cleaned.toLowerCase() }
 }
 
@@ -54,7 +55,11 @@ export async function listLists(db: Database): Promise<CitationList[]> {
 
 export async function getList(db: Database, id: number): Promise<CitationList> {
   const row = await db.get<ListRow>(`${LIST_SELECT} WHERE l.id = ?`, [id])
-  if (!row) throw new ApiError('not-found', `no citation list with id ${id}`)
+  if (!row)
+    throw new ApiError('not-found', `no citation list with id ${id}`, {
+      messageKey: 'list-not-found',
+      params: { id },
+    })
   return toList(row)
 }
 
@@ -64,7 +69,10 @@ async function refuseTakenName(db: Database, key: string, exceptId?: number): Pr
     [key],
   )
   if (taken && taken.id !== exceptId)
-    throw new ApiError('conflict', `a citation list named "${taken.name}" already exists`)
+    throw new ApiError('conflict', `a citation list named "${taken.name}" already exists`, {
+      messageKey: 'list-name-taken',
+      params: { name: taken.name },
+    })
 }
 
 export async function createList(
@@ -217,6 +225,7 @@ export async function citationItems(db: Database, ids: readonly number[]): Promi
       missing.length === 1
         ? `no article with id ${missing[0]}`
         : `no articles with ids ${missing.join(', ')}`,
+      { messageKey: 'article-not-found', params: { ids: missing.join(', ') } },
     )
   return ids.map((id) => itemOfRow(byId.get(id)!))
 }

@@ -154,7 +154,8 @@ describe('EditMetadataDialog', () => {
     await wrapper.get('[data-testid="edit-field-publisher-place"]').setValue('')
     await settle()
     expect(wrapper.get('[data-testid="edit-missing"]').text()).toBe(
-      'Для стиля «GOST» не хватает: Нет места издания',
+      // A built-in style is named in the interface language.
+      'Для стиля «ГОСТ Р 7.0.100-2018» не хватает: Нет места издания',
     )
     expect(
       wrapper.get('[data-testid="edit-field-publisher-place"]').element.closest('label')?.className,
@@ -164,7 +165,9 @@ describe('EditMetadataDialog', () => {
     )
     await wrapper.get('[data-testid="edit-field-publisher-place"]').setValue('Лондон')
     await settle()
-    expect(wrapper.get('[data-testid="edit-missing"]').text()).toBe('Всё, что нужно стилю «GOST», на месте.')
+    expect(wrapper.get('[data-testid="edit-missing"]').text()).toBe(
+      'Всё, что нужно стилю «ГОСТ Р 7.0.100-2018», на месте.',
+    )
     expect(wrapper.get('[data-testid="edit-preview"]').text()).toBe(
       'Ports and Power in the Black Sea Region [gost-r-7.0.100-2018]',
     )

@@ -116,7 +116,7 @@ describe('ItemRecord', () => {
     expect(wrapper.get('[data-testid="record-reference"]').html()).toContain('<i>Ports</i>')
     expect(wrapper.get('[data-testid="record-citation"]').text()).toBe('(Hart, 2021) [apa]')
     expect(wrapper.get('[data-testid="record-missing"]').text()).toContain(
-      'APA 7th edition needs what this item lacks: No place of publication',
+      'APA, 7th edition needs what this item lacks: No place of publication',
     )
     await wrapper.get('[data-testid="record-style"]').setValue('gost-r-7.0.100-2018')
     await flushPromises()

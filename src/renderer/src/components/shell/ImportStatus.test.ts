@@ -5,7 +5,8 @@ import { createPinia, setActivePinia } from 'pinia'
 import type { ArchiveClient } from '../../../../common/api'
 import type { FileUpload, ImportReport } from '../../../../common/types'
 import { setClient } from '../../api/client'
-import { createLecternI18n } from '../../i18n'
+import { createLecternI18n, messageTranslator } from '../../i18n'
+import { setMessageTranslator } from '../../lib/errorText'
 import type { Language } from '../../stores/settings'
 import { useImportStore } from '../../stores/importer'
 import ImportStatus from './ImportStatus.vue'
@@ -131,5 +132,50 @@ describe('ImportStatus skipped files', () => {
     const rows = wrapper.findAll('[data-testid="import-skipped"] li').map((row) => row.text())
     expect(rows[0]).toBe('saved/photo.pngизображение')
     expect(rows[2]).toBe('gold.jsonданные, а не страница и не список литературы')
+  })
+})
+
+describe('ImportStatus failures', () => {
+  afterEach(() => {
+    setClient(null)
+    setMessageTranslator(null)
+  })
+
+  it('gives the reason in the interface language when the engine says which message it is', async () => {
+    setClient({
+      importFiles: async (args: { files: FileUpload[]; jobId?: string }) =>
+        ({
+          jobId: args.jobId!,
+          items: [
+            {
+              file: 'pages.html',
+              status: 'failed',
+              error: 'pages.html: unsupported file type: a gzip archive',
+              messageKey: 'file-type-unsupported',
+              params: { type: 'gzip' },
+            },
+            { file: 'odd.html', status: 'failed', error: 'odd.html: something only the engine knows' },
+          ],
+          imported: 0,
+          duplicates: 0,
+          failed: 2,
+          skipped: 0,
+          skippedByReason: {},
+          foldersNotEntered: [],
+          cancelled: false,
+        }) satisfies ImportReport,
+    } as unknown as ArchiveClient)
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    const i18n = createLecternI18n('ru')
+    setMessageTranslator(messageTranslator(i18n.global))
+    const wrapper = mount(ImportStatus, { global: { plugins: [pinia, i18n] } })
+    await useImportStore().importFiles([new File(['x'], 'pages.html'), new File(['y'], 'odd.html')])
+    await flushPromises()
+    const reasons = wrapper.findAll('[data-testid="import-failures"] .reason').map((reason) => reason.text())
+    expect(reasons).toEqual([
+      'файлы такого рода не импортируются: архив gzip',
+      'something only the engine knows',
+    ])
   })
 })

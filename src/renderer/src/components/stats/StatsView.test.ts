@@ -65,4 +65,23 @@ describe('StatsView', () => {
       '#/library?tag=region%2Fcaucasus',
     ])
   })
+
+  it('keeps a month at least 14 units wide in a long archive and lets the chart scroll instead', async () => {
+    const perMonth = Array.from({ length: 240 }, (_, index) => ({
+      value: `${2006 + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`,
+      count: 1 + (index % 5),
+    }))
+    setClient({
+      facets: async () => facets,
+      articlesPerMonth: async () => perMonth,
+    } as unknown as ArchiveClient)
+    const wrapper = mount(StatsView, { global: { plugins: [createLecternI18n('en')] } })
+    await flushPromises()
+
+    const chart = wrapper.get('[data-testid="stats-timeline"]')
+    expect(chart.attributes('style')).toContain(`min-width: ${30 + 240 * 14}px`)
+    const bars = wrapper.findAll('[data-testid="stats-month"] rect.bar')
+    expect(bars).toHaveLength(240)
+    for (const bar of bars) expect(Number(bar.attributes('width'))).toBeGreaterThanOrEqual(11)
+  })
 })
