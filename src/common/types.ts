@@ -336,9 +336,44 @@ export type AppCommand =
 
 export interface ArchiveInfo {
   path: string
+  /** 0 while the archive is damaged (nothing of it is read then). */
   articleCount: number
   schemaVersion: number
   version: string
+  /**
+   * Set when the archive file is damaged: nothing is read from it or written to it until a backup
+   * is restored (`restoreLatestBackup`). Every other method fails with the 'damaged' error then.
+   */
+  damaged?: ArchiveDamageInfo
+}
+
+/** How an archive file is damaged, for words in the window's language. */
+export type DamageCause = 'not-a-database' | 'cut-short' | 'malformed' | 'unreadable'
+
+export interface ArchiveDamageInfo {
+  /** The damaged archive file, left as it is. */
+  file: string
+  cause: DamageCause
+  /** What is wrong, in plain English words (the detail behind `cause`). */
+  problem: string
+  /** The newest automatic backup that passes the check; absent when there is none. */
+  backup?: BackupSummary
+}
+
+/** An automatic backup in the archive's backups folder. */
+export interface BackupSummary {
+  file: string
+  /** ISO 8601 UTC time the backup was made. */
+  createdAt: string
+  articleCount: number
+}
+
+/** What `restoreLatestBackup` did. */
+export interface BackupRestore {
+  /** The backup now in place. */
+  backup: BackupSummary
+  /** The archive file as it was, kept beside it (the damaged file, untouched); null when there was none. */
+  previousCopy: string | null
 }
 
 /** A consistent copy of the archive written by `backupArchive` (a complete Lectern archive file). */
