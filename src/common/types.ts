@@ -304,6 +304,20 @@ export interface ImportReport {
   cancelled: boolean
   /** The citation list the import added its items to (`list`), created when it did not exist. */
   list?: { id: number; name: string }
+  /**
+   * Set when the archive could not be written any more (a full disk, or a damaged archive file): the
+   * batch stopped at `file`, whose failed line says why, and the files after it were not read.
+   * Everything stored before it is intact.
+   */
+  stopped?: ImportStop
+}
+
+export interface ImportStop {
+  /** The file (or paste) the import was storing when it stopped. */
+  file: string
+  code: 'storage-full' | 'damaged'
+  /** Files of the batch after it, not imported. */
+  notImported: number
 }
 
 export interface PasteInput {
