@@ -14,6 +14,7 @@ import type {
   SkipReason,
 } from '../../../common/types'
 import { plainSqliteProblem } from '../backup/health'
+import { CiteError } from '../citations/index'
 import { findDuplicate, insertArticle } from '../db/articles'
 import { storageError } from '../dispatch'
 import type { Database } from '../db/database'
@@ -413,7 +414,8 @@ function stopMessage(label: string, stop: ImportStop, importedBefore: number, er
 }
 
 function failedWith(label: string, error: unknown): ImportItemResult {
-  if (error instanceof ExtractError) return failed(label, error.message)
+  // Both name the file and say what is wrong with it in plain words.
+  if (error instanceof ExtractError || error instanceof CiteError) return failed(label, error.message)
   const detail = error instanceof Error ? error.message : String(error)
   return failed(label, `${label}: could not be imported (${detail})`)
 }
