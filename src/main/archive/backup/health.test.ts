@@ -135,6 +135,27 @@ describe('a damaged archive is found when it is opened, and left as it is', () =
     expect(await checkArchiveHealth(join(folder.dir, 'empty.sqlite'))).toEqual({ ok: true })
   })
 
+  it('an archive being written by another connection is sound at every moment', async () => {
+    const pages = join(folder.dir, 'busy-pages')
+    await mkdir(pages)
+    await writeSamplePages(pages, 60)
+    const archive = await Archive.open({ dir: join(folder.dir, 'busy') })
+    try {
+      const importing = archive.importPaths({ paths: [pages] })
+      const verdicts = []
+      for (let check = 0; check < 6; check++) {
+        verdicts.push(await checkArchiveHealth(join(folder.dir, 'busy', DATABASE_FILE)))
+        verdicts.push(
+          await checkArchiveHealth(join(folder.dir, 'busy', DATABASE_FILE), { fullCheckBytes: 0 }),
+        )
+      }
+      expect((await importing).imported).toBe(60)
+      expect(verdicts.every((verdict) => verdict.ok)).toBe(true)
+    } finally {
+      await archive.close()
+    }
+  })
+
   it('an unreadable file is an error of its own, not damage', async () => {
     const file = await archiveFile('locked', 1)
     const asFolder = join(folder.dir, 'folder.sqlite')

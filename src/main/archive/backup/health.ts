@@ -71,6 +71,8 @@ export async function checkArchiveHealth(
   let db: SqliteFile | null = null
   try {
     db = await SqliteFile.open(file, 'read')
+    // Another process (the app, an import) may be writing: a WAL reader waits out a checkpoint's lock.
+    await db.exec('PRAGMA busy_timeout = 5000')
     if (size + walBytes <= (options.fullCheckBytes ?? FULL_CHECK_BYTES)) {
       const problems = await quickCheck(db, null)
       return problems === ''
