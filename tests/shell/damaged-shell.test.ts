@@ -7,14 +7,12 @@ import { type ArchiveClient } from '../../src/common/api'
 import { createClient, type ClientTransport } from '../../src/common/client'
 import { Archive, userDataDir } from '../../src/main/archive/index'
 import { garbleHeader } from '../support/damage'
-import { REPO_ROOT, fixture } from '../support/paths'
+import { fixture } from '../support/paths'
+import { MAIN_BUNDLE, PRELOAD_BUNDLE, assertBuiltFromCurrentSources } from './built-shell'
 import { ElectronStandIn, installStandIn } from './electron-stand-in'
 
-// The built desktop shell (see desktop-shell.test.ts, which checks the bundles are current) started on
-// an archive whose file is damaged: it must still start, serve the window, and come back after a restore.
-
-const MAIN_BUNDLE = join(REPO_ROOT, 'out', 'main', 'index.js')
-const PRELOAD_BUNDLE = join(REPO_ROOT, 'out', 'preload', 'index.js')
+// The built desktop shell (as in desktop-shell.test.ts) started on an archive whose file is damaged:
+// it must still start, serve the window, and come back after a restore.
 
 const home = mkdtempSync(join(tmpdir(), 'lectern-shell-damaged-'))
 const ENVIRONMENT_KEYS = ['XDG_CONFIG_HOME', 'HOME', 'APPDATA', 'LECTERN_ARCHIVE', 'ELECTRON_RENDERER_URL']
@@ -26,6 +24,7 @@ let hook: ReturnType<typeof installStandIn>
 let client: ArchiveClient
 
 beforeAll(async () => {
+  assertBuiltFromCurrentSources()
   process.env.XDG_CONFIG_HOME = join(home, 'config')
   process.env.HOME = home
   process.env.APPDATA = join(home, 'AppData')
