@@ -1,5 +1,5 @@
 import type { ListPage, ListQuery, SortField } from '../../../common/types'
-import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../db/articles'
+import { countArticles, SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../db/articles'
 import type { Database } from '../db/database'
 import { tagsByArticle } from '../db/tags'
 import { filterConditions, whereClause } from './filters'
@@ -37,17 +37,23 @@ export async function listArticles(db: Database, query: ListQuery): Promise<List
       `SELECT ${SUMMARY_COLUMNS} FROM articles a ${where.sql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
       [...where.params, limit, offset],
     )
-    const counted = await db.get<{ total: number }>(
-      `SELECT count(*) AS total FROM articles a ${where.sql}`,
-      where.params,
-    )
+    // The whole library's count is kept by triggers; a narrowed list is counted.
+    const total =
+      conditions.length === 0
+        ? await countArticles(db)
+        : ((
+            await db.get<{ total: number }>(
+              `SELECT count(*) AS total FROM articles a ${where.sql}`,
+              where.params,
+            )
+          )?.total ?? 0)
     const tags = await tagsByArticle(
       db,
       rows.map((row) => row.id),
     )
     return {
       items: rows.map((row) => toSummary(row, tags.get(row.id) ?? [])),
-      total: counted?.total ?? 0,
+      total,
     }
   })
 }
