@@ -27,6 +27,7 @@ import { flushSearchIndex } from '../src/main/archive/search/indexer'
 import { parseQuery, type QueryNode } from '../src/main/archive/search/query'
 import { searchArticles } from '../src/main/archive/search/search'
 import { loadParagraphs, type ParagraphPools } from './lib/corpus'
+import { QUERY_MIX } from './lib/queries'
 import { formatBytes, formatMs, seededRandom, summarize } from './lib/stats'
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000)
@@ -34,26 +35,6 @@ const CORPUS_DIR = resolve(process.env.CORPUS_DIR ?? '../shared/corpus')
 const BATCH = 500
 const TIMED_RUNS = 5
 const PAGE = 20
-
-/** The fixed query mix, by class. */
-const QUERY_MIX: Record<string, string[]> = {
-  rare: ['spacecraft', 'bitcoin', 'сотрудничество', 'самуэль', 'pipeline'],
-  medium: ['government', 'president', 'election', 'президент', 'путин', 'футбол'],
-  'very common': ['the', 'and', 'of', 'в', 'и', 'не', 'the and', 'в и'],
-  phrase: ['"prime minister"', '"united states"', '"new york"', '"президент россии"'],
-  prefix: ['cooperat*', 'econom*', 'президен*', 'terror*', 'футбол*'],
-  boolean: ['bitcoin OR spacecraft', 'government -police', 'путин ИЛИ президент', '(the OR of) software'],
-  filters: [
-    'government lang:en',
-    'президент tag:region',
-    'the tag:region/caucasus',
-    'election after:2020',
-    'the before:2015 lang:en',
-    'is:unread путин',
-    'tag:energy',
-    'lang:ru after:2025',
-  ],
-}
 
 const EN_SITES = [
   'World Ledger',
