@@ -29,6 +29,7 @@ import { searchArticles } from '../src/main/archive/search/search'
 import { loadParagraphs } from './lib/corpus'
 import { openSearchArchive } from './lib/search-archive'
 import { formatBytes, formatMs, summarize } from './lib/stats'
+import { QUERY_MIX } from './lib/queries'
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000)
 const CORPUS_DIR = resolve(process.env.CORPUS_DIR ?? '../shared/corpus')
@@ -39,26 +40,6 @@ const LIBRARY_PAGE = 100
 /** Goals of issue #14, at 100,000 articles. */
 const SEARCH_P95_GOAL_MS = 30
 const COMMON_WORD_FACETS_GOAL_MS = 150
-
-/** The fixed query mix, by class. */
-const QUERY_MIX: Record<string, string[]> = {
-  rare: ['spacecraft', 'bitcoin', 'сотрудничество', 'самуэль', 'pipeline'],
-  medium: ['government', 'president', 'election', 'президент', 'путин', 'футбол'],
-  'very common': ['the', 'and', 'of', 'в', 'и', 'не', 'the and', 'в и'],
-  phrase: ['"prime minister"', '"united states"', '"new york"', '"президент россии"'],
-  prefix: ['cooperat*', 'econom*', 'президен*', 'terror*', 'футбол*'],
-  boolean: ['bitcoin OR spacecraft', 'government -police', 'путин ИЛИ президент', '(the OR of) software'],
-  filters: [
-    'government lang:en',
-    'президент tag:region',
-    'the tag:region/caucasus',
-    'election after:2020',
-    'the before:2015 lang:en',
-    'is:unread путин',
-    'tag:energy',
-    'lang:ru after:2025',
-  ],
-}
 
 /** One timed way of answering a query. */
 const CALLS: Record<string, (db: Database, query: string) => Promise<unknown>> = {

@@ -3,6 +3,7 @@ import type {
   AppCommand,
   Article,
   ArchiveInfo,
+  BackupRestore,
   BackupResult,
   CitationList,
   CitationListDetail,
@@ -67,6 +68,7 @@ export interface ApiResults {
   saveSearch: SavedSearch
   deleteSavedSearch: { deleted: boolean }
   backupArchive: BackupResult
+  restoreLatestBackup: BackupRestore
   listCitationLists: CitationList[]
   createCitationList: CitationList
   renameCitationList: CitationList

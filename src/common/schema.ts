@@ -236,6 +236,12 @@ export const apiSchemas = {
    * existing file is never overwritten), even while imports are running.
    */
   backupArchive: z.object({ file: z.string().trim().min(1).max(4_096) }).strict(),
+  /**
+   * Only while the archive is damaged (`info().damaged`): put the newest automatic backup that passes
+   * the check in its place, keeping the damaged file beside it, and open it. Refused ('conflict') for
+   * an archive that is not damaged.
+   */
+  restoreLatestBackup: empty,
   /** Citation lists with their item counts, by name. */
   listCitationLists: empty,
   /** A new empty list (style apa and locale en-US unless given); conflict when the name is taken. */

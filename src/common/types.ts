@@ -328,6 +328,20 @@ export interface ImportReport {
   cancelled: boolean
   /** The citation list the import added its items to (`list`), created when it did not exist. */
   list?: { id: number; name: string }
+  /**
+   * Set when the archive could not be written any more (a full disk, or a damaged archive file): the
+   * batch stopped at `file`, whose failed line says why, and the files after it were not read.
+   * Everything stored before it is intact.
+   */
+  stopped?: ImportStop
+}
+
+export interface ImportStop {
+  /** The file (or paste) the import was storing when it stopped. */
+  file: string
+  code: 'storage-full' | 'damaged'
+  /** Files of the batch after it, not imported. */
+  notImported: number
 }
 
 export interface PasteInput {
@@ -362,9 +376,44 @@ export type AppCommand =
 
 export interface ArchiveInfo {
   path: string
+  /** 0 while the archive is damaged (nothing of it is read then). */
   articleCount: number
   schemaVersion: number
   version: string
+  /**
+   * Set when the archive file is damaged: nothing is read from it or written to it until a backup
+   * is restored (`restoreLatestBackup`). Every other method fails with the 'damaged' error then.
+   */
+  damaged?: ArchiveDamageInfo
+}
+
+/** How an archive file is damaged, for words in the window's language. */
+export type DamageCause = 'not-a-database' | 'cut-short' | 'malformed' | 'unreadable'
+
+export interface ArchiveDamageInfo {
+  /** The damaged archive file, left as it is. */
+  file: string
+  cause: DamageCause
+  /** What is wrong, in plain English words (the detail behind `cause`). */
+  problem: string
+  /** The newest automatic backup that passes the check; absent when there is none. */
+  backup?: BackupSummary
+}
+
+/** An automatic backup in the archive's backups folder. */
+export interface BackupSummary {
+  file: string
+  /** ISO 8601 UTC time the backup was made. */
+  createdAt: string
+  articleCount: number
+}
+
+/** What `restoreLatestBackup` did. */
+export interface BackupRestore {
+  /** The backup now in place. */
+  backup: BackupSummary
+  /** The archive file as it was, kept beside it (the damaged file, untouched); null when there was none. */
+  previousCopy: string | null
 }
 
 /** A consistent copy of the archive written by `backupArchive` (a complete Lectern archive file). */

@@ -3,7 +3,15 @@ import { join } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { ApiError } from '../common/api'
 import packageJson from '../../package.json'
-import { Archive, DATABASE_FILE, defaultArchiveDir } from './archive/index'
+import {
+  Archive,
+  DamagedArchiveError,
+  DATABASE_FILE,
+  defaultArchiveDir,
+  openRecoverableArchive,
+  type ArchiveOptions,
+  type RecoverableArchive,
+} from './archive/index'
 import {
   parseSortField,
   parseSortOrder,
@@ -32,6 +40,7 @@ import {
   writeLine,
   type CliIo,
 } from './cli/context'
+import { explainDamage } from './cli/damaged'
 import { NoArchiveError, describeFailure } from './cli/errors'
 import { runExtract } from './cli/extract-command'
 import { runReextract } from './cli/reextract-command'
@@ -54,6 +63,8 @@ interface CommandContext {
    * A folder without an archive is refused, unless the command may `create` one there.
    */
   withArchive(run: (archive: Archive) => Promise<number>, options?: { create?: boolean }): Promise<number>
+  /** The same for a host: a damaged archive gives the stand-in that offers to restore a backup. */
+  withRecoverableArchive(run: (archive: RecoverableArchive) => Promise<number>): Promise<number>
 }
 
 interface Command {
@@ -273,13 +284,13 @@ const COMMANDS: Record<string, Command> = {
       '  --no-open   do not start a browser',
     ],
     options: { port: { type: 'string' }, 'no-open': { type: 'boolean' } },
-    run: ({ io, values, positionals, withArchive }) => {
+    run: ({ io, values, positionals, withRecoverableArchive }) => {
       noPositionals('serve', positionals)
       const port = parseCount(text(values.port), 'port', { min: 0, max: 65_535 })
-      // The window imports into a new archive as the desktop app does.
-      return withArchive((archive) => runServe(io, archive, { port, open: values['no-open'] !== true }), {
-        create: true,
-      })
+      // The window imports into a new archive as the desktop app does, and shows a damaged one.
+      return withRecoverableArchive((archive) =>
+        runServe(io, archive, { port, open: values['no-open'] !== true }),
+      )
     },
   },
   backup: {
@@ -294,16 +305,20 @@ const COMMANDS: Record<string, Command> = {
       runBackup(io, archiveDir, { positionals, json: values.json === true }),
   },
   restore: {
-    synopsis: 'restore FILE [--json]',
+    synopsis: 'restore FILE | --latest [--json]',
     summary: 'Replace the archive with a backup (the replaced archive is kept beside it).',
     optionHelp: [
-      '  FILE     a backup made by `lectern backup` (or a copy of lectern.sqlite); it is checked first',
-      '  --json   {"archiveFile", "restoredFrom", "previousCopy", "articleCount", "schemaVersion"}',
+      '  FILE       a backup made by `lectern backup` (or a copy of lectern.sqlite); it is checked first',
+      '  --latest   the newest of the desktop app\u2019s daily backups (in the archive\u2019s backups',
+      '             folder) that passes the check: the way back from a damaged archive',
+      '  --json     {"archiveFile", "restoredFrom", "previousCopy", "previousDamaged", "articleCount",',
+      '             "schemaVersion"} (and "backup" with --latest)',
+      '  A damaged archive is kept beside the restored one exactly as it was (lectern.sqlite.damaged-TIME).',
       '  Close the desktop app and any `lectern serve` first: restore refuses an archive in use.',
     ],
-    options: { ...JSON_OPTION },
+    options: { latest: { type: 'boolean' }, ...JSON_OPTION },
     run: ({ io, values, positionals, archiveDir }) =>
-      runRestore(io, archiveDir, { positionals, json: values.json === true }),
+      runRestore(io, archiveDir, { positionals, latest: values.latest === true, json: values.json === true }),
   },
   export: {
     synopsis: 'export FILE.zip [--json]',
@@ -366,10 +381,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       values,
       positionals,
       archiveDir,
-      withArchive: (run, options) => withArchive(io, archiveDir, run, options?.create === true),
+      withArchive: (run, options) => withArchive(io, archiveDir, run, options?.create === true, Archive.open),
+      withRecoverableArchive: (run) => withArchive(io, archiveDir, run, true, openRecoverableArchive),
     })
   } catch (error) {
-    return reportError(io, error, { json, command: commandForHelp })
+    const explained = error instanceof DamagedArchiveError ? await explainDamage(io, error) : error
+    return reportError(io, explained, { json, command: commandForHelp })
   }
 }
 
@@ -414,18 +431,20 @@ function exitAfterFlush(code: number): void {
   process.stdout.write('', () => process.stderr.write('', () => process.exit(code)))
 }
 
-async function withArchive(
+async function withArchive<Opened extends { close(): Promise<void> }>(
   io: CliIo,
   dir: string,
-  run: (archive: Archive) => Promise<number>,
+  run: (archive: Opened) => Promise<number>,
   create: boolean,
+  open: (options: ArchiveOptions) => Promise<Opened>,
 ): Promise<number> {
   const exists = await archiveExists(dir)
   if (!exists && !create) throw new NoArchiveError(dir)
-  let archive: Archive
+  let archive: Opened
   try {
-    archive = await Archive.open({ dir, appVersion: packageJson.version })
+    archive = await open({ dir, appVersion: packageJson.version })
   } catch (error) {
+    if (error instanceof DamagedArchiveError) throw error
     throw new ApiError('internal', `cannot open the archive at ${dir}: ${describeFailure(error).message}`)
   }
   if (!exists) writeLine(io.stderr, `lectern: a new archive was made at ${dir}`)

@@ -1,7 +1,7 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import {
   API_METHODS,
@@ -13,7 +13,13 @@ import {
 } from '../common/api'
 import { createClient, type ClientTransport } from '../common/client'
 import { Archive, userDataDir } from './archive/index'
-import { REPO_ROOT, SEED_FIXTURE, fixture } from '../../tests/support/paths'
+import { SEED_FIXTURE, fixture } from '../../tests/support/paths'
+import {
+  MAIN_BUNDLE,
+  PRELOAD_BUNDLE,
+  RENDERER_PAGE,
+  assertBuiltFromCurrentSources,
+} from '../../tests/support/built-shell'
 import {
   ElectronStandIn,
   installStandIn,
@@ -27,12 +33,6 @@ import {
 // because it needs `npm run build` (which `npm test` runs first); it refuses bundles older than
 // the sources rather than test an old shell.
 
-const OUT = join(REPO_ROOT, 'out')
-const MAIN_BUNDLE = join(OUT, 'main', 'index.js')
-const PRELOAD_BUNDLE = join(OUT, 'preload', 'index.js')
-const RENDERER_PAGE = join(OUT, 'renderer', 'index.html')
-const SHELL_SOURCES = ['src/main', 'src/common', 'src/preload', 'electron.vite.config.ts']
-
 /** What a sandboxed preload's require offers (Electron's process sandboxing guide). */
 const SANDBOXED_PRELOAD_MODULES = new Set([
   'electron',
@@ -43,29 +43,6 @@ const SANDBOXED_PRELOAD_MODULES = new Set([
   'node:timers',
   'node:url',
 ])
-
-function assertBuiltFromCurrentSources(): void {
-  for (const bundle of [MAIN_BUNDLE, PRELOAD_BUNDLE, RENDERER_PAGE]) {
-    if (!existsSync(bundle))
-      throw new Error(
-        `${relative(REPO_ROOT, bundle)} is missing: run \`npm run build\` first (this test runs the built app)`,
-      )
-  }
-  const builtAt = Math.min(statSync(MAIN_BUNDLE).mtimeMs, statSync(PRELOAD_BUNDLE).mtimeMs)
-  const newer = SHELL_SOURCES.flatMap((source) => {
-    const path = join(REPO_ROOT, source)
-    if (!statSync(path).isDirectory()) return [path]
-    return readdirSync(path, { recursive: true, encoding: 'utf8' })
-      .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
-      .map((file) => join(path, file))
-  }).filter((file) => statSync(file).mtimeMs > builtAt)
-  if (newer.length > 0) {
-    const named = newer.slice(0, 3).map((file) => relative(REPO_ROOT, file))
-    throw new Error(
-      `out/ is older than ${named.join(', ')}: run \`npm run build\` first (this test runs the built app)`,
-    )
-  }
-}
 
 const HARBOUR_TITLE = 'A new ferry line links the Caspian ports'
 

@@ -13,8 +13,10 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { AppCommand, ImportReport } from '../common/types'
 import {
-  Archive,
+  backupsDir,
+  openRecoverableArchive,
   startAutoBackup,
+  type RecoverableArchive,
   type StopAutoBackup,
   toErrorShape,
   defaultArchiveDir,
@@ -38,7 +40,7 @@ const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undef
 const rendererFile = join(__dirname, '../renderer/index.html')
 const appUrl = devServerUrl ?? pathToFileURL(rendererFile).href
 
-let archive: Archive | null = null
+let archive: RecoverableArchive | null = null
 let stopAutoBackup: StopAutoBackup | null = null
 let mainWindow: BrowserWindow | null = null
 /** A command that arrived before the window could take it (a deep link at launch). */
@@ -92,7 +94,8 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const dir = defaultArchiveDir(process.env, process.platform)
   try {
-    archive = await Archive.open({ dir, appVersion: app.getVersion() })
+    // A damaged archive opens as a stand-in: the window says what happened and offers a backup.
+    archive = await openRecoverableArchive({ dir, appVersion: app.getVersion() })
   } catch (error) {
     throw new Error(`The archive at ${dir} could not be opened: ${toErrorShape(error).message}`, {
       cause: error,
@@ -102,9 +105,11 @@ async function start(): Promise<void> {
   const openedArchive = archive
   // Rotating copies beside the archive: one a day, the last week kept (backup/auto-backup.ts).
   stopAutoBackup = startAutoBackup(openedArchive, {
-    dir: join(dir, 'backups'),
+    dir: backupsDir(dir),
     keep: 7,
     intervalMs: 24 * 60 * 60 * 1000,
+    // A damaged archive is not backed up (the good backups stay): one line says so, without a trace.
+    onError: (error) => console.error(`lectern: automatic backup failed: ${toErrorShape(error).message}`),
   })
   registerIpc(ipcMain, openedArchive, (event: IpcMainInvokeEvent) =>
     isTrustedSenderUrl(event.senderFrame?.url, appUrl),
@@ -120,7 +125,7 @@ async function start(): Promise<void> {
   createWindow(openedArchive)
 }
 
-function installMenu(openedArchive: Archive, language: MenuLanguage): void {
+function installMenu(openedArchive: RecoverableArchive, language: MenuLanguage): void {
   shellLanguage = language
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
@@ -147,7 +152,7 @@ function installMenu(openedArchive: Archive, language: MenuLanguage): void {
   )
 }
 
-function createWindow(openedArchive: Archive): void {
+function createWindow(openedArchive: RecoverableArchive): void {
   const window = new BrowserWindow({
     width: 1200,
     height: 820,
@@ -249,7 +254,7 @@ function focusWindow(): void {
   mainWindow.focus()
 }
 
-async function importFromDialog(openedArchive: Archive, folder: boolean): Promise<void> {
+async function importFromDialog(openedArchive: RecoverableArchive, folder: boolean): Promise<void> {
   const window = mainWindow
   const text = DIALOG_TEXT[shellLanguage]
   const options: Electron.OpenDialogOptions = folder

@@ -13,9 +13,13 @@ export interface RunningHost {
 
 const repoRoot = resolve(__dirname, '..', '..')
 
-/** Starts the real `lectern serve` on a fresh archive folder and waits for the URL it prints. */
-export async function startHost(): Promise<RunningHost> {
-  const archiveDir = mkdtempSync(join(tmpdir(), 'lectern-e2e-'))
+/**
+ * Starts the real `lectern serve` on a fresh archive folder (or on `archiveDir`, made ready by the
+ * test; it is removed at the end too) and waits for the URL it prints.
+ */
+export async function startHost(
+  archiveDir = mkdtempSync(join(tmpdir(), 'lectern-e2e-')),
+): Promise<RunningHost> {
   const child = spawn(
     process.execPath,
     [join(repoRoot, 'bin', 'lectern.cjs'), 'serve', '--archive', archiveDir, '--port', '0', '--no-open'],

@@ -10,6 +10,8 @@ import {
 } from '../../common/api'
 import type { Article, ImportReport } from '../../common/types'
 import { backupDatabase } from './backup/index'
+import { checkArchiveHealth, damageOf } from './backup/health'
+import { DamagedArchiveError } from './damage'
 import { CitationService, splitCitationPatch } from './citations/lists/index'
 import * as articles from './db/articles'
 import * as collections from './db/collections'
@@ -73,10 +75,23 @@ export class Archive implements ArchiveApi {
     this.reading = new ReadingService(db, (change) => this.emit('archiveChanged', change))
   }
 
+  /**
+   * Open (or make) the archive in `options.dir`. A damaged archive file is refused with a
+   * DamagedArchiveError before anything is written to it (no migration, no journal change).
+   */
   static async open(options: ArchiveOptions): Promise<Archive> {
     const dir = resolve(options.dir)
     await mkdir(dir, { recursive: true })
-    const db = await openArchiveDatabase(join(dir, DATABASE_FILE))
+    const file = join(dir, DATABASE_FILE)
+    const health = await checkArchiveHealth(file)
+    if (!health.ok) throw new DamagedArchiveError(file, health)
+    let db: Database
+    try {
+      db = await openArchiveDatabase(file)
+    } catch (error) {
+      const damage = damageOf(error)
+      throw damage ? new DamagedArchiveError(file, damage) : error
+    }
     return new Archive(dir, db, options.appVersion ?? 'unknown')
   }
 
@@ -461,6 +476,17 @@ export class Archive implements ArchiveApi {
       )
     }
     return backupDatabase(this.db.file, args.file)
+  }
+
+  /** An archive that opened is not damaged: going back to a backup is `lectern restore` with the app closed. */
+  restoreLatestBackup(_args: ApiArgs<'restoreLatestBackup'>): Promise<ApiResults['restoreLatestBackup']> {
+    return Promise.reject(
+      new ApiError(
+        'conflict',
+        'the archive is not damaged, so it is not replaced from here; to go back to a backup, close ' +
+          'Lectern and run `lectern restore --latest` (the archive as it is now is kept beside it)',
+      ),
+    )
   }
 
   /** Write everything in the archive to a new zip file (export/format.ts); safe during imports. */

@@ -5,7 +5,17 @@
 export { Archive, type ArchiveOptions } from './api'
 export { asApiError, callApi, toErrorShape } from './dispatch'
 export { APP_NAME, DATABASE_FILE, defaultArchiveDir, userDataDir } from './paths'
-export { backupDatabase, restoreDatabase, startAutoBackup, type StopAutoBackup } from './backup/index'
+export {
+  backupDatabase,
+  restoreDatabase,
+  startAutoBackup,
+  type RestoreResult,
+  type StopAutoBackup,
+} from './backup/index'
+export { checkArchiveHealth } from './backup/health'
+export { backupsDir, findLatestGoodBackup, restoreLatestBackup } from './backup/latest'
+export { DamagedArchiveError } from './damage'
+export { openRecoverableArchive, type RecoverableArchive } from './recoverable'
 export { ExtractError, extractDocument } from './extract/index'
 export { describeFileError, IMPORTABLE_EXTENSIONS } from './import/walk'
 export { CITE_FORMATS, CITE_LOCALES, CiteError, importReferences } from './citations/index'

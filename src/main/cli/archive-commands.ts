@@ -113,6 +113,14 @@ export async function runImport(
     if (options.json) writeJson(io.stdout, report)
     else for (const item of report.items) writeLine(io.stdout, importLine(io, item))
     for (const line of importSummary(report)) writeLine(io.stderr, line)
+    if (report.stopped) {
+      const { file, code, notImported } = report.stopped
+      const why = code === 'damaged' ? 'the archive file is damaged' : 'the disk is full'
+      writeLine(
+        io.stderr,
+        `The import stopped at ${displayPath(io, file)} (${why}): ${plural(notImported, 'file was', 'files were')} not imported.`,
+      )
+    }
     if (report.cancelled) return EXIT_INTERRUPTED
     return report.failed > 0 ? EXIT_FAILURE : EXIT_OK
   } finally {

@@ -1,6 +1,16 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { type Archive, backupDatabase, restoreDatabase, DATABASE_FILE } from '../archive/index'
+import {
+  type Archive,
+  backupDatabase,
+  backupsDir,
+  checkArchiveHealth,
+  DamagedArchiveError,
+  DATABASE_FILE,
+  restoreDatabase,
+  restoreLatestBackup,
+  type RestoreResult,
+} from '../archive/index'
 import { EXIT_OK, UsageError, resolvePath, writeJson, writeLine, type CliIo } from './context'
 import { NoArchiveError } from './errors'
 
@@ -34,6 +44,8 @@ export async function runBackup(
   const file = resolvePath(io, oneFile(options.positionals, 'backup', 'file to write the backup to'))
   const archiveFile = join(archiveDir, DATABASE_FILE)
   if (!existsSync(archiveFile)) throw new NoArchiveError(archiveDir)
+  const health = await checkArchiveHealth(archiveFile)
+  if (!health.ok) throw new DamagedArchiveError(archiveFile, health)
   const result = await backupDatabase(archiveFile, file)
   if (options.json) writeJson(io.stdout, result)
   else
@@ -45,25 +57,43 @@ export async function runBackup(
 }
 
 /**
- * `lectern restore FILE`: replace the archive with a backup. Works on the archive file itself
- * (never opens it as an Archive, which would hold it open); refuses while another process has it open.
+ * `lectern restore FILE` or `lectern restore --latest` (the newest automatic backup that passes the
+ * check): replace the archive with a backup. Works on the archive file itself (never opens it as an
+ * Archive, which would hold it open); refuses while another process has it open.
  */
 export async function runRestore(
   io: CliIo,
   archiveDir: string,
-  options: { positionals: string[]; json: boolean },
+  options: { positionals: string[]; latest: boolean; json: boolean },
 ): Promise<number> {
-  const from = resolvePath(io, oneFile(options.positionals, 'restore', 'backup file to restore'))
-  const result = await restoreDatabase(join(archiveDir, DATABASE_FILE), from)
+  const archiveFile = join(archiveDir, DATABASE_FILE)
+  let result: RestoreResult
+  let backupTime: string | null = null
+  if (options.latest) {
+    if (options.positionals.length > 0)
+      throw new UsageError('give a backup file or --latest, not both', 'restore')
+    const latest = await restoreLatestBackup(archiveFile, backupsDir(archiveDir))
+    result = latest
+    backupTime = latest.backup.createdAt
+  } else {
+    const from = resolvePath(
+      io,
+      oneFile(options.positionals, 'restore', 'backup file to restore (or --latest)'),
+    )
+    result = await restoreDatabase(archiveFile, from)
+  }
   if (options.json) {
     writeJson(io.stdout, result)
     return EXIT_OK
   }
+  const made = backupTime === null ? '' : ` (the backup of ${backupTime.slice(0, 16).replace('T', ' ')} UTC)`
   writeLine(
     io.stdout,
-    `Restored ${articles(result.articleCount)} from ${result.restoredFrom} into ${archiveDir}`,
+    `Restored ${articles(result.articleCount)} from ${result.restoredFrom}${made} into ${archiveDir}`,
   )
-  if (result.previousCopy) {
+  if (result.previousCopy && result.previousDamaged) {
+    writeLine(io.stdout, `The damaged archive is kept as it was in ${result.previousCopy}`)
+  } else if (result.previousCopy) {
     writeLine(io.stdout, `The archive as it was is kept in ${result.previousCopy}`)
     writeLine(io.stdout, `To undo: lectern restore "${result.previousCopy}" --archive "${archiveDir}"`)
   }

@@ -30,6 +30,16 @@ export async function runServe(
         throw portProblem(error, options.port)
       },
     )
+    const { damaged } = await archive.info({})
+    if (damaged) {
+      writeLine(
+        io.stderr,
+        `lectern: the archive ${damaged.file} is damaged (${damaged.problem}); nothing is changed in it. ` +
+          (damaged.backup
+            ? 'The window offers to restore the newest good backup.'
+            : 'There is no good automatic backup to restore: see `lectern help restore`.'),
+      )
+    }
     writeLine(io.stdout, `Lectern is running at ${host.url}`)
     writeLine(io.stdout, 'Press Ctrl+C to stop.')
     if (options.open) openInBrowser(io, host.url)

@@ -78,6 +78,8 @@ export const DERIVED_TABLES: readonly RegExp[] = [
   /^fingerprint_pending$/,
   // The version the library's counts in memory check (search/library-columns.ts).
   /^library_version$/,
+  // The number of articles (db/migrations.ts), kept by triggers as articles come and go.
+  /^article_count$/,
   /^sqlite_/,
 ]
 

@@ -85,21 +85,28 @@ export function startAutoBackup(source: BackupSource, options: AutoBackupOptions
   }
 }
 
-/** When the newest automatic backup in `dir` was made (from its name), or null if none. */
-async function newestBackupTime(dir: string): Promise<number | null> {
+/** The automatic backups in `dir` (none when it does not exist), newest first, with the time of each. */
+export async function listAutoBackups(dir: string): Promise<{ file: string; time: number }[]> {
   const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return []
     throw error
   })
-  const newest = names
+  return names
     .filter((name) => BACKUP_NAME.test(name))
     .sort()
-    .pop()
-  if (newest === undefined) return null
-  const stamp = newest.slice(NAME_PREFIX.length, -NAME_SUFFIX.length)
-  const time = Date.parse(stamp.replace(/T(\d{2})-(\d{2})-(\d{2})/, 'T$1:$2:$3'))
+    .reverse()
+    .flatMap((name) => {
+      const stamp = name.slice(NAME_PREFIX.length, -NAME_SUFFIX.length)
+      const time = Date.parse(stamp.replace(/T(\d{2})-(\d{2})-(\d{2})/, 'T$1:$2:$3'))
+      return Number.isNaN(time) ? [] : [{ file: join(dir, name), time }]
+    })
+}
+
+/** When the newest automatic backup in `dir` was made (from its name), or null if none. */
+async function newestBackupTime(dir: string): Promise<number | null> {
+  const newest = (await listAutoBackups(dir))[0]
   // A name from the future (a clock that was wrong) must not stop backups.
-  return Number.isNaN(time) || time > Date.now() ? null : time
+  return newest === undefined || newest.time > Date.now() ? null : newest.time
 }
 
 async function backupAndPrune(source: BackupSource, options: AutoBackupOptions): Promise<BackupResult> {

@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path'
 import { ApiError } from '../../../common/api'
 import type { BackupResult } from '../../../common/types'
 import { SCHEMA_VERSION } from '../db/index'
+import { checkArchiveHealth } from './health'
 import { moveIntoPlace, refuseExisting, removeDatabaseFileSet, requireFolder, syncFile } from './files'
 import { SqliteFile } from './sqlite-files'
 
@@ -19,6 +20,8 @@ export interface RestoreResult {
   restoredFrom: string
   /** The archive as it was before the restore; null when there was nothing to keep. */
   previousCopy: string | null
+  /** True when the archive was damaged: `previousCopy` is then the damaged file itself, moved aside untouched. */
+  previousDamaged: boolean
   articleCount: number
   schemaVersion: number
 }
@@ -70,8 +73,14 @@ export async function backupDatabase(sourceFile: string, destination: string): P
  * `<archive>.before-restore-<time>` beside it, so the restore can be undone by restoring that.
  * Refuses (ApiError 'conflict') while any other connection, e.g. another Lectern process, has
  * the archive open: the restore holds SQLite's exclusive lock from the check to the end.
+ * A damaged archive (`damaged`, or found so by checkArchiveHealth) is never opened for writing:
+ * it is moved aside whole, byte for byte as it was, to `<archive>.damaged-<time>`.
  */
-export async function restoreDatabase(archiveFile: string, from: string): Promise<RestoreResult> {
+export async function restoreDatabase(
+  archiveFile: string,
+  from: string,
+  options: { damaged?: boolean } = {},
+): Promise<RestoreResult> {
   const folder = dirname(archiveFile)
   await mkdir(folder, { recursive: true })
   const staged = join(folder, `.${basename(archiveFile)}.restore-${randomUUID()}.partial`)
@@ -89,26 +98,44 @@ export async function restoreDatabase(archiveFile: string, from: string): Promis
     }
     await checkArchiveFile(staged, from)
 
+    const damaged = options.damaged === true || (await isDamaged(archiveFile))
+    if (damaged) {
+      // Opening it to take the lock could write to it (a WAL checkpoint on close): it is moved instead.
+      const previousCopy = await unusedSideName(archiveFile, 'damaged')
+      await moveAside(archiveFile, previousCopy)
+      try {
+        const facts = await copyIntoNewFile(archiveFile, staged)
+        return { archiveFile, restoredFrom: from, previousCopy, previousDamaged: true, ...facts }
+      } catch (error) {
+        // Never leave the folder without its archive: the damaged file goes back where it was.
+        await removeDatabaseFileSet(archiveFile)
+        await moveAside(previousCopy, archiveFile)
+        throw error
+      }
+    }
+
     const hadContent = await hasContent(archiveFile)
     let previousCopy: string | null = null
+    let previousDamaged = false
     let archive = await SqliteFile.open(archiveFile, 'create')
     try {
       const locked = await lockExclusively(archive)
       if (locked === 'not-a-database') {
         // So damaged that SQLite cannot even lock it (nobody can be using it): move it aside whole.
         await archive.close()
-        previousCopy = await unusedSideName(archiveFile)
+        previousCopy = await unusedSideName(archiveFile, 'damaged')
+        previousDamaged = true
         await moveAside(archiveFile, previousCopy)
         archive = await SqliteFile.open(archiveFile, 'create')
         if ((await lockExclusively(archive)) !== 'locked')
           throw notAnArchive(archiveFile, 'it cannot be replaced')
       } else if (hadContent) {
-        previousCopy = await unusedSideName(archiveFile)
+        previousCopy = await unusedSideName(archiveFile, 'before-restore')
         await keepSideCopy(archive, previousCopy)
       }
       await archive.copy('from', staged)
       const facts = await readFacts(archive, archiveFile)
-      return { archiveFile, restoredFrom: from, previousCopy, ...facts }
+      return { archiveFile, restoredFrom: from, previousCopy, previousDamaged, ...facts }
     } finally {
       await archive.close()
     }
@@ -178,6 +205,19 @@ async function readFacts(db: SqliteFile, label: string): Promise<ArchiveFileFact
   return { schemaVersion: version, articleCount: counted?.total ?? 0 }
 }
 
+/** Fill the new file `archiveFile` with the checked copy `staged`. */
+async function copyIntoNewFile(archiveFile: string, staged: string): Promise<ArchiveFileFacts> {
+  const archive = await SqliteFile.open(archiveFile, 'create')
+  try {
+    if ((await lockExclusively(archive)) !== 'locked')
+      throw notAnArchive(archiveFile, 'it cannot be replaced')
+    await archive.copy('from', staged)
+    return await readFacts(archive, archiveFile)
+  } finally {
+    await archive.close()
+  }
+}
+
 /** Take SQLite's exclusive lock and keep it until the connection closes. */
 async function lockExclusively(db: SqliteFile): Promise<'locked' | 'not-a-database'> {
   try {
@@ -218,10 +258,19 @@ async function hasContent(file: string): Promise<boolean> {
   return sizes.some((size) => size > 0)
 }
 
-/** `<archive>.before-restore-<time>`, never the name of an existing file. */
-async function unusedSideName(archiveFile: string): Promise<string> {
+/** Whether the health check finds the archive damaged (a check that cannot run is left to the restore). */
+async function isDamaged(archiveFile: string): Promise<boolean> {
+  try {
+    return !(await checkArchiveHealth(archiveFile)).ok
+  } catch {
+    return false
+  }
+}
+
+/** `<archive>.before-restore-<time>` or `<archive>.damaged-<time>`, never the name of an existing file. */
+async function unusedSideName(archiveFile: string, kind: 'before-restore' | 'damaged'): Promise<string> {
   let time = Date.now()
-  const name = (): string => `${archiveFile}.before-restore-${fileTimestamp(new Date(time))}`
+  const name = (): string => `${archiveFile}.${kind}-${fileTimestamp(new Date(time))}`
   while (await exists(name())) time += 1
   return name()
 }

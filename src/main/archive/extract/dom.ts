@@ -47,7 +47,11 @@ export interface DomDocument {
 export const SHOW_ELEMENT = 1
 
 export function parseDocument(html: string): DomDocument {
-  return parseHTML(html).document as unknown as DomDocument
+  const { document } = parseHTML(html)
+  if (document.documentElement) return document as unknown as DomDocument
+  // linkedom builds no root element for markup without an element (a doctype, a comment left open,
+  // bare text), and its tree walker then fails: such markup is read as the body of an empty page.
+  return parseHTML(`<html><head></head><body>${html}</body></html>`).document as unknown as DomDocument
 }
 
 export const isElement = (node: DomNode): node is DomElement => node.nodeType === ELEMENT_NODE

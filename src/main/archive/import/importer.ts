@@ -10,10 +10,14 @@ import type {
   ImportItemResult,
   ImportProgress,
   ImportReport,
+  ImportStop,
   PasteInput,
   SkipReason,
 } from '../../../common/types'
+import { plainSqliteProblem } from '../backup/health'
+import { CiteError } from '../citations/index'
 import { findDuplicate, insertArticle } from '../db/articles'
+import { storageError } from '../dispatch'
 import type { Database } from '../db/database'
 import { ExtractError, extractPaste } from '../extract/index'
 import { ExtractionPool, type ExtractionPoolOptions } from '../extract/pool'
@@ -235,11 +239,22 @@ export class Importer {
           ahead.push({ source, prepared: this.prepare(source) })
         }
       }
+      let stopped: ImportStop | undefined
       fill()
-      for (let entry = ahead.shift(); entry && !job.cancelled; entry = ahead.shift()) {
+      for (let entry = ahead.shift(); entry && !job.cancelled && !stopped; entry = ahead.shift()) {
         this.emit('importProgress', { ...progress, current: entry.source.label })
-        const stored = await this.store(entry.source, await entry.prepared)
-        fill()
+        let stored: ImportItemResult[]
+        try {
+          stored = await this.store(entry.source, await entry.prepared)
+        } catch (error) {
+          // The archive cannot be written: the next files would fail the same way, so the batch ends here.
+          const notImported = sources.length - progress.done - 1
+          stopped = { file: entry.source.label, code: stopCode(error), notImported }
+          stored = [
+            failed(entry.source.label, stopMessage(entry.source.label, stopped, progress.imported, error)),
+          ]
+        }
+        if (!stopped) fill()
         progress.done += 1
         for (const item of stored) {
           items.push(item)
@@ -274,6 +289,7 @@ export class Importer {
         skippedByReason,
         foldersNotEntered,
         cancelled: job.cancelled,
+        ...(stopped ? { stopped } : {}),
       }
     } finally {
       this.jobs.delete(jobId)
@@ -327,6 +343,7 @@ export class Importer {
           storeReferenceEntries(this.db, file, source.duplicates, new Date().toISOString()),
         )
       } catch (error) {
+        if (storageError(error)) throw error
         return [failedWith(source.label, error)]
       }
     }
@@ -375,13 +392,37 @@ export class Importer {
         return { file: label, status: 'imported', id, title: extracted.title }
       })
     } catch (error) {
+      if (storageError(error)) throw error
       return failedWith(label, error)
     }
   }
 }
 
+function stopCode(error: unknown): ImportStop['code'] {
+  return storageError(error)?.code === 'damaged' ? 'damaged' : 'storage-full'
+}
+
+/** Why the batch stopped at `label`, what is safe, and what to do. */
+function stopMessage(label: string, stop: ImportStop, importedBefore: number, error: unknown): string {
+  const before = `the ${importedBefore === 1 ? 'item' : `${importedBefore} items`} imported before it`
+  const after =
+    stop.notImported === 1 ? 'the file after it was' : `the ${stop.notImported} files after it were`
+  if (stop.code === 'damaged')
+    return (
+      `${label}: the archive file is damaged (${plainSqliteProblem(error)}), so the import stopped here and ` +
+      `nothing more is written to it; ${after} not imported. Restore the newest backup (lectern restore --latest).`
+    )
+  return (
+    `${label}: the disk is full (or the archive reached its size limit), so the import stopped here; ` +
+    `${importedBefore === 0 ? 'nothing was imported before it' : `${before} are stored and intact`}, and ` +
+    `${after} not imported. Free some space and import again: what is already in is skipped as a duplicate.`
+  )
+}
+
 function failedWith(label: string, error: unknown): ImportItemResult {
+  // Both name the file and say what is wrong with it in plain words.
   if (error instanceof ExtractError) return failed(label, error.message, error.ref)
+  if (error instanceof CiteError) return failed(label, error.message)
   const detail = error instanceof Error ? error.message : String(error)
   return failed(label, `${label}: could not be imported (${detail})`)
 }

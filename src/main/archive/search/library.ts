@@ -1,5 +1,5 @@
 import type { ListItem, ListPage, ListQuery, SortField } from '../../../common/types'
-import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../db/articles'
+import { countArticles, SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../db/articles'
 import type { Database } from '../db/database'
 import { tagsByArticle } from '../db/tags'
 import type { CompiledQuery } from './compile'
@@ -101,10 +101,6 @@ async function relevancePage(
     total: ids?.length ?? (await countArticles(db)),
     ...(facets ? { facets: await countSelected(db, ids) } : {}),
   }
-}
-
-async function countArticles(db: Database): Promise<number> {
-  return (await db.get<{ total: number }>('SELECT count(*) AS total FROM articles'))?.total ?? 0
 }
 
 /** Summaries of ranked hits in their order, each with its snippet and score. */

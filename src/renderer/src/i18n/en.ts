@@ -190,6 +190,30 @@ export const en = {
     en: 'English',
     ru: 'Русский',
   },
+  damaged: {
+    title: 'The archive file is damaged',
+    stopped:
+      'Lectern found damage in your archive and stopped using it. Nothing was written to the file: it stays as it is.',
+    cause: {
+      'not-a-database':
+        'Its first bytes are no longer those of a database: another program may have written over it, or it was replaced by another file.',
+      'cut-short':
+        'The file is shorter than it should be: a copy, a sync or a move that did not finish can leave it cut short.',
+      malformed:
+        'Parts of the file are not what the database expects: a bad disk sector, or a copy taken while Lectern was writing, can do this.',
+      unreadable: 'The disk could not read the file.',
+    },
+    details: 'What Lectern found',
+    file: 'Archive file',
+    backup: 'The newest backup that passes the check is from {date}, with {count}.',
+    backupNote:
+      'Restoring puts that backup in place of the archive. The damaged file is kept beside it, untouched.',
+    restore: 'Restore this backup',
+    restoring: 'Restoring the backup…',
+    restoreFailed: 'The backup could not be restored: {message}',
+    noBackup:
+      'There is no backup of this archive that passes the check. If you keep a copy of your own, close Lectern and restore it with “lectern restore FILE”; the damaged file will be kept beside it.',
+  },
 }
 
 export type MessageSchema = typeof en

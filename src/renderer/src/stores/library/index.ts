@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { ArchiveInfo, TagCount } from '../../../../common/types'
+import type { ArchiveInfo, BackupRestore, TagCount } from '../../../../common/types'
 import { errorMessage, getClient } from '../../api/client'
 import { createPageCache } from './pages'
 import { createSelection } from './selection'
@@ -27,6 +27,8 @@ export const useLibraryStore = defineStore('library', () => {
   const view = ref<LibraryView>({ ...EMPTY_VIEW })
   const tags = ref<TagCount[]>([])
   const info = ref<ArchiveInfo | null>(null)
+  /** Set once the first answer to `info` (or its failure) is in: until then the window waits. */
+  const infoLoaded = ref(false)
   const list = createPageCache(view)
   const { total, loadError, loaded } = list
   const selection = createSelection({ view, total, rowAt: list.rowAt, loadRows: list.loadRows })
@@ -64,7 +66,16 @@ export const useLibraryStore = defineStore('library', () => {
       info.value = await getClient().info({})
     } catch (err) {
       loadError.value = errorMessage(err)
+    } finally {
+      infoLoaded.value = true
     }
+  }
+
+  /** The archive is damaged: put its newest good backup in place, then show what it holds. */
+  async function restoreLatestBackup(): Promise<BackupRestore> {
+    const restored = await getClient().restoreLatestBackup({})
+    await reloadAll()
+    return restored
   }
 
   function setView(next: LibraryView): void {
@@ -126,6 +137,7 @@ export const useLibraryStore = defineStore('library', () => {
     facets: list.facets,
     tags,
     info,
+    infoLoaded,
     selection: selection.selection,
     selectedCount: selection.selectedCount,
     loading: list.loading,
@@ -141,6 +153,7 @@ export const useLibraryStore = defineStore('library', () => {
     loadFirstPage,
     loadTags,
     loadInfo,
+    restoreLatestBackup,
     applyFilter,
     setView,
     setSort,
