@@ -27,7 +27,7 @@ const PAGE_TYPES = new Set(['webpage', 'itempage', 'aboutpage', 'profilepage'])
 export const isObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-function typesOf(node: JsonObject): string[] {
+export function typesOf(node: JsonObject): string[] {
   const type = node['@type']
   const list = Array.isArray(type) ? type : [type]
   return list
@@ -44,7 +44,7 @@ function flatten(value: unknown, into: JsonObject[], depth = 0): void {
   }
 }
 
-function jsonLdNodes(scripts: readonly DomElement[]): JsonObject[] {
+export function jsonLdNodes(scripts: readonly DomElement[]): JsonObject[] {
   const nodes: JsonObject[] = []
   for (const script of scripts) {
     const source = (script.textContent ?? '')
