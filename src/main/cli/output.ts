@@ -21,6 +21,7 @@ export const EXTRACT_FIELDS = [
   'contentText',
   'contentHtml',
   'warnings',
+  'pageKind',
 ] as const satisfies readonly (keyof ExtractedArticle)[]
 
 export const SUMMARY_FIELDS = [
@@ -40,6 +41,7 @@ export const SUMMARY_FIELDS = [
   'updatedAt',
   'tags',
   'itemType',
+  'pageKind',
 ] as const satisfies readonly (keyof ArticleSummary)[]
 
 export const ARTICLE_FIELDS = [

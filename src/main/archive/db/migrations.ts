@@ -251,6 +251,10 @@ CREATE INDEX articles_by_doi ON articles (lower(json_extract(csl, '$.DOI')))
 CREATE INDEX articles_by_title_key ON articles (lower(title));
 `
 
+const PAGE_KINDS = `
+ALTER TABLE articles ADD COLUMN page_kind TEXT;
+`
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -281,6 +285,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 6,
     description: 'bibliographic items: the CSL-JSON record and citation key of every article',
     sql: BIBLIOGRAPHIC_ITEMS,
+  },
+  {
+    version: 7,
+    description: 'the kind of page an article was recognised as (article, forum, documentation, ...)',
+    sql: PAGE_KINDS,
   },
 ]
 
