@@ -4,7 +4,7 @@
  * text (see also, notes and references, external links).
  */
 import { squash } from './article'
-import type { DomElement } from './dom'
+import { type DomElement, SHOW_ELEMENT, elementsByTagNames } from './dom'
 import { REFERENCE_SECTION_HEADINGS } from './lexicon/reference-sections'
 
 /** Class-name and id words of what surrounds a documentation page's text. */
@@ -49,7 +49,7 @@ const headingKey = (text: string): string =>
 
 /** Removes the reference sections: each such heading and what follows it up to the next heading as high. */
 function dropReferenceSections(root: DomElement): void {
-  const headings = Array.from(root.querySelectorAll('h2, h3'))
+  const headings = elementsByTagNames(root, ['h2', 'h3'])
   for (const heading of headings) {
     if (!REFERENCE_SECTION_HEADINGS.has(headingKey(heading.textContent ?? ''))) continue
     const wrapper = heading.parentElement
@@ -72,9 +72,10 @@ const MAX_FURNITURE_SHARE = 0.4
 /** Cleans a documentation or wiki page's main region in place. */
 export function cleanDocumentation(root: DomElement): void {
   const limit = squash(root.textContent ?? '').length * MAX_FURNITURE_SHARE
-  const furniture = Array.from(root.querySelectorAll('[class], [id]')).filter(
-    (element) => isFurniture(element) && squash(element.textContent ?? '').length <= limit,
-  )
+  const furniture: DomElement[] = []
+  const walker = root.ownerDocument.createTreeWalker(root, SHOW_ELEMENT)
+  for (let element = walker.nextNode(); element; element = walker.nextNode())
+    if (isFurniture(element) && squash(element.textContent ?? '').length <= limit) furniture.push(element)
   for (const element of furniture) (element as Removable).remove()
   dropReferenceSections(root)
 }

@@ -136,7 +136,9 @@ export function pageFeatures(document: DomDocument, index: PageIndex, metadata: 
   features.listItems = tagCount('li')
   features.links = tagCount('a')
   features.tables = tagCount('table')
-  features.times = tagCount('time')
+  // <relative-time> and the like: custom elements that print a date.
+  features.times =
+    tagCount('time') + tagCount('relative-time') + tagCount('local-time') + tagCount('time-ago')
   features.articles = tagCount('article')
   features.prices = prices
   features.cartButtons = buttons.filter((button) => CART_BUTTON.test(button.textContent ?? '')).length
@@ -172,7 +174,7 @@ const FORUM_SOFTWARE = /discourse|vbulletin|phpbb|xenforo|mybb|invision|nodebb|s
 const DOCUMENTATION_SOFTWARE =
   /mediawiki|sphinx|docutils|mkdocs|rustdoc|docusaurus|gitbook|bookdown|vitepress|starlight|antora|docfx|jsdoc|javadoc|doxygen/
 const FORUM_PATH =
-  /\/t\/|\/threads?\/|\/topics?\/|viewtopic|showthread|\/questions\/\d|\/forums?\/|\/community\/|\/discussions?\/|\/boards?\//
+  /\/t\/|\/threads?\/|\/topics?\/|viewtopic|showthread|\/questions\/\d|\/forums?\/|\/community\/|\/discussions?\/|\/boards?\/|\/(?:issues|pull)\/\d/
 const DOCUMENTATION_PATH =
   /\/docs?\/|\/documentation\/|\/wiki\/|\/manual\/|\/reference\/|\/api\/|\/guides?\/|\/tutorials?\/|\/learn\/|\/handbook\/|\/kb\/|\/help\//
 const PRODUCT_PATH = /\/products?\/|\/p\/|\/items?\/|\/dp\/|\/shop\//

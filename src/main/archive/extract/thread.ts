@@ -23,7 +23,7 @@ const AUTHOR_WORD = /^(?:author|username|user|poster|postauthor|nickname|screenn
 const PROFILE_LINK =
   /\/(?:u|user|users|member|members|profile|profiles|people|account)\/|member\.php|memberlist\.php|[?&]u=\d|showuser/i
 /** Where a post states its date: class-name words. */
-const DATE_WORD = /^(?:date|time|timestamp|posted|published|postdate|datetime|ago)$/
+const DATE_WORD = /^(?:date|time|timestamp|posted|published|postdate|datetime|ago|timeago|relativetime)$/
 /** Class-name words of what surrounds a post's text: member cards, counters, buttons, signatures. */
 const POST_FURNITURE_WORD =
   /^(?:signature|sig|avatar|vote|votes|voting|score|reactions?|likes?|badges?|reputation|rank|stats|statistics|actions?|controls|toolbar|tools|buttons?|btn|share|sharing|report|flag|permalink|menu|dropdown|popover|tooltip|bookmark|follow|userinfo|user|author|profile|member|extra|footer|meta|online|offline)$/
@@ -36,6 +36,8 @@ const MIN_THREAD_SHARE = 0.4
 const MAX_FURNITURE_SHARE = 0.5
 const MAX_AUTHOR_CHARS = 60
 const MAX_DATE_CHARS = 80
+/** A date's label is a few words at most ("answered", "posted on", "last edited"). */
+const MAX_DATE_LABEL_CHARS = 20
 
 function words(element: DomElement): string[] {
   return (element.getAttribute('class') ?? '')
@@ -179,25 +181,61 @@ function foundDate(element: DomElement): FoundDate | null {
   return { element, text, iso }
 }
 
+/** "edited Dec 5, 2020", "last updated 3 days ago": a later date than the post's own. */
+const EDITED = /^(?:last\s+)?(?:edited|modified|updated|изменено|отредактировано|обновлено)(?![\p{L}])/iu
+
+/** Whether the date stands in an "edited" line (its own text or its parent's opens so). */
+function isEditDate(element: DomElement): boolean {
+  return [element, element.parentElement].some((holder) => EDITED.test(squash(holder?.textContent ?? '')))
+}
+
+/** The element around a date that holds nothing else but a short label ("asked", "posted on"). */
+function dateHolder(element: DomElement, post: DomElement): DomElement {
+  const parent = element.parentElement
+  if (!parent || parent === post || parent.children.length > 1) return element
+  const rest = squash(parent.textContent ?? '').length - squash(element.textContent ?? '').length
+  return rest <= MAX_DATE_LABEL_CHARS ? parent : element
+}
+
+/** The post's "edited …" stamp, when it has one besides its date. */
+function editStamp(post: DomElement, date: FoundDate | null): Found | null {
+  const walker = post.ownerDocument.createTreeWalker(post, SHOW_ELEMENT)
+  for (let element = walker.nextNode(); element; element = walker.nextNode()) {
+    if (
+      element === date?.element ||
+      !(element.localName === 'time' || element.getAttribute('datetime') !== null)
+    )
+      continue
+    if (isEditDate(element)) return { element, text: '' }
+  }
+  return null
+}
+
 /**
  * The post's date: a <time> (or any element with a datetime, like <relative-time>), else an element named
- * as a date; shown as the page shows it.
+ * as a date; shown as the page shows it. The date a post was written wins over the date it was edited.
  */
 function findPostDate(post: DomElement): FoundDate | null {
   const walker = post.ownerDocument.createTreeWalker(post, SHOW_ELEMENT)
   let named: FoundDate | null = null
+  let edited: FoundDate | null = null
   for (let element = walker.nextNode(); element; element = walker.nextNode()) {
-    if (
-      element.localName === 'time' ||
-      (element.hasAttributes() && element.getAttribute('datetime') !== null)
-    ) {
-      const found = foundDate(element)
-      if (found) return found
-    }
-    if (named || !element.hasAttributes() || element.children.length > 2) continue
-    if (words(element).some((word) => DATE_WORD.test(word))) named = foundDate(element)
+    const dated =
+      element.localName === 'time' || (element.hasAttributes() && element.getAttribute('datetime') !== null)
+    const isNamed =
+      !dated &&
+      element.hasAttributes() &&
+      element.children.length <= 2 &&
+      (words(element).some((word) => DATE_WORD.test(word)) ||
+        findDate(element.getAttribute('title') ?? '') !== null)
+    if (!dated && !isNamed) continue
+    const found = foundDate(element)
+    if (!found) continue
+    if (isEditDate(element)) edited ??= found
+    else if (dated) return found
+    else named ??= found
   }
-  return named
+  return named ?? edited
 }
 
 type Removable = DomElement & { remove(): void }
@@ -271,7 +309,9 @@ function cleanPost(
   const furniture = candidates.filter((element) =>
     body === null ? textOf(stats, element) <= postText * MAX_FURNITURE_SHARE : !holdsText.has(element),
   )
-  for (const found of [author, date]) if (found) furniture.push(found.element)
+  // The date goes with its label ("asked", "posted on"), and an edit stamp goes whole.
+  for (const found of [author, date, editStamp(post, date)])
+    if (found) furniture.push(dateHolder(found.element, post))
   for (const element of furniture) (element as Removable).remove()
   const create = document as unknown as { createElement(name: string): DomElement & { textContent: string } }
   const wrapper = create.createElement('div') as DomElement & { append(...nodes: unknown[]): void }
