@@ -6,7 +6,9 @@
  */
 import { escapeHtmlNumeric } from '../../../common/text'
 import { squash } from './article'
+import { PAGER_WORD } from './lexicon/chrome'
 import { endsLikeSentence } from './signals'
+import { isChrome } from './text-rules'
 import { type DomElement, type DomNode, TEXT_NODE, isElement, parseDocument } from './dom'
 import { type LocalImageSource, MAX_ARTICLE_IMAGE_CHARS, MAX_IMAGE_BYTES, imageDataUri } from './local-images'
 
@@ -54,9 +56,19 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
 /** Up to this many words, without a sentence's end, a line right under a picture is its credit or caption. */
 const MAX_PICTURE_CREDIT_WORDS = 3
 
-/** "freeimages", "Getty Images": a picture's credit printed under it as a line of its own. */
+/**
+ * "freeimages", "Getty Images": a picture's credit printed under it as a line of its own. A counter, a
+ * pager's "next" or a menu word under a picture is page furniture, left to the text's rules.
+ */
 function isPictureCredit(text: string): boolean {
-  return text.length <= 40 && !endsLikeSentence(text) && text.split(/\s+/).length <= MAX_PICTURE_CREDIT_WORDS
+  return (
+    text.length <= 40 &&
+    !endsLikeSentence(text) &&
+    text.split(/\s+/).length <= MAX_PICTURE_CREDIT_WORDS &&
+    /\p{L}{2}/u.test(text) &&
+    !PAGER_WORD.test(text) &&
+    !isChrome(text)
+  )
 }
 
 /** Blocks for contentText: their text becomes its own paragraph. */
@@ -179,6 +191,9 @@ class Rewriter {
   /** A picture was written and no text since: a credit line under it is its caption. */
   private pictureShown = false
   private headingDepth = 0
+  private linkDepth = 0
+  /** Some of the line's text is a link's. */
+  private lineInLink = false
   /** Block elements without pictures or captions: their span in `html` and the blocks they hold. */
   readonly elementSpans: Array<{ start: number; end: number; firstBlock: number; lastBlock: number }> = []
   private imageCharsLeft = MAX_ARTICLE_IMAGE_CHARS
@@ -196,11 +211,13 @@ class Rewriter {
           ? this.line.split('\n').map(squash).filter(Boolean).join('\n')
           : squash(this.line)
     if (text.trim()) {
-      const credit = this.pictureShown && this.headingDepth === 0 && isPictureCredit(text)
+      // A link under a picture (a tag, a teaser) is not its credit.
+      const credit = this.pictureShown && this.headingDepth === 0 && !this.lineInLink && isPictureCredit(text)
       ;(this.captionDepth > 0 || credit ? this.captions : this.blocks).push(text)
       this.pictureShown = false
     }
     this.line = ''
+    this.lineInLink = false
   }
 
   walk(node: DomNode, depth: number): void {
@@ -229,6 +246,7 @@ class Rewriter {
     if (kept) this.html.push(this.openTag(node, tag))
     if (tag === 'pre') this.preDepth++
     if (HEADINGS.has(tag)) this.headingDepth++
+    if (tag === 'a') this.linkDepth++
     // A picture's caption: a <figcaption>, or an element marked as the caption of an image item.
     const caption =
       tag === 'figcaption' ||
@@ -237,6 +255,7 @@ class Rewriter {
     if (!VOID.has(tag))
       for (let child = node.firstChild; child; child = child.nextSibling) this.walk(child, depth + 1)
     if (tag === 'pre') this.preDepth--
+    if (tag === 'a') this.linkDepth--
     if (kept && !VOID.has(tag)) this.html.push(`</${tag}>`)
     if (block) {
       this.flush()
@@ -258,6 +277,7 @@ class Rewriter {
 
   private text(text: string): void {
     this.html.push(escapeHtmlNumeric(text))
+    if (this.linkDepth > 0 && text.trim()) this.lineInLink = true
     this.line += this.preDepth > 0 ? text : text.replace(/\s+/g, ' ')
   }
 
