@@ -251,6 +251,7 @@ export function readHtmlPage(
     contentText,
     contentHtml: body.html,
     warnings,
-    pageKind,
+    // A pasted selection is whatever the user chose of a page, not a page of a kind.
+    pageKind: options.preferWholeBody ? null : pageKind,
   }
 }
