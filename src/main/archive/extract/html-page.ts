@@ -1,7 +1,8 @@
 /**
- * The HTML path: the markup prepared (html-prepare.ts) and parsed (linkedom), metadata read, the main
- * content found (Readability), sanitised, and trimmed to the article (block-trim.ts); title, site and
- * authors settled here.
+ * The HTML path: the markup prepared (html-prepare.ts) and parsed (linkedom), metadata read, the kind of page
+ * recognised (page-kind.ts), the main content found (Readability for an article, kind-content.ts for a thread,
+ * documentation, a listing, a product or a service page), sanitised, and trimmed (block-trim.ts); title, site
+ * and authors settled here.
  */
 import { escapeHtmlNumeric, hostOf } from '../../../common/text'
 import type { ExtractedArticle, PageKind } from '../../../common/types'
@@ -162,7 +163,9 @@ export function readHtmlPage(
     readable = runReadability(document, { maxElements: MAX_READABILITY_ELEMENTS })
     content = readable?.content ?? null
   } else if (!tooDeep && document.body) {
-    ;({ content, thread } = readKindContent(document, document.body, pageKind))
+    const read = readKindContent(document, document.body, pageKind)
+    content = read.content
+    thread = read.thread
   }
   const tooLittle =
     pageKind === 'article' &&

@@ -26,8 +26,8 @@ export function readKindContent(document: DomDocument, body: DomElement, pageKin
 }
 
 /**
- * A thread's author and date are its first post's (the question's, the issue's or pull request's): the
- * page's metadata names them only when it describes that post.
+ * A thread's author and date are its first post's (the question's, the issue's or pull request's); the
+ * page's metadata stands in for what the first post does not show.
  */
 export function threadByline(
   thread: Thread | null,
