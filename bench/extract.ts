@@ -10,14 +10,19 @@
  * the mean precision and mean recall. Corpora whose gold gives only the body's first and last words
  * (ru-pages, mhtml-pages, ...) are scored by how often both are found in the extracted text, and,
  * where they are, by the share of the kept text that lies outside that span (page chrome kept);
- * trafilatura-eval-ru by its must-contain / must-not-contain snippets.
+ * trafilatura-eval-ru by its must-contain / must-not-contain snippets. wcxb-dev (pages of seven kinds:
+ * articles, forums, documentation, service pages, listings, collections, products) by its own benchmark's
+ * metric (bench/lib/wcxb.ts): word-level F1 per page, mean over pages, in a table per kind.
  *
  * CORPUS_DIR=path        default ../shared/corpus
  * BENCH_IMPORT_PAGES=n   pages for the throughput run (default 1000; 0 skips it)
  * BENCH_TIMING_RUNS=n    timed passes of each extractor over each corpus (default 5), alternating
  *                        whole passes so each pays for its own garbage collection (a small corpus
- *                        is gone through several times per pass); the figures are the median pass
- * BENCH_VERBOSE=1        also prints our precision and recall per page (pages with full-body gold)
+ *                        is gone through several times per pass); the figures are the median pass;
+ *                        0 skips them (the times shown are then the scoring run's)
+ * BENCH_CORPORA=a,b      only these corpus folders (default: all of them)
+ * BENCH_VERBOSE=1        also prints our precision and recall per page (pages with full-body gold,
+ *                        and wcxb-dev's word scores next to Readability's)
  */
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
@@ -35,11 +40,21 @@ import { extractDocument } from '../src/main/archive/extract/index'
 import { WORKER_BUNDLE_NAME, WORKER_FILE_ENV, WORKERS_ENV } from '../src/main/archive/extract/pool'
 import { innerTextCopy } from './lib/inner-text'
 import { pageHtml } from './lib/page-html'
+import {
+  PAGE_KINDS,
+  type WcxbPage,
+  type WordScore,
+  authorKey,
+  loadWcxbPages,
+  snippetRate,
+  wordScore,
+} from './lib/wcxb'
 
 const CORPUS_DIR = resolve(process.env.CORPUS_DIR ?? '../shared/corpus')
 const IMPORT_PAGES = Number(process.env.BENCH_IMPORT_PAGES ?? 1000)
 const VERBOSE = process.env.BENCH_VERBOSE === '1'
-const TIMING_RUNS = Math.max(1, Number(process.env.BENCH_TIMING_RUNS ?? 5))
+const ONLY_CORPORA = process.env.BENCH_CORPORA ? new Set(process.env.BENCH_CORPORA.split(',')) : null
+const TIMING_RUNS = Math.max(0, Number(process.env.BENCH_TIMING_RUNS ?? 5))
 const MIN_PASS_MS = 400
 const SHINGLE = 4
 
@@ -343,6 +358,48 @@ function describe(label: string, tally: Tally): string {
   return parts.join('  |  ')
 }
 
+/**
+ * Median time per page of each extractor over TIMING_RUNS passes through the pages, alternating between the
+ * two (the scores come from the first run of each on each page). A pass's time is the sum over its pages.
+ * A small corpus is gone through several times per pass, so that a pass lasts long enough for collection
+ * costs to even out (about MIN_PASS_MS by the first run's times). Null when BENCH_TIMING_RUNS=0.
+ */
+async function timedPasses(
+  pages: ReadonlyArray<{ name: string; bytes: Uint8Array }>,
+  firstRunMsPerPage: number,
+): Promise<{ ours: number; readability: number } | null> {
+  if (TIMING_RUNS === 0 || pages.length === 0) return null
+  const firstRunMs = firstRunMsPerPage * pages.length
+  const repeats = Math.min(50, Math.max(1, Math.ceil(MIN_PASS_MS / Math.max(firstRunMs, 1))))
+  const oursPasses: number[] = []
+  const readabilityPasses: number[] = []
+  for (let pass = 0; pass < TIMING_RUNS; pass++) {
+    const timeOurs = async (): Promise<void> => {
+      let total = 0
+      for (let repeat = 0; repeat < repeats; repeat++)
+        for (const page of pages) total += (await runOurs(page.name, page.bytes)).ms
+      oursPasses.push(total / repeats)
+    }
+    const timeReadability = (): void => {
+      let total = 0
+      for (let repeat = 0; repeat < repeats; repeat++)
+        for (const page of pages) total += runReadability(page.bytes).ms
+      readabilityPasses.push(total / repeats)
+    }
+    if (pass % 2 === 0) {
+      await timeOurs()
+      timeReadability()
+    } else {
+      timeReadability()
+      await timeOurs()
+    }
+  }
+  return { ours: median(oursPasses) / pages.length, readability: median(readabilityPasses) / pages.length }
+}
+
+const timesLabel = (): string =>
+  TIMING_RUNS === 0 ? 'times: first run only' : `times: median of ${TIMING_RUNS} timed passes`
+
 async function benchCorpus(label: string, pages: Page[]): Promise<void> {
   const ours = emptyTally()
   const readability = emptyTally()
@@ -372,38 +429,12 @@ async function benchCorpus(label: string, pages: Page[]): Promise<void> {
     score(oursCopy, page, await runOurs(copyName, Buffer.from(copy, 'utf8')), true)
     score(wholeCopy, page, { text: copy, title: null, authors: [], date: null, site: null, ms: 0 }, false)
   }
-  // Timed passes over the whole corpus, alternating between the two extractors (the scores above come
-  // from the first run of each on each page). A pass's time is the sum over its pages.
-  // A small corpus is gone through several times per pass, so that a pass lasts long enough for
-  // collection costs to even out (about MIN_PASS_MS by the first run's times).
-  const firstRunMs = (mean(ours.ms) + mean(readability.ms)) * pages.length * 0.5
-  const repeats = Math.min(50, Math.max(1, Math.ceil(MIN_PASS_MS / Math.max(firstRunMs, 1))))
-  const oursPasses: number[] = []
-  const readabilityPasses: number[] = []
-  for (let pass = 0; pass < TIMING_RUNS; pass++) {
-    const timeOurs = async (): Promise<void> => {
-      let total = 0
-      for (let repeat = 0; repeat < repeats; repeat++)
-        for (const page of pages) total += (await runOurs(page.name, page.bytes)).ms
-      oursPasses.push(total / repeats)
-    }
-    const timeReadability = (): void => {
-      let total = 0
-      for (let repeat = 0; repeat < repeats; repeat++)
-        for (const page of pages) total += runReadability(page.bytes).ms
-      readabilityPasses.push(total / repeats)
-    }
-    if (pass % 2 === 0) {
-      await timeOurs()
-      timeReadability()
-    } else {
-      timeReadability()
-      await timeOurs()
-    }
+  const timed = await timedPasses(pages, (mean(ours.ms) + mean(readability.ms)) * 0.5)
+  if (timed) {
+    ours.ms = pages.map(() => timed.ours)
+    readability.ms = pages.map(() => timed.readability)
   }
-  ours.ms = pages.map(() => median(oursPasses) / pages.length)
-  readability.ms = pages.map(() => median(readabilityPasses) / pages.length)
-  console.log(`\n${label}: ${pages.length} pages (times: median of ${TIMING_RUNS} timed passes)`)
+  console.log(`\n${label}: ${pages.length} pages (${timesLabel()})`)
   console.log(`  ${describe('Lectern (page)', ours)}`)
   console.log(`  ${describe('Readability+linkedom', readability)}`)
   const ratio = mean(readability.ms) > 0 ? mean(ours.ms) / mean(readability.ms) : 0
@@ -412,6 +443,132 @@ async function benchCorpus(label: string, pages: Page[]): Promise<void> {
     console.log(`  ${describe('Lectern (text copy)', oursCopy)}`)
     console.log(`  ${describe('whole text copy kept', wholeCopy)}`)
   }
+}
+
+// ---------------------------------------------------------------- pages of every kind (wcxb-dev)
+
+/** One extractor's figures on some wcxb-dev pages. */
+interface KindTally {
+  f1: number[]
+  precision: number[]
+  recall: number[]
+  /** Share of the gold's `with` snippets found, per page that has some; likewise `without` (lower is better). */
+  with: number[]
+  without: number[]
+  empty: number
+  title: number[]
+  author: number[]
+  date: number[]
+}
+
+const emptyKindTally = (): KindTally => ({
+  f1: [],
+  precision: [],
+  recall: [],
+  with: [],
+  without: [],
+  empty: 0,
+  title: [],
+  author: [],
+  date: [],
+})
+
+function scoreKind(tally: KindTally, page: WcxbPage, result: Extraction): WordScore {
+  const scored = wordScore(page.mainContent, result.text)
+  tally.f1.push(scored.f1)
+  tally.precision.push(scored.precision)
+  tally.recall.push(scored.recall)
+  const found = snippetRate(page.with, result.text)
+  if (found !== null) tally.with.push(found)
+  const leaked = snippetRate(page.without, result.text)
+  if (leaked !== null) tally.without.push(leaked)
+  if (!result.text.trim()) tally.empty++
+  if (page.title) tally.title.push(sameText(result.title, page.title) ? 1 : 0)
+  if (page.author)
+    tally.author.push(
+      result.authors.length > 0 && authorKey(result.authors.join(', ')) === authorKey(page.author) ? 1 : 0,
+    )
+  if (page.date) tally.date.push(sameDay(result.date, page.date) ? 1 : 0)
+  return scored
+}
+
+function kindRow(label: string, pages: number, tally: KindTally): string {
+  const rate = (values: number[]): string =>
+    values.length === 0 ? '–' : `${values.filter(Boolean).length}/${values.length}`
+  return [
+    label.padEnd(14),
+    String(pages).padStart(5),
+    mean(tally.f1).toFixed(3).padStart(7),
+    mean(tally.precision).toFixed(3).padStart(6),
+    mean(tally.recall).toFixed(3).padStart(6),
+    pct(mean(tally.with)).padStart(7),
+    pct(mean(tally.without)).padStart(8),
+    String(tally.empty).padStart(6),
+    rate(tally.title).padStart(8),
+    rate(tally.author).padStart(7),
+    rate(tally.date).padStart(7),
+  ].join(' ')
+}
+
+const KIND_HEADER = `${'kind'.padEnd(14)} pages      F1      P      R    with  without  empty    title  author    date`
+
+/**
+ * wcxb-dev: the benchmark's word-level F1 (mean over pages), the `with`/`without` snippet rates and the title,
+ * author and date exact-match rates where the gold has them, per kind and overall, for both extractors on the
+ * same pages, and the time ratio.
+ */
+async function benchKinds(label: string, pages: WcxbPage[]): Promise<void> {
+  const ours = new Map<string, KindTally>()
+  const readability = new Map<string, KindTally>()
+  const tallyOf = (map: Map<string, KindTally>, kind: string): KindTally => {
+    const tally = map.get(kind) ?? emptyKindTally()
+    map.set(kind, tally)
+    return tally
+  }
+  const oursMs: number[] = []
+  const readabilityMs: number[] = []
+  const first = pages[0]
+  if (first) {
+    await runOurs(first.name, first.bytes)
+    runReadability(first.bytes)
+  }
+  for (const [index, page] of pages.entries()) {
+    const theirsFirst = index % 2 === 1 ? runReadability(page.bytes) : null
+    const result = await runOurs(page.name, page.bytes)
+    const theirs = theirsFirst ?? runReadability(page.bytes)
+    oursMs.push(result.ms)
+    readabilityMs.push(theirs.ms)
+    for (const kind of ['all', page.kind]) {
+      scoreKind(tallyOf(ours, kind), page, result)
+      scoreKind(tallyOf(readability, kind), page, theirs)
+    }
+    if (VERBOSE) {
+      const mine = wordScore(page.mainContent, result.text)
+      const other = wordScore(page.mainContent, theirs.text)
+      console.log(
+        `  ${page.name} ${page.kind.padEnd(13)} F1 ${mine.f1.toFixed(3)} (P ${mine.precision.toFixed(3)} R ${mine.recall.toFixed(3)})  Readability ${other.f1.toFixed(3)}  ${ms(result.ms)}`,
+      )
+    }
+  }
+  const timed = await timedPasses(pages, (mean(oursMs) + mean(readabilityMs)) * 0.5)
+  const perPage = timed ?? { ours: mean(oursMs), readability: mean(readabilityMs) }
+  console.log(
+    `\n${label}: ${pages.length} pages; word F1 (mean over pages), with/without snippets found, empty extractions, metadata exact matches`,
+  )
+  for (const [name, tallies] of [
+    ['Lectern', ours],
+    ['Readability+linkedom', readability],
+  ] as const) {
+    console.log(`  ${name}`)
+    console.log(`    ${KIND_HEADER}`)
+    for (const kind of ['all', ...PAGE_KINDS]) {
+      const tally = tallies.get(kind)
+      if (tally) console.log(`    ${kindRow(kind, tally.f1.length, tally)}`)
+    }
+  }
+  console.log(
+    `  ${ms(perPage.ours)}/page vs ${ms(perPage.readability)}/page (${timesLabel()}); time ratio Lectern / Readability: ${(perPage.ours / perPage.readability).toFixed(2)}`,
+  )
 }
 
 // ---------------------------------------------------------------- throughput
@@ -504,6 +661,7 @@ it('extraction benchmark', async () => {
   ]
   const htmlSources: string[] = []
   for (const [folder, label, load] of corpora) {
+    if (ONLY_CORPORA && !ONLY_CORPORA.has(folder)) continue
     if (!existsSync(join(CORPUS_DIR, folder))) {
       console.log(`\n${label}: skipped, ${join(CORPUS_DIR, folder)} is missing`)
       continue
@@ -512,6 +670,12 @@ it('extraction benchmark', async () => {
     await benchCorpus(label, pages)
     if (folder === 'fundus-pages' || folder === 'ru-pages')
       for (const page of pages) htmlSources.push(pageHtml(page.bytes) ?? '')
+  }
+
+  const kinds = join(CORPUS_DIR, 'wcxb-dev')
+  if (!ONLY_CORPORA || ONLY_CORPORA.has('wcxb-dev')) {
+    if (existsSync(kinds)) await benchKinds('wcxb-dev (pages of seven kinds)', await loadWcxbPages(kinds))
+    else console.log(`\nwcxb-dev: skipped, ${kinds} is missing`)
   }
 
   if (IMPORT_PAGES <= 0 || htmlSources.length === 0) {

@@ -17,6 +17,15 @@ export type SourceFormat = 'html' | 'mhtml' | 'singlefile' | 'text' | 'pdf' | 'p
  */
 export type ArticleFormat = SourceFormat | 'reference'
 
+/**
+ * What kind of page a saved page is, as the extractor recognised it from the page itself: one article
+ * (news, a blog post, an essay), a forum or Q&A thread, documentation or a wiki article, a listing or
+ * collection of items (a category, search results, a shop's range), one product, or a service page (a
+ * company's or a tool's own page about what it offers).
+ */
+export const PAGE_KINDS = ['article', 'forum', 'documentation', 'listing', 'product', 'service'] as const
+export type PageKind = (typeof PAGE_KINDS)[number]
+
 /** What `lectern extract` prints and what import stores for one file. */
 export interface ExtractedArticle {
   format: SourceFormat
@@ -38,6 +47,8 @@ export interface ExtractedArticle {
   /** Sanitised reading copy. */
   contentHtml: string
   warnings: string[]
+  /** The kind of page an HTML page was recognised as; null for text copies, PDFs and pastes. */
+  pageKind?: PageKind | null
   /**
    * What the page says of itself as a publication, beyond the fields above (a paper's DOI, journal,
    * volume, issue and pages; its kind): the import keeps it in the article's bibliographic item.
@@ -69,6 +80,8 @@ export interface ArticleSummary {
   readAt?: string | null
   /** What kind of source it is, as citations describe it (a CSL item type: webpage, book, chapter…). */
   itemType: CslItemType
+  /** What kind of page it was recognised as when it was extracted (null: not a page, or not recognised). */
+  pageKind?: PageKind | null
 }
 
 export interface Article extends ArticleSummary {

@@ -22,6 +22,7 @@ export const EXTRACT_FIELDS = [
   'contentHtml',
   'warnings',
   'bibliographic',
+  'pageKind',
 ] as const satisfies readonly (keyof ExtractedArticle)[]
 
 export const SUMMARY_FIELDS = [
@@ -41,6 +42,7 @@ export const SUMMARY_FIELDS = [
   'updatedAt',
   'tags',
   'itemType',
+  'pageKind',
 ] as const satisfies readonly (keyof ArticleSummary)[]
 
 export const ARTICLE_FIELDS = [

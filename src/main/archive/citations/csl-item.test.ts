@@ -63,6 +63,16 @@ describe('articleToCsl', () => {
     addedAt: '2026-11-27T10:15:00.000Z',
   }
 
+  it('cites a forum or Q&A thread as a post, whatever its section', () => {
+    expect(articleToCsl({ ...seed, format: 'html', pageKind: 'forum' }).type).toBe('post')
+    expect(articleToCsl({ ...seed, format: 'html', pageKind: 'documentation' }).type).toBe(
+      'article-newspaper',
+    )
+    expect(articleToCsl({ ...seed, format: 'html', pageKind: 'forum' }, { kind: 'blog' }).type).toBe(
+      'post-weblog',
+    )
+  })
+
   it('maps the seed page to a news item with the import date as access date', () => {
     expect(articleToCsl(seed)).toEqual({
       id: '7',

@@ -2,7 +2,7 @@
  * Article -> CSL-JSON item. The item keeps `subtitle` as its own field; each style joins it to the
  * title in its own way (": " in APA, " : " in GOST), so nothing here decides the punctuation.
  */
-import type { SourceFormat } from '../../../common/types'
+import type { PageKind, SourceFormat } from '../../../common/types'
 
 import type { CslDate, CslItem, CslItemType, CslName } from '../../../common/csl'
 
@@ -22,6 +22,8 @@ export interface CitableArticle {
   format?: SourceFormat
   /** ISO 8601 UTC timestamp of the import; its date is the default access date. */
   addedAt?: string | null
+  /** The kind of page the extractor recognised: a forum or Q&A thread is cited as a post. */
+  pageKind?: PageKind | null
 }
 
 export type ArticleKind = 'news' | 'webpage' | 'blog' | 'report' | 'document'
@@ -100,6 +102,7 @@ export function articleToCsl(article: CitableArticle, options: ArticleToCslOptio
 function guessType(article: CitableArticle, kind: ArticleKind | undefined): CslItemType {
   if (kind) return KIND_TO_TYPE[kind]
   if (article.format === 'pdf') return article.siteName ? 'report' : 'document'
+  if (article.pageKind === 'forum') return 'post'
   if (article.url && isBlogUrl(article.url)) return 'post-weblog'
   const section = clean(article.section)?.toLocaleLowerCase()
   if (section && NEWS_SECTIONS.has(section)) return 'article-newspaper'

@@ -6,7 +6,7 @@ import type {
   ArticleFormat,
 } from '../../../common/types'
 import type { CslItem } from '../../../common/csl'
-import { citationFieldsOf, itemOfRow, ITEM_COLUMNS, type ItemRow } from '../items/record'
+import { citationFieldsOf, itemOfRow, ITEM_COLUMNS, pageKindOf, type ItemRow } from '../items/record'
 import type { Database } from './database'
 import { tagsByArticle } from './tags'
 
@@ -92,8 +92,8 @@ export async function insertArticle(db: Database, article: NewArticle): Promise<
   const result = await db.run(
     `INSERT INTO articles (title, subtitle, authors, site_name, section, published_at, language, url, excerpt,
        rights, word_count, content_text, content_html, format, source_name, original_sha256, warnings,
-       added_at, updated_at, csl, citation_key)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       added_at, updated_at, csl, citation_key, page_kind)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       e.title,
       e.subtitle,
@@ -116,6 +116,7 @@ export async function insertArticle(db: Database, article: NewArticle): Promise<
       article.addedAt,
       article.record ? JSON.stringify(article.record) : null,
       article.citationKey ?? null,
+      e.pageKind ?? null,
     ],
   )
   return result.lastID
@@ -150,6 +151,7 @@ export async function updateArticleContent(
        content_text = $contentText,
        content_html = $contentHtml,
        format = $format,
+       page_kind = coalesce($pageKind, page_kind),
        ${sourceColumns}
        warnings = $warnings,
        updated_at = $now
@@ -170,6 +172,7 @@ export async function updateArticleContent(
       $contentText: extracted.contentText,
       $contentHtml: extracted.contentHtml,
       $format: extracted.format,
+      $pageKind: extracted.pageKind ?? null,
       $warnings: JSON.stringify(extracted.warnings),
       $now: now,
       ...(source ? { $sourceName: source.sourceName, $sha256: source.sha256 } : {}),
@@ -269,6 +272,7 @@ export function toSummary(row: SummaryRow, tags: string[]): ArticleSummary {
     tags,
     readAt: row.read_at,
     itemType: itemOfRow(row).type,
+    pageKind: pageKindOf(row.page_kind),
   }
 }
 

@@ -317,6 +317,11 @@ CREATE TRIGGER article_count_delete AFTER DELETE ON articles BEGIN
 END;
 `
 
+// The kind of page an article was recognised as (extract/page-kind.ts); NULL for text, PDF and pastes.
+const PAGE_KINDS = `
+ALTER TABLE articles ADD COLUMN page_kind TEXT;
+`
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -355,6 +360,11 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 8,
+    description: 'the kind of page an article was recognised as (article, forum, documentation, ...)',
+    sql: PAGE_KINDS,
+  },
+  {
+    version: 9,
     description: 'the number of articles, kept by triggers',
     sql: ARTICLE_COUNT,
   },

@@ -5,6 +5,7 @@
  * their pictures) are left out of the text and, but for captions, of the reading copy too.
  */
 import { escapeHtmlNumeric } from '../../../common/text'
+import type { PageKind } from '../../../common/types'
 import { squash } from './article'
 import {
   isCommentsHeading,
@@ -42,6 +43,8 @@ export interface TrimContext {
   description: string | null
   /** A standfirst printed outside the content block: it opens the body unless it is furniture. */
   lead: string | null
+  /** What kind of page the block comes from: a thread keeps its dates and replies, a listing its links. */
+  pageKind: PageKind
 }
 
 /** The article's paragraphs (the text) and its reading copy (HTML). */
@@ -120,7 +123,15 @@ function headerBlockCount(
   return header
 }
 
-/** Link labels (tags, breadcrumbs) opening the content. */
+/** Longer than this many words, a line that is all link is a linked sentence, not a teaser. */
+const MAX_TEASER_WORDS = 20
+
+/** A headline-sized line that is not a sentence: all link, it is a teaser for another story. */
+function isTeaser(block: string): boolean {
+  return !endsLikeSentenceInMoreScripts(block) && block.split(/\s+/).length <= MAX_TEASER_WORDS
+}
+
+/** Link labels (tags, breadcrumbs) and teasers for other stories opening the content. */
 const MAX_OPENING_LINKS = 8
 
 /** Labels in a row in the header. */
@@ -218,7 +229,9 @@ export function trimContent(
   content: DomElement | null,
   context: TrimContext,
 ): ArticleBody {
-  const { title, firstHeading, subtitle, authors, description, lead } = context
+  const { title, firstHeading, subtitle, authors, description, lead, pageKind } = context
+  const isThread = pageKind === 'forum'
+  const isListing = pageKind === 'listing'
   // The headline, byline and date lines that open the content block are metadata, not body text, and so
   // are the labels above them. Figure captions stay in the reading copy but are not running text (unless
   // they are all there is).
@@ -228,19 +241,23 @@ export function trimContent(
   const isAuthorIntro = authorIntroMatcher(authors)
   const isHeaderLine = (block: string): boolean =>
     titleKeys.has(squash(block).toLowerCase()) ||
-    bylineAuthors(block) !== null ||
-    dateOfLine(block) !== null ||
-    isTimestampLine(block) ||
-    isRelativeStampLine(block) ||
-    isAuthorIntro(block)
+    (!isThread &&
+      (bylineAuthors(block) !== null ||
+        dateOfLine(block) !== null ||
+        isTimestampLine(block) ||
+        isRelativeStampLine(block) ||
+        isAuthorIntro(block)))
   blocks.splice(0, headerBlockCount(blocks, isHeaderLine, subtitle))
   // Tags or breadcrumbs opening the block: short labels that are all links ("Politique", "CGT").
   const links = linkTexts(content)
   let openingLinks = 0
+  // A thread opens with its first author's name, a listing with its first item: both are links that stay.
   while (
+    !isListing &&
+    !isThread &&
     openingLinks < MAX_OPENING_LINKS &&
     openingLinks < blocks.length - 1 &&
-    isLabel(blocks[openingLinks] ?? '') &&
+    (isLabel(blocks[openingLinks] ?? '') || isTeaser(blocks[openingLinks] ?? '')) &&
     links.has(squash(blocks[openingLinks] ?? ''))
   )
     openingLinks++
@@ -249,9 +266,11 @@ export function trimContent(
   // text. Reader comments end it too, when their heading comes in the second half.
   const paywall = blocks.findIndex(isPaywallCut)
   if (paywall > 0) blocks.length = paywall
-  const comments = blocks.findIndex((block, at) => at > blocks.length / 2 && isCommentsHeading(block))
+  const comments = isThread
+    ? -1
+    : blocks.findIndex((block, at) => at > blocks.length / 2 && isCommentsHeading(block))
   if (comments > 0) blocks.length = comments
-  blocks.length = withoutTrailingLinks(blocks, (block) => links.has(squash(block)))
+  if (!isListing) blocks.length = withoutTrailingLinks(blocks, (block) => links.has(squash(block)))
   // Furniture inside the block (share prompts, date and rights lines, paywall badges, embeds waiting for
   // consent, source credits, sign-up boxes, captions) and short tails after the last sentence
   // ("Startseite", "Seitennavigation") are not body text either.
@@ -264,10 +283,10 @@ export function trimContent(
     if (matchesCaption(block)) captionChars += block.length
   }
   const isCaption = (block: string): boolean => captionChars * 3 <= allChars && matchesCaption(block)
+  // A thread's posts are signed and dated: those lines stay.
   const isFurniture = (block: string): boolean =>
     isChrome(block) ||
-    dateOfLine(block) !== null ||
-    isTimestampLine(block) ||
+    (!isThread && (dateOfLine(block) !== null || isTimestampLine(block))) ||
     isRightsNotice(block) ||
     isCaptionWithCredit(block) ||
     isPaywallBadge(block) ||

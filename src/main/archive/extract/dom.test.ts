@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom'
 import { describe, expect, it } from 'vitest'
-import { type DomDocument, type DomElement, elementsByTagNames } from './dom'
+import { type DomDocument, type DomElement, elementsByTagNames, parseDocument } from './dom'
 
 describe('elementsByTagNames', () => {
   const page = `<!doctype html><html><head><title>t</title></head><body>
@@ -31,5 +31,20 @@ describe('elementsByTagNames', () => {
     expect(elementsByTagNames(doc, ['div'])).toHaveLength(document.querySelectorAll('div').length)
     expect(elementsByTagNames(doc, ['div', 'p'])).toHaveLength(document.querySelectorAll('div,p').length)
     expect(elementsByTagNames(doc, ['div'])).toContain(created)
+  })
+})
+
+describe('parseDocument', () => {
+  it('finds the head and the body of a page without a <head> tag, or with markup between the two', () => {
+    const headless = parseDocument(
+      '<html><title>Harbour</title><meta charset="utf-8"><body><p>Ships</p></body></html>',
+    )
+    expect(headless.body?.textContent).toBe('Ships')
+    expect(headless.head?.querySelector('title')?.textContent).toBe('Harbour')
+    const between = parseDocument(
+      '<html><head><title>Harbour</title></head><div>Before</div><body><p>Ships</p></body><p>After</p></html>',
+    )
+    expect(between.body?.textContent).toBe('BeforeShipsAfter')
+    expect(between.documentElement.children).toHaveLength(2)
   })
 })

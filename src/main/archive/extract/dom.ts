@@ -46,12 +46,58 @@ export interface DomDocument {
 /** NodeFilter.SHOW_ELEMENT */
 export const SHOW_ELEMENT = 1
 
+/** Elements a browser keeps in the <head> when the markup puts them before the <body> without one. */
+const HEAD_ELEMENTS = new Set(['meta', 'title', 'link', 'style', 'script', 'base', 'noscript', 'template'])
+
+interface MovableElement extends DomElement {
+  append(...nodes: unknown[]): void
+  prepend(...nodes: unknown[]): void
+  after(...nodes: unknown[]): void
+}
+
+/**
+ * linkedom finds the head and the body only as the root's first element and the one after it, and makes
+ * empty ones otherwise: a page with no <head> tag, or with anything between </head> and <body>, would
+ * read as empty. What sits outside the two is moved in as a browser's parser places it: head elements
+ * before the body into the head, anything else into the body, in order.
+ */
+function settleHeadAndBody(document: DomDocument): void {
+  const root = document.documentElement as MovableElement
+  const children = Array.from(root.children) as MovableElement[]
+  const body = children.find((child) => child.localName.toLowerCase() === 'body')
+  if (!body) return
+  const first = children[0]
+  if (
+    first?.localName.toLowerCase() === 'head' &&
+    first.nextElementSibling === body &&
+    body.nextElementSibling === null
+  )
+    return
+  let head = children.find((child) => child.localName.toLowerCase() === 'head')
+  if (!head) {
+    head = (document as unknown as { createElement(name: string): MovableElement }).createElement('head')
+    root.prepend(head)
+  } else if (root.children[0] !== head) root.prepend(head)
+  const bodyAt = children.indexOf(body)
+  const leading: MovableElement[] = []
+  for (const [at, child] of children.entries()) {
+    if (child === head || child === body) continue
+    if (at > bodyAt) body.append(child)
+    else if (HEAD_ELEMENTS.has(child.localName.toLowerCase())) head.append(child)
+    else leading.push(child)
+  }
+  if (leading.length > 0) body.prepend(...leading)
+  if (head.nextElementSibling !== body) head.after(body)
+}
+
 export function parseDocument(html: string): DomDocument {
   const { document } = parseHTML(html)
-  if (document.documentElement) return document as unknown as DomDocument
   // linkedom builds no root element for markup without an element (a doctype, a comment left open,
   // bare text), and its tree walker then fails: such markup is read as the body of an empty page.
-  return parseHTML(`<html><head></head><body>${html}</body></html>`).document as unknown as DomDocument
+  if (!document.documentElement)
+    return parseHTML(`<html><head></head><body>${html}</body></html>`).document as unknown as DomDocument
+  settleHeadAndBody(document as unknown as DomDocument)
+  return document as unknown as DomDocument
 }
 
 export const isElement = (node: DomNode): node is DomElement => node.nodeType === ELEMENT_NODE

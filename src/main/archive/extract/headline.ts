@@ -142,8 +142,9 @@ export function leadAfter(headline: DomElement | null): string | null {
     const marked =
       LEAD_CLASS.test(element.getAttribute('class') ?? '') ||
       /\bdescription\b/i.test(element.getAttribute('itemprop') ?? '')
-    // A picture's caption is not the lead, whatever its class says ("lead-image__caption").
-    if (!marked || element.closest('nav, aside, footer, figure')) continue
+    // A picture's caption is not the lead, whatever its class says ("lead-image__caption"), and a link is
+    // a teaser for another story ("material_announcement_description").
+    if (!marked || element.localName === 'a' || element.closest('nav, aside, footer, figure, a')) continue
     const text = squash(element.textContent ?? '')
     const words = text.split(' ').length
     if (words >= 5 && words <= 150) return text

@@ -1,10 +1,11 @@
 /**
- * The HTML path: the markup prepared (html-prepare.ts) and parsed (linkedom), metadata read, the main
- * content found (Readability), sanitised, and trimmed to the article (block-trim.ts); title, site and
- * authors settled here.
+ * The HTML path: the markup prepared (html-prepare.ts) and parsed (linkedom), metadata read, the kind of page
+ * recognised (page-kind.ts), the main content found (Readability for an article, kind-content.ts for a thread,
+ * documentation, a listing, a product or a service page), sanitised, and trimmed (block-trim.ts); title, site
+ * and authors settled here.
  */
-import { hostOf } from '../../../common/text'
-import type { ExtractedArticle } from '../../../common/types'
+import { escapeHtmlNumeric, hostOf } from '../../../common/text'
+import type { ExtractedArticle, PageKind } from '../../../common/types'
 import { countWords, detectLanguage, firstValue, makeExcerpt, squash } from './article'
 import { mergeFindings, settleBibliographic } from './bibliographic'
 import { doiPrintedAtHead } from './bibliographic-html'
@@ -12,16 +13,23 @@ import { trimContent } from './block-trim'
 import { normaliseIsoDate } from './dates'
 import { type DomDocument, type DomElement, parseDocument } from './dom'
 import { prepareHtml } from './html-prepare'
+import { readKindContent, threadByline } from './kind-content'
 import type { LocalImageSource } from './local-images'
 import { readMetadata } from './metadata'
 import { splitNames } from './names'
 import { indexPage } from './page-index'
-import { runReadability } from './readability'
+import { classifyPage } from './page-kind'
+import { revealNoscriptPage } from './page-region'
+import { type ReadabilityResult, runReadability } from './readability'
 import { sanitizeElement } from './sanitize'
+import type { Thread } from './thread'
 import { SITE_NAME_SEPARATOR, TITLE_SEPARATOR, isDomainLike, nameFromCopyright } from './signals'
 import { isChrome, rightsStrength } from './text-rules'
 
 export type HtmlPageFields = Omit<ExtractedArticle, 'format'>
+
+/** Longer than this, what follows the name of a page that is not an article is its text, not a subtitle. */
+const MAX_PAGE_SUBTITLE_WORDS = 25
 
 /** Below this many characters the declared language is trusted over a guess from the text. */
 const SHORT_TEXT_CHARS = 400
@@ -81,6 +89,11 @@ export function siteNameFromTitle(pageTitle: string | null, headline: string | n
   return plausible(first) && isChrome(last ?? '') ? first : null
 }
 
+/** "Logging HOWTO¶" -> "Logging HOWTO": the anchor mark documentation headings carry for their links. */
+function withoutHeadingAnchor(title: string): string {
+  return title.replace(/\s*[¶§#🔗]+$/u, '') || title
+}
+
 /** "Headline | Site" -> "Headline" when the suffix (or prefix) is the site's name. */
 function withoutSiteName(title: string, siteName: string | null): string {
   if (!siteName) return title
@@ -118,10 +131,13 @@ export function readHtmlPage(
     preferWholeBody?: boolean
     /** Images the saved page carries beside its HTML (MHTML parts, a "_files" folder). */
     localImages?: LocalImageSource
+    /** Read the page as this kind instead of recognising its kind. */
+    pageKind?: PageKind
   },
 ): HtmlPageFields {
   const { html, depth, warnings } = prepareHtml(rawHtml)
   const document = parseDocument(html)
+  if (document.body) revealNoscriptPage(document.body)
   const index = indexPage(document)
   const metadata = readMetadata(document, index)
   const rightsInFooter = footerRights(index.rightsCandidates)
@@ -135,13 +151,27 @@ export function readHtmlPage(
   // Only a pasted selection compares the article with the whole body (measured before Readability edits it).
   const wholeBodyText = options.preferWholeBody ? squash(document.body?.textContent ?? '').length : 0
 
+  const pageKind: PageKind = options.preferWholeBody
+    ? 'article'
+    : (options.pageKind ?? classifyPage(document, index, metadata))
   const tooDeep = depth > MAX_READABILITY_DEPTH
   if (tooDeep) warnings.push('the page is nested too deeply for article detection')
-  // Removing the furniture spares Readability most of its scoring work on big pages.
-  else for (const element of index.furniture) (element as unknown as { remove(): void }).remove()
-  const readable = tooDeep ? null : runReadability(document, { maxElements: MAX_READABILITY_ELEMENTS })
-  let content = readable?.content ?? null
-  const tooLittle = !readable || readable.textLength < (options.preferWholeBody ? wholeBodyText * 0.5 : 1)
+  let readable: ReadabilityResult | null = null
+  let thread: Thread | null = null
+  let content: DomElement | null = null
+  if (!tooDeep && pageKind === 'article') {
+    // Removing the furniture spares Readability most of its scoring work on big pages.
+    for (const element of index.furniture) (element as unknown as { remove(): void }).remove()
+    readable = runReadability(document, { maxElements: MAX_READABILITY_ELEMENTS })
+    content = readable?.content ?? null
+  } else if (!tooDeep && document.body) {
+    const read = readKindContent(document, document.body, pageKind)
+    content = read.content
+    thread = read.thread
+  }
+  const tooLittle =
+    pageKind === 'article' &&
+    (!readable || readable.textLength < (options.preferWholeBody ? wholeBodyText * 0.5 : 1))
   if (!content || tooLittle) {
     // Readability found no article (or, for a pasted selection, kept too little of it): use the page itself.
     content = bodyRoot(parseDocument(html))
@@ -166,8 +196,14 @@ export function readHtmlPage(
     siteNameFromTitle(pageTitle, metadata.headline ?? metadata.title) ??
     (rightsInFooter ? nameFromCopyright(rightsInFooter) : null) ??
     hostOf(baseUrl)
-  const cleanTitle = withoutSiteName(title, siteName)
-  const subtitle = metadata.subtitle && metadata.subtitle !== cleanTitle ? metadata.subtitle : null
+  const cleanTitle = withoutHeadingAnchor(withoutSiteName(title, siteName))
+  // Under the name of a product or a service, a block marked "description" is the page's text, not a deck.
+  const subtitle =
+    metadata.subtitle &&
+    metadata.subtitle !== cleanTitle &&
+    (pageKind === 'article' || metadata.subtitle.split(' ').length <= MAX_PAGE_SUBTITLE_WORDS)
+      ? metadata.subtitle
+      : null
   const body = trimContent(sanitised, content, {
     title: cleanTitle,
     firstHeading,
@@ -175,7 +211,14 @@ export function readHtmlPage(
     authors: metadata.authors,
     description: metadata.description,
     lead: metadata.lead,
+    pageKind,
   })
+  // A page whose text is drawn by its scripts keeps none of it when saved: its description stands in.
+  if (body.paragraphs.length === 0 && metadata.description) {
+    body.paragraphs.push(metadata.description)
+    body.html = `<p>${escapeHtmlNumeric(metadata.description)}</p>`
+    warnings.push('the page holds no text of its own (its scripts draw it); its description was kept')
+  }
   const contentText = body.paragraphs.join('\n\n')
 
   const declared = metadata.language
@@ -188,7 +231,9 @@ export function readHtmlPage(
   // already sifted (readMetadata): a JSON-LD Person signed with the site's name is kept as the page says.
   const notTheSite = (name: string): boolean =>
     ![siteName, hostOf(baseUrl)].some((site) => site && site.toLowerCase() === name.toLowerCase())
-  const authors = metadata.authors.length > 0 ? metadata.authors : byline.filter(notTheSite)
+  const threadSigned = pageKind === 'forum' ? threadByline(thread, metadata) : null
+  const authors =
+    threadSigned?.authors ?? (metadata.authors.length > 0 ? metadata.authors : byline.filter(notTheSite))
   const bibliographic = settleBibliographic(
     mergeFindings(metadata.bibliographic, doiPrintedAtHead(body.paragraphs)),
   )
@@ -200,7 +245,9 @@ export function readHtmlPage(
     siteName,
     section: metadata.section,
     publishedAt:
-      metadata.publishedAt ?? (readable?.publishedTime ? normaliseIsoDate(readable.publishedTime) : null),
+      threadSigned?.publishedAt ??
+      metadata.publishedAt ??
+      (readable?.publishedTime ? normaliseIsoDate(readable.publishedTime) : null),
     language,
     url:
       absoluteHttpUrl(options.url, null) ??
@@ -213,5 +260,7 @@ export function readHtmlPage(
     contentHtml: body.html,
     warnings,
     ...(bibliographic ? { bibliographic } : {}),
+    // A pasted selection is whatever the user chose of a page, not a page of a kind.
+    pageKind: options.preferWholeBody ? null : pageKind,
   }
 }

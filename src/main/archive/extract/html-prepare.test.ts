@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  dropCdataMarkers,
   dropLargeDataUris,
   ensureBody,
   maxTagDepth,
@@ -36,7 +37,18 @@ describe('HTML preparation', () => {
     expect(ensureBody('<html><head><title>t</title></head><p>x</p></html>')).toBe(
       '<html><head><title>t</title></head><body><p>x</p></body></html>',
     )
-    expect(ensureBody('<body><p>x</p></body>')).toBe('<body><p>x</p></body>')
+    expect(ensureBody('<html><body><p>x</p></body></html>')).toBe('<html><body><p>x</p></body></html>')
+    expect(ensureBody('<!DOCTYPE html><head><title>t</title></head><body><p>x</p></body>')).toBe(
+      '<!DOCTYPE html><html><head><title>t</title></head><body><p>x</p></body></html>',
+    )
+  })
+
+  it('reads a CDATA marker in HTML as browsers do, up to its ">", but not inside JSON-LD', () => {
+    expect(dropCdataMarkers('<body><![CDATA[<div id="jumpToTop"></div><p>Posts</p></body>')).toBe(
+      '<body></div><p>Posts</p></body>',
+    )
+    const jsonLd = '<script type="application/ld+json">//<![CDATA[ {"@type":"Article"} //]]></script>'
+    expect(dropCdataMarkers(`${jsonLd}<![CDATA[ x ]]><p>y</p>`)).toBe(`${jsonLd}<p>y</p>`)
   })
 
   it('empties long data URIs only', () => {

@@ -70,6 +70,19 @@ export function stripNavigation(html: string): string {
 }
 
 /**
+ * In HTML (outside SVG and MathML) `<![CDATA[` opens a bogus comment that ends at the next ">", as browsers
+ * read it; linkedom's parser reads a CDATA section to "]]>" instead, which may hide the rest of the page.
+ * Each is dropped up to its ">", but inside the scripts kept (JSON-LD), where it is plain text.
+ */
+export function dropCdataMarkers(html: string): string {
+  if (!html.includes('<![CDATA[')) return html
+  return html
+    .split(/(<script\b[\s\S]*?<\/script\s*>)/i)
+    .map((part, at) => (at % 2 === 1 ? part : part.replace(/<!\[CDATA\[[^>]*>/g, '')))
+    .join('')
+}
+
+/**
  * Empties base64 data URIs longer than `maxChars` (SingleFile embeds every image and font that way).
  * One linear scan; the reading copy could not keep them anyway.
  */
@@ -137,11 +150,16 @@ function flattenMarkup(html: string): string {
 }
 
 /**
- * linkedom builds no implied <body>: content of a page without a <body> tag (or of a pasted fragment)
- * would sit outside document.body, so one is put in.
+ * linkedom builds no implied <html> or <body>: content of a page without a <body> tag (or of a pasted
+ * fragment) would sit outside document.body, and a page without an <html> tag parses with its first
+ * element as the document's root and an empty body. Both are put in.
  */
 export function ensureBody(html: string): string {
-  if (/<body[\s>]/i.test(html)) return html
+  if (/<body[\s>]/i.test(html)) {
+    if (/<html[\s>]/i.test(html)) return html
+    const doctype = /^\s*<!doctype[^>]*>/i.exec(html)?.[0] ?? ''
+    return `${doctype}<html>${html.slice(doctype.length)}</html>`
+  }
   const headEnd = /<\/head\s*>/i.exec(html)
   const rest = (headEnd ? html.slice(headEnd.index + headEnd[0].length) : html)
     .replace(/^\s*(?:<!doctype[^>]*>\s*)?(?:<html[^>]*>)?/i, '')
@@ -160,7 +178,7 @@ export interface PreparedHtml {
 export function prepareHtml(rawHtml: string): PreparedHtml {
   const warnings: string[] = []
   let html = ensureBody(
-    dropLargeDataUris(stripNavigation(stripHeavyElements(rawHtml)), MAX_INLINE_IMAGE_CHARS),
+    dropLargeDataUris(dropCdataMarkers(stripNavigation(stripHeavyElements(rawHtml))), MAX_INLINE_IMAGE_CHARS),
   )
   if (html.length > MAX_HTML_CHARS) {
     html = dropLargeDataUris(html, 0)

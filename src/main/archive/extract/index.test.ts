@@ -257,6 +257,7 @@ describe('extractPaste', () => {
     )
     expect(article.contentHtml).not.toMatch(/script|onclick/)
     expect(article.url).toBe('https://blog.example/post')
+    expect(article.pageKind).toBeNull()
   })
 
   it('refuses an empty clipboard', async () => {

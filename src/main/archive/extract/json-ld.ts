@@ -45,7 +45,7 @@ function flatten(value: unknown, into: JsonObject[], depth = 0): void {
   }
 }
 
-function jsonLdNodes(scripts: readonly DomElement[]): JsonObject[] {
+export function jsonLdNodes(scripts: readonly DomElement[]): JsonObject[] {
   const nodes: JsonObject[] = []
   for (const script of scripts) {
     const source = (script.textContent ?? '')

@@ -138,4 +138,13 @@ describe('lead and subtitle', () => {
     expect(pictured.subtitle).toBeNull()
     expect(pictured.lead).toBeNull()
   })
+
+  it('never takes a teaser for another story as the lead, whatever its class says', () => {
+    const teased = page(
+      '<title>Harbour reopens - Post</title>',
+      '<h1>Harbour reopens</h1><a class="announcement_description" href="/other">Why the quay was closed for so long, and who paid for it</a>' +
+        ARTICLE_TEXT,
+    )
+    expect(teased.lead).toBeNull()
+  })
 })

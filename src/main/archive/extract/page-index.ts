@@ -14,6 +14,20 @@ const MAX_FOOTERS = 5
 const MAX_CANDIDATES_PER_FOOTER = 300
 const MAX_OTHER_RIGHTS_CANDIDATES = 200
 
+/** What the page-kind classifier (page-kind.ts) counts, gathered in the same pass. */
+export interface PageStructure {
+  /** How many elements of each tag the page has. */
+  tags: Map<string, number>
+  paragraphs: DomElement[]
+  buttons: DomElement[]
+  /** schema.org types of microdata items (lower case, without their address), with their counts. */
+  itemtypes: Map<string, number>
+  /** Elements marked itemprop=price (or lowPrice). */
+  prices: number
+  /** Elements by their tag and first class name ("article.message"), with their counts. */
+  classSignatures: Map<string, number>
+}
+
 export interface PageIndex {
   /** The first <title>, <base href> and <link rel=canonical>, and the first <time datetime>. */
   title: DomElement | null
@@ -31,6 +45,11 @@ export interface PageIndex {
   furniture: DomElement[]
   /** Elements that may hold the rights line: footers and their text, then `small` and "copyright" classes. */
   rightsCandidates: DomElement[]
+  structure: PageStructure
+}
+
+function countIn(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1)
 }
 
 export function indexPage(document: DomDocument): PageIndex {
@@ -46,7 +65,16 @@ export function indexPage(document: DomDocument): PageIndex {
     microdata: [],
     furniture: [],
     rightsCandidates: [],
+    structure: {
+      tags: new Map(),
+      paragraphs: [],
+      buttons: [],
+      itemtypes: new Map(),
+      prices: 0,
+      classSignatures: new Map(),
+    },
   }
+  const { structure } = index
   const footers: DomElement[] = []
   const otherRights: DomElement[] = []
   // linkedom's tree walker lists the elements in document order in one pass over its node list.
@@ -81,12 +109,28 @@ export function indexPage(document: DomDocument): PageIndex {
       case 'footer':
         if (footers.length < MAX_FOOTERS) footers.push(element)
         break
+      case 'p':
+        structure.paragraphs.push(element)
+        break
+      case 'button':
+        structure.buttons.push(element)
+        break
     }
+    countIn(structure.tags, name)
     if (FURNITURE_TAGS.has(name)) index.furniture.push(element)
     if (name === 'small' && otherRights.length < MAX_OTHER_RIGHTS_CANDIDATES) otherRights.push(element)
     // Most elements carry no attributes at all: their attribute lookups are skipped.
     if (!element.hasAttributes()) continue
-    if (element.getAttribute('itemprop') !== null) index.microdata.push(element)
+    const itemprop = element.getAttribute('itemprop')
+    if (itemprop !== null) {
+      index.microdata.push(element)
+      if (itemprop === 'price' || itemprop === 'lowPrice') structure.prices++
+    }
+    const itemtype = element.getAttribute('itemtype')
+    if (itemtype !== null) countIn(structure.itemtypes, itemtype.replace(/^.*[/#]/, '').toLowerCase())
+    const className = element.getAttribute('class')
+    const firstClass = className?.trim().split(/\s+/, 1)[0]
+    if (firstClass) countIn(structure.classSignatures, `${name}.${firstClass}`)
     const role = element.getAttribute('role')
     if (
       !FURNITURE_TAGS.has(name) &&
@@ -96,7 +140,7 @@ export function indexPage(document: DomDocument): PageIndex {
     if (
       name !== 'small' &&
       otherRights.length < MAX_OTHER_RIGHTS_CANDIDATES &&
-      (element.getAttribute('class') ?? '').includes('copyright')
+      (className ?? '').includes('copyright')
     )
       otherRights.push(element)
   }

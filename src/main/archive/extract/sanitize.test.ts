@@ -121,6 +121,26 @@ describe('sanitizeHtml', () => {
   })
 })
 
+describe('captions', () => {
+  it("takes a short line right under a picture, or an element marked as its caption, for the picture's caption", () => {
+    const image = '<img src="https://img.example/quay.jpg" alt="The quay">'
+    const credited = sanitizeHtml(
+      `<div>${image}</div><p>freeimages</p><p>The quay was rebuilt in stone.</p>`,
+      null,
+    )
+    expect(credited.captions).toEqual(['freeimages'])
+    expect(credited.blocks).toEqual(['The quay was rebuilt in stone.'])
+    const marked = sanitizeHtml(
+      `${image}<div itemprop="caption">Cranes at dawn, seen from the pier</div><p>Text.</p>`,
+      null,
+    )
+    expect(marked.captions).toEqual(['Cranes at dawn, seen from the pier'])
+    // A sentence, or a heading, under a picture is text.
+    const text = sanitizeHtml(`${image}<p>Ships came in.</p><p>Later</p>${image}<h2>Repairs</h2>`, null)
+    expect(text.blocks).toEqual(['Ships came in.', 'Later', 'Repairs'])
+  })
+})
+
 describe('safeUrl', () => {
   it('accepts http(s), mailto and fragments only', () => {
     expect(safeUrl('https://a.example/x', null)).toBe('https://a.example/x')

@@ -6,6 +6,9 @@
  */
 import { escapeHtmlNumeric } from '../../../common/text'
 import { squash } from './article'
+import { PAGER_WORD } from './lexicon/chrome'
+import { endsLikeSentence } from './signals'
+import { isChrome } from './text-rules'
 import { type DomElement, type DomNode, TEXT_NODE, isElement, parseDocument } from './dom'
 import { type LocalImageSource, MAX_ARTICLE_IMAGE_CHARS, MAX_IMAGE_BYTES, imageDataUri } from './local-images'
 
@@ -48,6 +51,25 @@ const KEPT = new Set(
 )
 
 const VOID = new Set(['br', 'hr', 'col', 'wbr', 'img'])
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
+
+/** Up to this many words, without a sentence's end, a line right under a picture is its credit or caption. */
+const MAX_PICTURE_CREDIT_WORDS = 3
+
+/**
+ * "freeimages", "Getty Images": a picture's credit printed under it as a line of its own. A counter, a
+ * pager's "next" or a menu word under a picture is page furniture, left to the text's rules.
+ */
+function isPictureCredit(text: string): boolean {
+  return (
+    text.length <= 40 &&
+    !endsLikeSentence(text) &&
+    text.split(/\s+/).length <= MAX_PICTURE_CREDIT_WORDS &&
+    /\p{L}{2}/u.test(text) &&
+    !PAGER_WORD.test(text) &&
+    !isChrome(text)
+  )
+}
 
 /** Blocks for contentText: their text becomes its own paragraph. */
 const TEXT_BLOCKS = new Set(
@@ -166,6 +188,12 @@ class Rewriter {
   private captionDepth = 0
   /** Pictures and placeholders written so far. */
   private mediaCount = 0
+  /** A picture was written and no text since: a credit line under it is its caption. */
+  private pictureShown = false
+  private headingDepth = 0
+  private linkDepth = 0
+  /** Some of the line's text is a link's. */
+  private lineInLink = false
   /** Block elements without pictures or captions: their span in `html` and the blocks they hold. */
   readonly elementSpans: Array<{ start: number; end: number; firstBlock: number; lastBlock: number }> = []
   private imageCharsLeft = MAX_ARTICLE_IMAGE_CHARS
@@ -182,8 +210,14 @@ class Rewriter {
         : this.line.includes('\n')
           ? this.line.split('\n').map(squash).filter(Boolean).join('\n')
           : squash(this.line)
-    if (text.trim()) (this.captionDepth > 0 ? this.captions : this.blocks).push(text)
+    if (text.trim()) {
+      // A link under a picture (a tag, a teaser) is not its credit.
+      const credit = this.pictureShown && this.headingDepth === 0 && !this.lineInLink && isPictureCredit(text)
+      ;(this.captionDepth > 0 || credit ? this.captions : this.blocks).push(text)
+      this.pictureShown = false
+    }
     this.line = ''
+    this.lineInLink = false
   }
 
   walk(node: DomNode, depth: number): void {
@@ -211,10 +245,17 @@ class Rewriter {
     const kept = KEPT.has(tag) && depth < MAX_DEPTH
     if (kept) this.html.push(this.openTag(node, tag))
     if (tag === 'pre') this.preDepth++
-    if (tag === 'figcaption') this.captionDepth++
+    if (HEADINGS.has(tag)) this.headingDepth++
+    if (tag === 'a') this.linkDepth++
+    // A picture's caption: a <figcaption>, or an element marked as the caption of an image item.
+    const caption =
+      tag === 'figcaption' ||
+      (node.hasAttributes() && /\bcaption\b/i.test(node.getAttribute('itemprop') ?? ''))
+    if (caption) this.captionDepth++
     if (!VOID.has(tag))
       for (let child = node.firstChild; child; child = child.nextSibling) this.walk(child, depth + 1)
     if (tag === 'pre') this.preDepth--
+    if (tag === 'a') this.linkDepth--
     if (kept && !VOID.has(tag)) this.html.push(`</${tag}>`)
     if (block) {
       this.flush()
@@ -230,11 +271,13 @@ class Rewriter {
           lastBlock: this.blocks.length - 1,
         })
     }
-    if (tag === 'figcaption') this.captionDepth--
+    if (caption) this.captionDepth--
+    if (HEADINGS.has(tag)) this.headingDepth--
   }
 
   private text(text: string): void {
     this.html.push(escapeHtmlNumeric(text))
+    if (this.linkDepth > 0 && text.trim()) this.lineInLink = true
     this.line += this.preDepth > 0 ? text : text.replace(/\s+/g, ' ')
   }
 
@@ -269,6 +312,7 @@ class Rewriter {
       if (typeof kept === 'string') {
         this.html.push(`<img src="${escapeAttribute(kept)}" alt="${escapeAttribute(alt)}">`)
         this.mediaCount++
+        this.pictureShown = true
         return
       }
       leftOut = kept.leftOut
@@ -290,6 +334,7 @@ class Rewriter {
     const dataAttribute = url ? ` data-src="${escapeAttribute(url)}"` : ''
     this.html.push(`<span class="lectern-remote-${label}"${dataAttribute}>${escapeHtmlNumeric(text)}</span>`)
     this.mediaCount++
+    this.pictureShown = true
   }
 
   /** The first candidate that is a raster image the page carries and fits the limits, as a data: URI. */

@@ -6,7 +6,13 @@
  */
 import type { CslDate, CslItem, CslItemType, CslName } from '../../../common/csl'
 import { CSL_ITEM_TYPES, firstDateParts } from '../../../common/csl'
-import type { CiteKind, ExtractedArticle, SourceFormat } from '../../../common/types'
+import {
+  PAGE_KINDS,
+  type CiteKind,
+  type ExtractedArticle,
+  type PageKind,
+  type SourceFormat,
+} from '../../../common/types'
 import { articleToCsl } from '../citations/csl-item'
 
 /** The columns an item is read from (articles.*). */
@@ -26,13 +32,19 @@ export interface ItemRow {
   cite_kind: string | null
   csl: string | null
   citation_key: string | null
+  page_kind: string | null
 }
 
 /** The item columns of a query over `articles a`. */
 export const ITEM_COLUMNS = `a.id, a.title, a.subtitle, a.authors, a.site_name, a.section, a.published_at, a.language,
-  a.url, a.format, a.added_at, a.accessed_at, a.cite_kind, a.csl, a.citation_key`
+  a.url, a.format, a.added_at, a.accessed_at, a.cite_kind, a.csl, a.citation_key, a.page_kind`
 
 const ITEM_TYPES: ReadonlySet<string> = new Set(CSL_ITEM_TYPES)
+
+/** A stored page kind, or null for none (or one this version does not know). */
+export function pageKindOf(value: string | null): PageKind | null {
+  return value !== null && (PAGE_KINDS as readonly string[]).includes(value) ? (value as PageKind) : null
+}
 
 /** The stored record of a row, or null when it has none (or it cannot be read). */
 export function storedRecord(csl: string | null): Omit<CslItem, 'id'> | null {
@@ -69,6 +81,7 @@ export function itemOfRow(row: ItemRow): CslItem {
           // A reference without a record keeps its kind in cite_kind; the format only helps guess a page's.
           format: row.format === 'reference' ? undefined : (row.format as SourceFormat),
           addedAt: row.added_at,
+          pageKind: pageKindOf(row.page_kind),
         },
         { accessed: row.accessed_at ?? undefined, kind: (row.cite_kind as CiteKind | null) ?? undefined },
       )
