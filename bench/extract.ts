@@ -18,6 +18,8 @@
  *                        whole passes so each pays for its own garbage collection (a small corpus
  *                        is gone through several times per pass); the figures are the median pass
  * BENCH_VERBOSE=1        also prints our precision and recall per page (pages with full-body gold)
+ *                        and the text copies' pages that miss a field
+ * BENCH_TEXT_COPIES=only runs only the Russian and English text-copy tables (bench/lib/text-copies.ts)
  */
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
@@ -35,11 +37,13 @@ import { extractDocument } from '../src/main/archive/extract/index'
 import { WORKER_BUNDLE_NAME, WORKER_FILE_ENV, WORKERS_ENV } from '../src/main/archive/extract/pool'
 import { innerTextCopy } from './lib/inner-text'
 import { pageHtml } from './lib/page-html'
+import { benchTextCopies } from './lib/text-copies'
 
 const CORPUS_DIR = resolve(process.env.CORPUS_DIR ?? '../shared/corpus')
 const IMPORT_PAGES = Number(process.env.BENCH_IMPORT_PAGES ?? 1000)
 const VERBOSE = process.env.BENCH_VERBOSE === '1'
 const TIMING_RUNS = Math.max(1, Number(process.env.BENCH_TIMING_RUNS ?? 5))
+const TEXT_COPIES_ONLY = process.env.BENCH_TEXT_COPIES === 'only'
 const MIN_PASS_MS = 400
 const SHINGLE = 4
 
@@ -494,6 +498,10 @@ it('extraction benchmark', async () => {
     console.log(`corpus missing at ${CORPUS_DIR}: nothing to measure`)
     return
   }
+  if (TEXT_COPIES_ONLY) {
+    await benchTextCopies(CORPUS_DIR, { timingRuns: TIMING_RUNS, verbose: VERBOSE })
+    return
+  }
   const corpora: Array<[string, string, () => Promise<Page[]>]> = [
     ['fundus-pages', 'fundus-pages (gold articleBody: F1)', fundusPages],
     ['ru-pages', 'ru-pages (gold start/end)', () => startEndPages('ru-pages')],
@@ -513,6 +521,7 @@ it('extraction benchmark', async () => {
     if (folder === 'fundus-pages' || folder === 'ru-pages')
       for (const page of pages) htmlSources.push(pageHtml(page.bytes) ?? '')
   }
+  await benchTextCopies(CORPUS_DIR, { timingRuns: TIMING_RUNS, verbose: VERBOSE })
 
   if (IMPORT_PAGES <= 0 || htmlSources.length === 0) {
     console.log('\nimport throughput: skipped (no pages or BENCH_IMPORT_PAGES=0)')
