@@ -622,3 +622,49 @@ describe('plain-text page reader: what follows the article', () => {
     expect(article.contentText).not.toMatch(/maintenance|slipway|eighties/)
   })
 })
+
+describe('plain-text page reader: how the copy breaks lines', () => {
+  it('joins again a paragraph the page wrapped at a fixed width, but not a headline and its date', () => {
+    const article = read([
+      'Menu',
+      'A beginner’s guide to the equipment in a gym and what it is for',
+      'today at 09:15',
+      'Gym equipment refers to the various machines, tools, and accessories used in a',
+      'fitness facility to help individuals achieve their fitness goals. These machines',
+      'are designed to target different muscle groups and to improve cardiovascular health.',
+      'Walking into a gym and seeing a sea of complex machines can be overwhelming for anyone.',
+      'This guide is your no-judgment zone for understanding what everything in the room does.',
+    ])
+    expect(article.title).toBe('A beginner’s guide to the equipment in a gym and what it is for')
+    const paragraphs = article.contentText.split('\n\n')
+    expect(paragraphs).toHaveLength(3)
+    expect(paragraphs[0]).toBe(
+      'Gym equipment refers to the various machines, tools, and accessories used in a fitness facility to help individuals achieve their fitness goals. These machines are designed to target different muscle groups and to improve cardiovascular health.',
+    )
+  })
+
+  it('keeps the items of a list the text introduces with a colon, and drops spacer lines', () => {
+    const article = read([
+      'Home',
+      'How to plan a wedding in twelve months',
+      'By Jane Doe',
+      'Before you book any vendors, you need a clear idea of the wedding you want to have.',
+      '\u200d',
+      'Ask yourselves:',
+      'Elegant or rustic?',
+      'Indoor or outdoor?',
+      'Big or small?',
+      'Your answers will guide every decision you make over the months that follow.',
+      'Next, set a realistic budget and break it into clear categories for each part of the day.',
+    ])
+    expect(article.contentText.split('\n\n')).toEqual([
+      'Before you book any vendors, you need a clear idea of the wedding you want to have.',
+      'Ask yourselves:',
+      'Elegant or rustic?',
+      'Indoor or outdoor?',
+      'Big or small?',
+      'Your answers will guide every decision you make over the months that follow.',
+      'Next, set a realistic budget and break it into clear categories for each part of the day.',
+    ])
+  })
+})

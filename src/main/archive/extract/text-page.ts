@@ -47,6 +47,43 @@ const HEADER_WINDOW = 30
 /** How many lines below the body may hold a signature, date or section. */
 const FOOTER_WINDOW = 15
 
+/** A line of nothing but zero-width characters (a spacer the page's markup left): no line at all. */
+const INVISIBLE_LINE = /^[\s\u200b-\u200d\u2060\ufeff]*$/u
+
+/** A line this long that stops mid-sentence, with a line in lower case after it, was wrapped by the page. */
+const WRAPPED_LINE_MIN_CHARS = 55
+
+/**
+ * The page's lines, squashed, without empty ones, and with paragraphs the page wrapped at a fixed width
+ * (hard line breaks in mid-sentence, the next line going on in lower case) joined again.
+ */
+function unwrap(rawLines: readonly string[]): string[] {
+  const lines: string[] = []
+  let wrapped = false
+  for (const raw of rawLines) {
+    const line = squash(raw)
+    if (!line || INVISIBLE_LINE.test(line)) continue
+    const previous = lines[lines.length - 1]
+    if (wrapped && previous !== undefined && continuesSentence(line))
+      lines[lines.length - 1] = `${previous} ${line}`
+    else lines.push(line)
+    const last = lines[lines.length - 1] ?? ''
+    wrapped = line.length >= WRAPPED_LINE_MIN_CHARS && !/[.!?…:;]["'”»’)\]]*$/u.test(last)
+  }
+  return lines
+}
+
+/** A line that goes on with the sentence before it: in lower case, of some words, not a stamp or chrome. */
+function continuesSentence(line: string): boolean {
+  return (
+    /^\p{Ll}/u.test(line) &&
+    countWords(line) >= 3 &&
+    !isDateLine(line) &&
+    !isClockStampLine(line) &&
+    !isChrome(line)
+  )
+}
+
 export interface PageLine {
   text: string
   words: number
@@ -72,15 +109,14 @@ export function readTextPage(input: string, options: TextPageOptions): TextPageF
     warnings.push(`only the first ${MAX_TEXT_PAGE_CHARS} characters were read`)
   }
   const lines: PageLine[] = []
-  for (const raw of text.split(/\r\n?|\n|\u2028|\u2029/)) {
-    const line = squash(raw)
-    if (!line) continue
+  for (const line of unwrap(text.split(/\r\n?|\n|\u2028|\u2029/))) {
     const words = countWords(line)
     lines.push({ text: line, words, score: proseScore(line, words) })
   }
   demoteRepeatedProse(lines)
   markTeasers(lines)
   demoteComments(lines)
+  liftListItems(lines)
 
   const run = bestRun(lines.map((line) => line.score))
   let paragraphs: string[]
@@ -174,6 +210,23 @@ function demoteRepeatedProse(lines: PageLine[]): void {
     if ((counts.get(line.text) ?? 0) >= TEXT_RULE_WEIGHTS.repeatedProseMinCount)
       line.score = TEXT_RULE_WEIGHTS.repeatedProse
   }
+}
+
+/** How many items a list introduced by a colon may have. */
+const LIST_MAX_ITEMS = 30
+
+/**
+ * The items of a list the text introduces with a colon ("Ask yourselves:", "Include:") are short lines, but
+ * part of the body: they score as list items, not as menu entries, up to the next line of prose.
+ */
+function liftListItems(lines: PageLine[]): void {
+  lines.forEach((line, i) => {
+    if (!/:\s*$/u.test(line.text) || isChrome(line.text) || isTeaserLabel(line.text)) return
+    for (const item of lines.slice(i + 1, i + 1 + LIST_MAX_ITEMS)) {
+      if (item.score > 0 || item.score <= TEXT_RULE_WEIGHTS.chrome || isChrome(item.text)) break
+      item.score = Math.max(item.score, TEXT_RULE_WEIGHTS.listItem)
+    }
+  })
 }
 
 /** How far below a comments heading the first comment's signs (a reply button, a date) are looked for. */

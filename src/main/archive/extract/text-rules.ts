@@ -22,6 +22,8 @@ import {
 export const TEXT_RULE_WEIGHTS = {
   /** Menus, share bars, counters, copyright: never body, and a wall between body runs. */
   chrome: -6,
+  /** A line without letters (a counter, a page number, a rule): chrome, but a lower wall. */
+  noLetters: -3,
   /** A heading that starts what follows an article (comments, related stories): a high wall. */
   sectionBreak: -20,
   /** A date or byline line: metadata around the body, not in it. */
@@ -44,6 +46,8 @@ export const TEXT_RULE_WEIGHTS = {
   repeatedProseMinCount: 3,
   /** ...and scores like a short fragment. */
   repeatedProse: -1.5,
+  /** A short line in a list the text introduces with a colon. */
+  listItem: -0.5,
   /** An advertising label: chrome, but ad slots sit inside bodies, so only a low wall. */
   adLabel: -1.5,
   /** A lead set apart from the body (teaser box, ad, credit) is joined across this many non-prose lines... */
@@ -470,6 +474,7 @@ export function proseScore(text: string, words: number): number {
   const w = TEXT_RULE_WEIGHTS
   if (isSectionBreak(text)) return w.sectionBreak
   if (isAdLabel(text)) return w.adLabel
+  if (!hasLetters(text)) return w.noLetters
   if (isChrome(text) || isReadingTime(text)) return w.chrome
   // Metadata, not chrome: a sentence in the body may read like a rights notice, and stays when inside it.
   if (
