@@ -441,6 +441,34 @@ describe('plain-text page reader: headlines', () => {
     expect(article.contentText).toMatch(/^Переговоры президента/)
   })
 
+  it('takes the headline over its standfirst right after the end of a menu, and not a menu item over a headline', () => {
+    const body = [
+      'В Санкт-Петербурге открыли самый длинный в городе пешеходный мост через Неву, сообщил губернатор.',
+      'Длина моста составляет почти 700 метров, он соединил Васильевский остров и Петроградскую сторону.',
+    ]
+    const afterMenu = read([
+      'Россия',
+      'Силовые структуры',
+      'Наука и техника',
+      'В Петербурге открыли самый длинный пешеходный мост через Неву',
+      'Он соединил два исторических района города',
+      '14:33, 7 февраля 2026',
+      'Читать lenta.ru в',
+      ...body,
+    ])
+    expect(afterMenu.title).toBe('В Петербурге открыли самый длинный пешеходный мост через Неву')
+    expect(afterMenu.subtitle).toBe('Он соединил два исторических района города')
+    const menuItem = read([
+      'Easy sample ordering',
+      'Access to order history',
+      'Simplified contact with us',
+      'Ten easy steps to a bridge that lasts a century',
+      'Share',
+      ...body,
+    ])
+    expect(menuItem.title).toBe('Ten easy steps to a bridge that lasts a century')
+  })
+
   it('takes the headline the body starts with when it ends with a question, after the date', () => {
     const article = read([
       'Новости',

@@ -414,19 +414,21 @@ function neighbour(lines: readonly PageLine[], at: number, step: 1 | -1): number
   return -1
 }
 
+/** A line of a few words, no sentence and no metadata: what menus and lists of links are made of. */
+function isShortItem(lines: readonly PageLine[], at: number): boolean {
+  const line = lines[at]
+  return (
+    line !== undefined &&
+    line.words <= 4 &&
+    !endsLikeSentence(line.text) &&
+    !isHeadlineMetadata(line.text) &&
+    sectionOfLine(line.text) === null
+  )
+}
+
 /** A short line between short lines: an item of a menu or a list of links, not a headline. */
 function inMenu(lines: readonly PageLine[], at: number): boolean {
-  const isShortItem = (index: number): boolean => {
-    const line = lines[index]
-    return (
-      line !== undefined &&
-      line.words <= 4 &&
-      !endsLikeSentence(line.text) &&
-      !isHeadlineMetadata(line.text) &&
-      sectionOfLine(line.text) === null
-    )
-  }
-  return isShortItem(at) && isShortItem(at - 1) && isShortItem(at + 1)
+  return isShortItem(lines, at) && isShortItem(lines, at - 1) && isShortItem(lines, at + 1)
 }
 
 const H = TEXT_RULE_WEIGHTS
@@ -505,8 +507,9 @@ function findHeadline(lines: readonly PageLine[], from: number, bodyStart: numbe
 
 /**
  * A headline and its standfirst printed on two lines in a row: when the best line has a headline-shaped line
- * right above it, and that line comes after a date, a byline, a section label or furniture (so it is not one
- * more item of a list), the line above is the headline. A line of two words only after a date or byline.
+ * right above it, and that line comes after a date, a byline, a section label or furniture (the end of a
+ * menu, so it is not one more item of a list), the line above is the headline. A line of two words only
+ * after a date or byline.
  */
 function headlineOverStandfirst(lines: readonly PageLine[], best: number): number {
   const chosen = lines[best]
@@ -516,7 +519,14 @@ function headlineOverStandfirst(lines: readonly PageLine[], best: number): numbe
   const before: PageLine | undefined = lines[best - 2]
   const afterMetadata = before === undefined || isHeadlineMetadata(before.text)
   const afterFurniture =
-    afterMetadata || before.words === 1 || isChrome(before.text) || sectionOfLine(before.text) !== null
+    afterMetadata ||
+    before.words === 1 ||
+    isChrome(before.text) ||
+    sectionOfLine(before.text) !== null ||
+    (isShortItem(lines, best - 2) &&
+      isShortItem(lines, best - 3) &&
+      above.words >= 5 &&
+      above.words >= 2 * before.words)
   return afterMetadata || (above.words >= 3 && afterFurniture) ? best - 1 : best
 }
 
