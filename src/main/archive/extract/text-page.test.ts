@@ -565,6 +565,35 @@ describe('plain-text page reader: bylines', () => {
   })
 })
 
+describe('plain-text page reader: leads', () => {
+  it('joins a Russian lead printed under the byline and date to the body, but not an English deck', () => {
+    const russian = read([
+      'Спорт',
+      'Суд отложил решение по делу биатлонисток',
+      'Олег Шамонаев',
+      '03.03.2020, 19:20',
+      'Фото: Reuters',
+      'Адвокаты считают, что шансы отстоять медаль сборной в эстафете заметно повысились после слушаний',
+      'Что изменилось после второго дня',
+      'По итогам второго дня слушаний адвокат спортсменок заявил, что часть доказательств может быть аннулирована.',
+      'Решение суд объявит в течение месяца, а до тех пор медали остаются у спортсменок, заявили в федерации.',
+    ])
+    expect(russian.contentText).toMatch(/^Адвокаты считают, что шансы/)
+    expect(russian.contentText.split('\n\n')[1]).toBe('Что изменилось после второго дня')
+    expect(russian.title).toBe('Суд отложил решение по делу биатлонисток')
+    const english = read([
+      'Industry Insights',
+      'The rising tide of cyber vulnerabilities in home appliances',
+      'Jane Roe',
+      '12 March 2025',
+      'Jane Roe, chief executive of a security firm, looks into the risks of smart appliances',
+      'In today’s interconnected world, smart home appliances have changed our daily lives, from fridges to kettles.',
+      'Each of them is a small computer on the home network, and few of them are ever updated after they are sold.',
+    ])
+    expect(english.contentText).toMatch(/^In today’s interconnected world/)
+  })
+})
+
 describe('plain-text page reader: dates told against the day of saving', () => {
   const page = [
     'Спорт',

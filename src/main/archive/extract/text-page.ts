@@ -160,6 +160,17 @@ export function readTextPage(input: string, options: TextPageOptions): TextPageF
     paragraphs = paragraphs.slice(1)
     bodyStart++
   }
+  const leadAt = leadUnderMetadata(lines, titleAt, bodyStart)
+  if (leadAt >= 0) {
+    paragraphs = [
+      ...lines
+        .slice(leadAt, bodyStart)
+        .filter((line) => !isMetadataOrChrome(line.text))
+        .map((line) => line.text),
+      ...paragraphs,
+    ]
+    bodyStart = leadAt
+  }
   const headlineLine = titleAt >= 0 ? lines[titleAt]?.text : undefined
   const betweenTitleAndBody = titleAt >= 0 && titleAt < bodyStart ? lines.slice(titleAt + 1, bodyStart) : []
   const aboveTitle = (titleAt >= 0 ? lines.slice(headerStart, titleAt) : header).reverse()
@@ -528,6 +539,33 @@ function headlineOverStandfirst(lines: readonly PageLine[], best: number): numbe
       above.words >= 5 &&
       above.words >= 2 * before.words)
   return afterMetadata || (above.words >= 3 && afterFurniture) ? best - 1 : best
+}
+
+function isCyrillic(text: string): boolean {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0
+  return letters > 0 && (text.match(/\p{Script=Cyrillic}/gu)?.length ?? 0) > letters / 2
+}
+
+/** A lead without a full stop has this many words at least; a subheading between it and the body fewer. */
+const LEAD_MIN_WORDS = 10
+
+/**
+ * A lead printed as a line of its own without a full stop ("Адвокаты считают, что шансы … повысились"),
+ * under the headline's byline and date rather than right under the headline (where it would be the
+ * standfirst), right above the body or a subheading of it: the index of its line, or -1. Russian news
+ * pages print their lead (лид) as the article's first paragraph; an English standfirst in that place is a
+ * deck, not part of the text, so only a Cyrillic lead is taken.
+ */
+function leadUnderMetadata(lines: readonly PageLine[], titleAt: number, bodyStart: number): number {
+  if (titleAt < 0 || titleAt >= bodyStart) return -1
+  let at = neighbour(lines, bodyStart, -1)
+  const subheading = lines[at]
+  if (subheading && isHeadlineShaped(subheading) && subheading.words < LEAD_MIN_WORDS)
+    at = neighbour(lines, at, -1)
+  const lead = lines[at]
+  if (at <= titleAt || !lead || !isHeadlineShaped(lead) || lead.words < LEAD_MIN_WORDS) return -1
+  if (endsLikeSentence(lead.text) || neighbour(lines, at, -1) === titleAt || !isCyrillic(lead.text)) return -1
+  return at
 }
 
 /** A standfirst printed on its own line between the headline and the body. */
