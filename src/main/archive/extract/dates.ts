@@ -238,6 +238,10 @@ const MONTH_DAY_NO_YEAR = new RegExp(
 )
 
 const DAY_MS = 86_400_000
+const RELATIVE_DAY_HINT = /сегодня|вчера|позавчера|today|yesterday/iu
+const TIME_AGO_HINT = /назад|ago|только что|just now/iu
+const MONTH_HINT =
+  /январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/iu
 
 /** The saved moment moved back by some milliseconds, as the date (and time) it falls on. */
 function momentBefore(saved: SavedMoment, back: number): SavedMoment {
@@ -269,7 +273,8 @@ function yearlessIso(
  */
 export function findRelativeDate(text: string, saved: SavedMoment | null): FoundRelativeDate | null {
   const sample = text.length > 400 ? text.slice(0, 400) : text
-  const day = RELATIVE_DAY.exec(sample)
+  // Each form has its words (or a month's name and a digit): most lines are ruled out without its patterns.
+  const day = RELATIVE_DAY_HINT.test(sample) ? RELATIVE_DAY.exec(sample) : null
   if (day) {
     const back = DAYS_BACK[(day[1] ?? '').toLowerCase()] ?? 0
     const time = parseTime(day[2], day[3], day[4])
@@ -277,7 +282,7 @@ export function findRelativeDate(text: string, saved: SavedMoment | null): Found
     const iso = moment ? toIso(moment.year, moment.month, moment.day, time) : null
     return { iso, start: day.index, end: day.index + day[0].length }
   }
-  const ago = TIME_AGO.exec(sample)
+  const ago = TIME_AGO_HINT.test(sample) ? TIME_AGO.exec(sample) : null
   if (ago) {
     const amount = ago[1] ? Number(ago[1]) || NUMBER_WORDS[ago[1].toLowerCase()] || 1 : 1
     const unit = (ago[2] ?? '').toLowerCase()
@@ -293,6 +298,7 @@ export function findRelativeDate(text: string, saved: SavedMoment | null): Found
     const iso = moment ? toIso(moment.year, moment.month, moment.day) : null
     return { iso, start: ago.index, end: ago.index + ago[0].length }
   }
+  if (!/\d/.test(sample) || !MONTH_HINT.test(sample)) return null
   for (const [pattern, dayAt, monthAt] of [
     [DAY_MONTH_NO_YEAR, 1, 2],
     [MONTH_DAY_NO_YEAR, 2, 1],

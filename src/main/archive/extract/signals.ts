@@ -173,13 +173,19 @@ export function hasLetters(text: string): boolean {
   return /\p{L}/u.test(text)
 }
 
+/** The last line keyed: the rules test one line for several things in a row, each by its key. */
+let lastKeyed = { text: '', key: '' }
+
 /** Lowercased, separators unified, edge punctuation dropped: "Night_Theme!" -> "night theme". */
 export function lineKey(text: string): string {
-  return text
+  if (text === lastKeyed.text) return lastKeyed.key
+  const key = text
     .toLowerCase()
     .replace(/[_·•|]+/g, ' ')
     .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
     .replace(/\s+/g, ' ')
+  lastKeyed = { text, key }
+  return key
 }
 
 /** The scripts of Chinese, Japanese and Korean (Han, kana, Hangul), where words are not set apart by spaces. */

@@ -364,8 +364,22 @@ function isDateOrReadingTime(text: string): boolean {
   return isDateLine(text) || isTimestampLine(text) || isClockStampLine(text) || isReadingTime(text)
 }
 
+/** What a line was found to be, kept for the lines the headline and byline searches test again and again. */
+const metadataLines = new WeakMap<PageLine, boolean>()
+const headlineShapedLines = new WeakMap<PageLine, boolean>()
+const passedOverLines = new WeakMap<PageLine, boolean>()
+
 /** A line that says who wrote the article or when: what stands around a headline. */
-function isHeadlineMetadata(text: string): boolean {
+function isHeadlineMetadata(line: PageLine): boolean {
+  let known = metadataLines.get(line)
+  if (known === undefined) {
+    known = statesWhoOrWhen(line.text)
+    metadataLines.set(line, known)
+  }
+  return known
+}
+
+function statesWhoOrWhen(text: string): boolean {
   return (
     isDateLine(text) ||
     isTimestampLine(text) ||
@@ -392,15 +406,24 @@ function inTagList(lines: readonly PageLine[], at: number): boolean {
   for (let i = at - 1; i >= 0 && i >= at - 12; i--) {
     const line = lines[i]
     if (!line) return false
-    if (TAG_LABEL.test(line.text)) return true
+    if (line.words <= 2 && TAG_LABEL.test(line.text)) return true
     if (line.words > 5 || endsLikeSentence(line.text)) return false
   }
   return false
 }
 
 function isHeadlineShaped(line: PageLine | undefined): line is PageLine {
+  if (line === undefined) return false
+  let known = headlineShapedLines.get(line)
+  if (known === undefined) {
+    known = readsAsHeadline(line)
+    headlineShapedLines.set(line, known)
+  }
+  return known
+}
+
+function readsAsHeadline(line: PageLine): boolean {
   return (
-    line !== undefined &&
     line.words >= 2 &&
     line.words <= 40 &&
     hasLetters(line.text) &&
@@ -412,13 +435,25 @@ function isHeadlineShaped(line: PageLine | undefined): line is PageLine {
 
 /** Furniture a headline's neighbours are looked for across: menus, share bars, credits, ad labels. */
 function isPassedOver(line: PageLine): boolean {
-  if (isHeadlineMetadata(line.text)) return false
-  return line.score <= TEXT_RULE_WEIGHTS.chrome || isChrome(line.text) || isPhotoCredit(line.text)
+  let known = passedOverLines.get(line)
+  if (known === undefined) {
+    known =
+      !isHeadlineMetadata(line) &&
+      (line.score <= TEXT_RULE_WEIGHTS.chrome || isChrome(line.text) || isPhotoCredit(line.text))
+    passedOverLines.set(line, known)
+  }
+  return known
 }
 
-/** The index of the nearest line before (step -1) or after (step 1) `at` that is not furniture, or -1. */
+/** How many lines of furniture a neighbour is looked for across. */
+const NEIGHBOUR_REACH = 8
+
+/**
+ * The index of the nearest line before (step -1) or after (step 1) `at` that is not furniture, within
+ * NEIGHBOUR_REACH lines, or -1.
+ */
 function neighbour(lines: readonly PageLine[], at: number, step: 1 | -1): number {
-  for (let i = at + step; i >= 0 && i < lines.length; i += step) {
+  for (let i = at + step; i >= 0 && i < lines.length && Math.abs(i - at) <= NEIGHBOUR_REACH; i += step) {
     const line = lines[i]
     if (line && !isPassedOver(line)) return i
   }
@@ -432,7 +467,7 @@ function isShortItem(lines: readonly PageLine[], at: number): boolean {
     line !== undefined &&
     line.words <= 4 &&
     !endsLikeSentence(line.text) &&
-    !isHeadlineMetadata(line.text) &&
+    !isHeadlineMetadata(line) &&
     sectionOfLine(line.text) === null
   )
 }
@@ -472,13 +507,14 @@ function headlineScore(
   for (let i = at, seen = 0; seen < 3; seen++) {
     i = neighbour(lines, i, 1)
     if (i < 0 || i > bodyStart + 1) break
-    if (isHeadlineMetadata(lines[i]?.text ?? '')) {
+    const next = lines[i]
+    if (next && isHeadlineMetadata(next)) {
       score += seen === 0 ? H.headlineMetadataAfter : H.headlineMetadataNear
       break
     }
   }
   const before = lines[neighbour(lines, at, -1)]
-  if (before && (isHeadlineMetadata(before.text) || sectionOfLine(before.text) !== null))
+  if (before && (isHeadlineMetadata(before) || sectionOfLine(before.text) !== null))
     score += H.headlineMetadataBefore
   if (line.words >= 3 && isTitleCased(line.text)) score += H.headlineTitleCase
   if (/\S:\s\S/u.test(line.text)) score += H.headlineKicker
@@ -493,9 +529,13 @@ function headlineScore(
  * not a tag, or the headline printed right above it when that one is its standfirst.
  */
 function findHeadline(lines: readonly PageLine[], from: number, bodyStart: number): number {
+  // How often the page prints each line that could be the headline.
   const repeats = new Map<string, number>()
-  for (const line of lines)
-    if (line.words >= 3 && line.words <= 40) repeats.set(line.text, (repeats.get(line.text) ?? 0) + 1)
+  for (const line of lines.slice(from, bodyStart + 1)) if (line.words >= 3) repeats.set(line.text, 0)
+  for (const line of lines) {
+    const seen = repeats.get(line.text)
+    if (seen !== undefined) repeats.set(line.text, seen + 1)
+  }
   let bestIndex = -1
   let bestScore = -Infinity
   for (let i = from; i <= bodyStart; i++) {
@@ -528,7 +568,7 @@ function headlineOverStandfirst(lines: readonly PageLine[], best: number): numbe
   if (!chosen || !isHeadlineShaped(above) || endsLikeSentence(above.text) || inMenu(lines, best - 1))
     return best
   const before: PageLine | undefined = lines[best - 2]
-  const afterMetadata = before === undefined || isHeadlineMetadata(before.text)
+  const afterMetadata = before === undefined || isHeadlineMetadata(before)
   const afterFurniture =
     afterMetadata ||
     before.words === 1 ||
@@ -624,7 +664,7 @@ function findAuthors(
       const next = lines[neighbour(lines, at, 1)]
       if (from === titleAt && step === 1 && isNameShaped(line.text) && next && isDateOrReadingTime(next.text))
         return [line.text]
-      if (!isPassedOver(line) && !isHeadlineMetadata(line.text) && at !== titleAt + 1) break
+      if (!isPassedOver(line) && !isHeadlineMetadata(line) && at !== titleAt + 1) break
     }
   }
   return []

@@ -162,8 +162,16 @@ export function isImprintLine(text: string): boolean {
   return rest.split(/\s+/).length <= 8 && !/[.!?…]\s+\p{Lu}/u.test(rest)
 }
 
+/** The first words of the chrome entries of two words or more ("copy" of "copy link"). */
+const CHROME_PHRASE_STARTS = new Set(
+  [...CHROME_WORDS].filter((entry) => entry.includes(' ')).map((entry) => entry.split(' ')[0] ?? ''),
+)
+
 /** The glued or spaced labels of a share bar: "Facebook Twitter LinkedIn Email", "TikTokYouTubeInstagram". */
 function isChromeWordRun(key: string): boolean {
+  const space = key.indexOf(' ')
+  const first = space < 0 ? key : key.slice(0, space)
+  if (space >= 0 && !CHROME_WORDS.has(first) && !CHROME_PHRASE_STARTS.has(first)) return false
   const words = key.split(' ')
   if (words.length > 12) return false
   if (words.length === 1) return words[0] !== undefined && splitsIntoChromeWords(words[0])
@@ -207,8 +215,7 @@ export function rightsStrength(text: string): 0 | 1 | 2 | 3 {
 }
 
 /** A copyright or rights line short enough to be a notice rather than a sentence about copyright. */
-export function isRightsNotice(text: string): boolean {
-  const strength = rightsStrength(text)
+export function isRightsNotice(text: string, strength = rightsStrength(text)): boolean {
   if (strength === 0) return false
   const words = text.split(/\s+/).length
   // A long line that ends like a sentence is prose about rights, not a notice.
@@ -235,9 +242,9 @@ const BANNED_ORGANISATIONS_NOTICE =
  * The legal small print of a site's footer, however long: terms for reusing the site's materials,
  * rights to "the materials on the site", a media registration, the notice about banned organisations.
  */
-export function isSiteLegalNotice(text: string): boolean {
+export function isSiteLegalNotice(text: string, strength = rightsStrength(text)): boolean {
   if (text.length > 1000) return false
-  if (rightsStrength(text) >= 2 && SITE_REFERENCE.test(text)) return true
+  if (strength >= 2 && SITE_REFERENCE.test(text)) return true
   return SITE_RIGHTS.test(text) || MEDIA_REGISTRATION.test(text) || BANNED_ORGANISATIONS_NOTICE.test(text)
 }
 
@@ -250,27 +257,40 @@ export function isChrome(text: string): boolean {
   if (text.length > TEXT_RULE_WEIGHTS.chromeMaxChars) return false
   if (!hasLetters(text)) return true
   if (FONT_SIZE_BUTTON.test(text)) return true
-  const key = lineKey(text)
-  if (CHROME_WORDS.has(key) || AD_LABELS.has(key)) return true
+  if (text.length <= CHROME_KEY_MAX_CHARS && isChromeByWords(lineKey(text))) return true
   // A raw identifier leaking from the page's markup: "night_theme", "share-line".
   if (/^[a-z]+(?:[_-][a-z]+)+$/.test(text)) return true
   if (READ_ALSO_TEASER.test(text) && text.length <= 160 && !endsLikeSentence(text)) return true
   return (
-    SHARE_LINE.test(key) ||
     isImprintLine(text) ||
-    isChromeWordRun(key) ||
     CHROME_LEADS.test(text) ||
     CALL_TO_ACTION.test(text) ||
     SEARCH_PROMPT.test(text) ||
-    COUNTER.test(key) ||
-    THEME_TOGGLE.test(key) ||
     isDomainLike(text)
+  )
+}
+
+/** Lines longer than this are never a menu entry, a share bar, a counter or a toggle: their key is not made. */
+const CHROME_KEY_MAX_CHARS = 160
+
+/** A menu entry, share bar, counter or toggle, by the words of its key. */
+function isChromeByWords(key: string): boolean {
+  return (
+    CHROME_WORDS.has(key) ||
+    AD_LABELS.has(key) ||
+    SHARE_LINE.test(key) ||
+    isChromeWordRun(key) ||
+    COUNTER.test(key) ||
+    THEME_TOGGLE.test(key)
   )
 }
 
 /** Words that may stand next to a date on its line ("Published: 7 February 2026"). */
 const DATE_LABELS =
   /\b(?:published|posted|updated|modified|last updated|date|on|at|by|utc|gmt|est|edt|pst|pdt|cet|cest|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|\d*\s*min(?:ute)?s? read)\b|опубликовано|обновлено|изменено|дата|публикации|мск|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|(?<!\p{L})в(?!\p{L})|сегодня|вчера|today|yesterday|[|,:;·•–—/-]/giu
+
+/** A line told relative to the day of saving is short: "позавчера в 10:05, обновлено" and a label or two. */
+const RELATIVE_DATE_LINE_MAX_CHARS = 80
 
 /** How many dates a date line may hold ("July 4, 2025 Updated on February 9, 2026"). */
 const MAX_DATES_ON_LINE = 3
@@ -285,7 +305,8 @@ function dateLine(text: string, saved: SavedMoment | null): { iso: string | null
   let rest = text
   let iso: string | null | undefined
   for (let count = 0; count < MAX_DATES_ON_LINE; count++) {
-    const found = findDate(rest) ?? findRelativeDate(rest, saved)
+    const found =
+      findDate(rest) ?? (rest.length <= RELATIVE_DATE_LINE_MAX_CHARS ? findRelativeDate(rest, saved) : null)
     if (!found) break
     if (iso === undefined) iso = found.iso
     rest = `${rest.slice(0, found.start)} ${rest.slice(found.end)}`
@@ -345,6 +366,10 @@ const BYLINE =
   /^(?:by|written by|words by|story by|reporting by|posted by|author|authors|text|автор|авторы|автор материала|текст|материал подготовил\p{L}*|подготовил\p{L}*)\s*[:\-–—]?\s+(.+)$/iu
 const NAME = new RegExp(`^\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|${NAME_PARTICLES}))*$`, 'u')
 const NAME_SEPARATOR = new RegExp(`\\s*,\\s*|\\s*;\\s*|\\s+(?:${NAME_JOINERS})\\s+`, 'u')
+/** A byline's label somewhere in the line: lines without one are ruled out before they are taken apart. */
+const BYLINE_HINT =
+  /(?:^|[\s|·•])(?:by|written|words|story|reporting|posted|author|authors|text|автор|авторы|текст|материал|подготовил\p{L}*)(?![\p{L}])/iu
+
 /** What may stand beside a name in a byline without being one: a role ("staff writer") or a credential ("MD", "CFP®"). */
 const ROLE_OR_CREDENTIAL = /^\p{Ll}|^[\p{Lu}\d.®™&-]{2,10}$/u
 
@@ -353,7 +378,7 @@ const ROLE_OR_CREDENTIAL = /^\p{Ll}|^[\p{Lu}\d.®™&-]{2,10}$/u
  * Миллионова · Фото: …"), or null.
  */
 export function bylineAuthors(text: string): string[] | null {
-  if (text.length > 200) return null
+  if (text.length > 200 || !BYLINE_HINT.test(text)) return null
   const found = findDate(text)
   const withoutDate = found ? text.slice(0, found.start) + text.slice(found.end) : text
   for (const segment of withoutDate.split(/\s*[|·•]\s*/u)) {
@@ -421,7 +446,7 @@ export function isNameShaped(text: string): boolean {
  * (each given name then opens a name). Null for anything else ("Artificial Intelligence", a sentence).
  */
 export function personNames(text: string): string[] | null {
-  if (text.length > 200) return null
+  if (text.length > 200 || !/^\p{Lu}/u.test(text)) return null
   // Names printed with the date on their line: "Ярослав Кузишин Антон Зелинский 8 января, 17:46".
   const date = findDate(text) ?? findRelativeDate(text, null)
   const names = date
@@ -477,13 +502,9 @@ export function proseScore(text: string, words: number): number {
   if (!hasLetters(text)) return w.noLetters
   if (isChrome(text) || isReadingTime(text)) return w.chrome
   // Metadata, not chrome: a sentence in the body may read like a rights notice, and stays when inside it.
-  if (
-    dateOfLine(text) !== null ||
-    bylineAuthors(text) !== null ||
-    isRightsNotice(text) ||
-    isSiteLegalNotice(text)
-  )
-    return w.metadata
+  if (dateOfLine(text) !== null || bylineAuthors(text) !== null) return w.metadata
+  const rights = rightsStrength(text)
+  if (isRightsNotice(text, rights) || isSiteLegalNotice(text, rights)) return w.metadata
   if (isGluedFeed(text)) return w.headlineLike
   const sentence = endsLikeSentence(text)
   // Each CJK character counts as a word, though a word is about two or three of them.
