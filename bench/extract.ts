@@ -23,6 +23,7 @@
  * BENCH_CORPORA=a,b      only these corpus folders (default: all of them)
  * BENCH_VERBOSE=1        also prints our precision and recall per page (pages with full-body gold,
  *                        and wcxb-dev's word scores next to Readability's)
+ * BENCH_TEXT_COPIES=only runs only the Russian and English text-copy tables (bench/lib/text-copies.ts)
  */
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
@@ -49,12 +50,14 @@ import {
   snippetRate,
   wordScore,
 } from './lib/wcxb'
+import { benchTextCopies } from './lib/text-copies'
 
 const CORPUS_DIR = resolve(process.env.CORPUS_DIR ?? '../shared/corpus')
 const IMPORT_PAGES = Number(process.env.BENCH_IMPORT_PAGES ?? 1000)
 const VERBOSE = process.env.BENCH_VERBOSE === '1'
 const ONLY_CORPORA = process.env.BENCH_CORPORA ? new Set(process.env.BENCH_CORPORA.split(',')) : null
 const TIMING_RUNS = Math.max(0, Number(process.env.BENCH_TIMING_RUNS ?? 5))
+const TEXT_COPIES_ONLY = process.env.BENCH_TEXT_COPIES === 'only'
 const MIN_PASS_MS = 400
 const SHINGLE = 4
 
@@ -651,6 +654,10 @@ it('extraction benchmark', async () => {
     console.log(`corpus missing at ${CORPUS_DIR}: nothing to measure`)
     return
   }
+  if (TEXT_COPIES_ONLY) {
+    await benchTextCopies(CORPUS_DIR, { timingRuns: Math.max(1, TIMING_RUNS), verbose: VERBOSE })
+    return
+  }
   const corpora: Array<[string, string, () => Promise<Page[]>]> = [
     ['fundus-pages', 'fundus-pages (gold articleBody: F1)', fundusPages],
     ['ru-pages', 'ru-pages (gold start/end)', () => startEndPages('ru-pages')],
@@ -671,6 +678,7 @@ it('extraction benchmark', async () => {
     if (folder === 'fundus-pages' || folder === 'ru-pages')
       for (const page of pages) htmlSources.push(pageHtml(page.bytes) ?? '')
   }
+  await benchTextCopies(CORPUS_DIR, { timingRuns: Math.max(1, TIMING_RUNS), verbose: VERBOSE })
 
   const kinds = join(CORPUS_DIR, 'wcxb-dev')
   if (!ONLY_CORPORA || ONLY_CORPORA.has('wcxb-dev')) {

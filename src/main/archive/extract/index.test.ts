@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import iconv from 'iconv-lite'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ExtractError, extractDocument, extractPaste } from './index'
 
 const FIXTURES = join(__dirname, '../../../../tests/fixtures/extract')
@@ -258,6 +258,24 @@ describe('extractPaste', () => {
     expect(article.contentHtml).not.toMatch(/script|onclick/)
     expect(article.url).toBe('https://blog.example/post')
     expect(article.pageKind).toBeNull()
+  })
+
+  it('tells a relative date in pasted text from the moment of the paste', async () => {
+    vi.useFakeTimers({ now: new Date(2026, 1, 7, 21, 30) })
+    const article = await extractPaste({
+      text: [
+        'Спорт',
+        'Сборная вышла в финал турнира',
+        'Вчера в 19:20',
+        'Сборная обыграла соперников в полуфинале со счётом 3:1 и впервые за десять лет вышла в финал.',
+        'Финал пройдёт в воскресенье на центральном стадионе столицы, билеты раскупили за час.',
+      ].join('\n'),
+    })
+    expect(article.publishedAt).toBe('2026-02-06T19:20')
+  })
+
+  afterEach(() => {
+    vi.useRealTimers()
   })
 
   it('refuses an empty clipboard', async () => {

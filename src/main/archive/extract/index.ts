@@ -6,6 +6,7 @@
  */
 import type { ExtractedArticle, PasteInput, SourceFormat } from '../../../common/types'
 import { squash } from './article'
+import { savedMomentOf } from './dates'
 import { decodeText } from './decode'
 import { ExtractError } from './errors'
 import { readHtmlPage } from './html-page'
@@ -192,6 +193,8 @@ export async function extractPaste(input: PasteInput): Promise<ExtractedArticle>
     }
     if (!input.text.trim())
       throw new ExtractError(CLIPBOARD, 'the clipboard is empty', { messageKey: 'clipboard-empty' })
-    return finish('paste-text', readTextPage(input.text, { url, fallbackTitle }), CLIPBOARD)
+    // A paste is made from the page as it is read now: "сегодня" and "2 hours ago" count from this moment.
+    const savedAt = savedMomentOf(new Date())
+    return finish('paste-text', readTextPage(input.text, { url, fallbackTitle, savedAt }), CLIPBOARD)
   })
 }

@@ -69,6 +69,25 @@ describe('credits', () => {
     expect(isPhotoCredit('Фотографы собрались на весенний фестиваль в старом городе')).toBe(false)
   })
 
+  it('take credits by their wording, glued to a caption, or by a photo agency’s name', () => {
+    for (const line of [
+      'Image credit: Amazon',
+      'Illustration by Tomson Highway',
+      'коллаж: Андрей Калистратенко',
+      'Каждому владельцу айфона выплатят компенсацию, но не в РоссииФото: Shutterstock',
+      'МОК признался в подделке подписей. Фото Reuters',
+      'Whale expert Hori Parata. Photograph: Adrian Malloch for the Guardian',
+      'Shutterstock / FOTODOM',
+      'РИА Новости / Иван Петров',
+      '© Depositphotos',
+      'Getty Images',
+      'Reuters',
+    ])
+      expect(isPhotoCredit(line), line).toBe(true)
+    for (const line of ['Владимир Путин', 'Reuters reported the deal on Monday', 'Фотография как искусство'])
+      expect(isPhotoCredit(line), line).toBe(false)
+  })
+
   it('know a caption block that ends with its credit', () => {
     expect(isCaptionWithCredit('Jona Niemiec (r.) will abziehen. Foto: Getty Images')).toBe(true)
     expect(isCaptionWithCredit('Cranes on the quay at dawn. Bild: Hafenamt')).toBe(true)

@@ -8,6 +8,7 @@ import {
   CAPTION_LINE_CREDIT_LABELS,
   CREDIT_LINE_LABELS,
   CREDIT_NAME_LABELS,
+  PHOTO_AGENCIES,
 } from './lexicon/credits'
 
 // ---------------------------------------------------------------- sentence ends
@@ -68,7 +69,15 @@ export const SITE_NAME_SEPARATOR = new RegExp(`${TITLE_SEPARATOR.source}|\\s+[·
 // ---------------------------------------------------------------- credits
 
 const CREDIT_LINE = new RegExp(
-  `^(?:${CREDIT_LINE_LABELS})\\s*[:©]|(?:^|\\s|\\()(?:${CAPTION_LINE_CREDIT_LABELS})\\s*:\\s*[^.:]{1,60}\\)?$`,
+  [
+    `^(?:${CREDIT_LINE_LABELS})\\s*[:©]`,
+    // "Image credit: Amazon", "Photo by Jane Roe", "Illustration by …"
+    `^(?:${CREDIT_LINE_LABELS}|header image|featured image|cover image)\\s+credits?\\s*:`,
+    `^(?:photo(?:graph)?s?|illustrations?|images?|artwork|фото(?:графия)?|иллюстрация)\\s+(?:by|courtesy of|via)\\s`,
+    // A caption that ends with its credit, even glued to it by the copy: "… в РоссииФото: Shutterstock".
+    `(?:^|[\\s(]|(?<=\\p{L}))(?:${CAPTION_LINE_CREDIT_LABELS})\\s*:\\s*[^.:]{1,60}\\)?$`,
+    `[.!?»"”]\\s+(?:фото|photo)\\s+[^.:]{1,40}$`,
+  ].join('|'),
   'iu',
 )
 const CAPTION_BLOCK_CREDIT = new RegExp(
@@ -79,7 +88,29 @@ const CREDIT_NAME = new RegExp(`^(?:${CREDIT_NAME_LABELS})(?![\\p{L}])`, 'iu')
 
 /** A photo credit or a caption line ending in one ("Фото: пресс-служба", "… Photo: Reuters"): not a headline. */
 export function isPhotoCredit(text: string): boolean {
-  return text.length <= 200 && CREDIT_LINE.test(text)
+  return text.length <= 200 && (CREDIT_LINE.test(text) || isAgencyCredit(text))
+}
+
+const CREDIT_PART_NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u
+
+/**
+ * A credit that names a photo agency or bank, alone or with the photographer: "Shutterstock / FOTODOM",
+ * "РИА Новости / Иван Петров", "© Depositphotos", "Getty Images".
+ */
+function isAgencyCredit(text: string): boolean {
+  if (text.length > 80) return false
+  const parts = text
+    .replace(/^(?:фото|photo|foto)\s*:?\s*/iu, '')
+    .split(/\s*[/,;|©]\s*/u)
+    .map((part) => part.trim())
+    .filter(Boolean)
+  if (parts.length === 0) return false
+  let agencies = 0
+  for (const part of parts) {
+    if (PHOTO_AGENCIES.has(part.toLowerCase())) agencies++
+    else if (!CREDIT_PART_NAME.test(part)) return false
+  }
+  return agencies > 0
 }
 
 /** "Jona Niemiec (r.) will abziehen … Foto: Getty Images": a caption block that ends with its photo credit. */
@@ -142,13 +173,19 @@ export function hasLetters(text: string): boolean {
   return /\p{L}/u.test(text)
 }
 
+/** The last line keyed: the rules test one line for several things in a row, each by its key. */
+let lastKeyed = { text: '', key: '' }
+
 /** Lowercased, separators unified, edge punctuation dropped: "Night_Theme!" -> "night theme". */
 export function lineKey(text: string): string {
-  return text
+  if (text === lastKeyed.text) return lastKeyed.key
+  const key = text
     .toLowerCase()
     .replace(/[_·•|]+/g, ' ')
     .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
     .replace(/\s+/g, ' ')
+  lastKeyed = { text, key }
+  return key
 }
 
 /** The scripts of Chinese, Japanese and Korean (Han, kana, Hangul), where words are not set apart by spaces. */

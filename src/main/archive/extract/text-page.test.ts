@@ -375,3 +375,353 @@ describe('plain-text page reader: leads, ad slots and footers', () => {
     expect(quote.contentText.split('\n\n')).toHaveLength(4)
   })
 })
+
+describe('plain-text page reader: headlines', () => {
+  it('takes the headline under the date, not the menu, the photo bank or the editor-in-chief line', () => {
+    const article = read([
+      'Главный редактор: Пётр Сидоров',
+      'Новости',
+      'Политика',
+      'Экономика',
+      'Общество',
+      'Спорт',
+      '19.10.2020 09:34',
+      'Андрей Волков',
+      '25',
+      'Мост через пролив достроят к весне',
+      'Shutterstock / FOTODOM',
+      'Строители закончили монтаж последнего пролёта моста через пролив, сообщили в областной администрации в понедельник.',
+      'По словам губернатора, движение по мосту откроют в апреле, после проверки опор, освещения и ограждений.',
+      'Старую паромную переправу сохранят как запасную, но рейсы будут ходить только летом и по выходным.',
+      '© 2020 Областные новости',
+    ])
+    expect(article.title).toBe('Мост через пролив достроят к весне')
+    expect(article.authors).toEqual(['Андрей Волков'])
+    expect(article.publishedAt).toBe('2020-10-19T09:34')
+    expect(article.contentText).toMatch(/^Строители закончили/)
+    expect(article.contentText).not.toMatch(/Shutterstock|Главный редактор/)
+  })
+
+  it('takes the headline after a menu and before its byline and reading time in an English copy', () => {
+    const article = read([
+      'Skip to main content',
+      'Home',
+      'Guides',
+      'Reviews',
+      'Deals',
+      'Our Newsletter',
+      'The best ways to keep a small garden green through the summer',
+      'Dana Whitfield',
+      '6 min read',
+      'Share on Facebook',
+      'Share on Twitter',
+      'Copy Link',
+      'A small garden can stay green all summer if you water early in the morning and keep the soil covered with mulch.',
+      'Plants in pots dry out faster than those in beds, so group them together in the shade on the hottest afternoons.',
+      'Choose plants that suit your climate, and your garden will need far less water than a lawn of the same size.',
+    ])
+    expect(article.title).toBe('The best ways to keep a small garden green through the summer')
+    expect(article.authors).toEqual(['Dana Whitfield'])
+    expect(article.contentText).toMatch(/^A small garden can stay green/)
+    expect(article.contentText).not.toMatch(/Share on|min read|Copy Link/)
+  })
+
+  it('takes a short headline over the standfirst printed under it', () => {
+    const article = read([
+      'Мир',
+      '14.05.2025, 20:28',
+      'Лёгкий визит',
+      'Как президент и премьер провели переговоры в Малахитовом зале',
+      'Переговоры президента и премьер-министра продолжались больше трёх часов, сообщили в пресс-службе.',
+      'Стороны обсудили торговлю, поставки зерна и новые авиарейсы между столицами двух стран.',
+      'По итогам встречи подписаны четыре соглашения, в том числе о культурном обмене и туризме.',
+    ])
+    expect(article.title).toBe('Лёгкий визит')
+    expect(article.subtitle).toBe('Как президент и премьер провели переговоры в Малахитовом зале')
+    expect(article.contentText).toMatch(/^Переговоры президента/)
+  })
+
+  it('takes the headline over its standfirst right after the end of a menu, and not a menu item over a headline', () => {
+    const body = [
+      'В Санкт-Петербурге открыли самый длинный в городе пешеходный мост через Неву, сообщил губернатор.',
+      'Длина моста составляет почти 700 метров, он соединил Васильевский остров и Петроградскую сторону.',
+    ]
+    const afterMenu = read([
+      'Россия',
+      'Силовые структуры',
+      'Наука и техника',
+      'В Петербурге открыли самый длинный пешеходный мост через Неву',
+      'Он соединил два исторических района города',
+      '14:33, 7 февраля 2026',
+      'Читать lenta.ru в',
+      ...body,
+    ])
+    expect(afterMenu.title).toBe('В Петербурге открыли самый длинный пешеходный мост через Неву')
+    expect(afterMenu.subtitle).toBe('Он соединил два исторических района города')
+    const menuItem = read([
+      'Easy sample ordering',
+      'Access to order history',
+      'Simplified contact with us',
+      'Ten easy steps to a bridge that lasts a century',
+      'Share',
+      ...body,
+    ])
+    expect(menuItem.title).toBe('Ten easy steps to a bridge that lasts a century')
+  })
+
+  it('takes the headline the body starts with when it ends with a question, after the date', () => {
+    const article = read([
+      'Новости',
+      'Прислать новость',
+      'Контакты',
+      '1 марта 2020, 17:26',
+      'В Люксембурге транспорт сделали бесплатным. А вам слабо?',
+      'Фото: Иван Петров',
+      'Каждый крупный город мира сталкивается с пробками, загруженными дорогами и плохим воздухом, и этот вопрос надо как-то решать.',
+      'Люксембург первым в мире сделал весь общественный транспорт бесплатным для жителей и для гостей страны.',
+      'Власти рассчитывают, что горожане станут реже пользоваться личными машинами и чаще садиться в трамвай.',
+    ])
+    expect(article.title).toBe('В Люксембурге транспорт сделали бесплатным. А вам слабо?')
+    expect(article.publishedAt).toBe('2020-03-01T17:26')
+    expect(article.contentText).toMatch(/^Каждый крупный город/)
+    expect(article.contentText).not.toContain('Фото:')
+  })
+})
+
+describe('plain-text page reader: bylines', () => {
+  const body = [
+    'Правительство области выделит почти десять миллионов рублей на покупку пяти служебных автомобилей.',
+    'Машины должны быть не старше года, с полным приводом и системой экстренного вызова.',
+    'Заявки на участие в аукционе принимают до конца месяца, итоги подведут в начале весны.',
+  ]
+
+  it('reads a name line under the headline, and takes a photo credit for no author', () => {
+    const article = read([
+      'Регион',
+      'Чиновникам купят пять машин',
+      'Фото: Сергей Иванов',
+      'Юлия ХОЖАТЕЛЕВА',
+      ...body,
+    ])
+    expect(article.authors).toEqual(['Юлия ХОЖАТЕЛЕВА'])
+  })
+
+  it('reads "Авторы:" on its own line with the names on the next, below the body', () => {
+    const article = read([
+      'Регион',
+      'Чиновникам купят пять машин',
+      ...body,
+      'Подписаться',
+      'Авторы:',
+      'Дмитрий Попов',
+    ])
+    expect(article.authors).toEqual(['Дмитрий Попов'])
+  })
+
+  it('reads "Текст:" among the date and the credits, and the date of that line', () => {
+    const article = read([
+      'Регион',
+      'Чиновникам купят пять машин',
+      '3 марта 2020 · Текст: Анна Миллионова · Фото: Getty Images',
+      ...body,
+    ])
+    expect(article.authors).toEqual(['Анна Миллионова'])
+    expect(article.publishedAt).toBe('2020-03-03')
+  })
+
+  it('reads names printed without commas next to the date, and a signature under the body', () => {
+    const withDate = read([
+      'Регион',
+      'Чиновникам купят пять машин',
+      'Андрей Петров Ольга Зимина 8 января, 17:46',
+      ...body,
+    ])
+    expect(withDate.title).toBe('Чиновникам купят пять машин')
+    expect(withDate.authors).toEqual(['Андрей Петров', 'Ольга Зимина'])
+    const signed = read([
+      'Регион',
+      'Чиновникам купят пять машин',
+      ...body,
+      'Валерия Пестрова',
+      'Организации: Правительство',
+    ])
+    expect(signed.authors).toEqual(['Валерия Пестрова'])
+  })
+
+  it('takes the names of a tag list and of other stories’ teasers for no author', () => {
+    const article = read([
+      'Донецкие шахтёры вышли на протест',
+      'Александр Шляпников',
+      'Партнёры',
+      'Прочитать статью',
+      'Чиновникам купят пять машин',
+      'Теги:',
+      'Владимир Путин',
+      'Ольга Зимина',
+      ...body,
+    ])
+    expect(article.title).toBe('Чиновникам купят пять машин')
+    expect(article.authors).toEqual([])
+  })
+})
+
+describe('plain-text page reader: leads', () => {
+  it('joins a Russian lead printed under the byline and date to the body, but not an English deck', () => {
+    const russian = read([
+      'Спорт',
+      'Суд отложил решение по делу биатлонисток',
+      'Олег Шамонаев',
+      '03.03.2020, 19:20',
+      'Фото: Reuters',
+      'Адвокаты считают, что шансы отстоять медаль сборной в эстафете заметно повысились после слушаний',
+      'Что изменилось после второго дня',
+      'По итогам второго дня слушаний адвокат спортсменок заявил, что часть доказательств может быть аннулирована.',
+      'Решение суд объявит в течение месяца, а до тех пор медали остаются у спортсменок, заявили в федерации.',
+    ])
+    expect(russian.contentText).toMatch(/^Адвокаты считают, что шансы/)
+    expect(russian.contentText.split('\n\n')[1]).toBe('Что изменилось после второго дня')
+    expect(russian.title).toBe('Суд отложил решение по делу биатлонисток')
+    const english = read([
+      'Industry Insights',
+      'The rising tide of cyber vulnerabilities in home appliances',
+      'Jane Roe',
+      '12 March 2025',
+      'Jane Roe, chief executive of a security firm, looks into the risks of smart appliances',
+      'In today’s interconnected world, smart home appliances have changed our daily lives, from fridges to kettles.',
+      'Each of them is a small computer on the home network, and few of them are ever updated after they are sold.',
+    ])
+    expect(english.contentText).toMatch(/^In today’s interconnected world/)
+  })
+})
+
+describe('plain-text page reader: dates told against the day of saving', () => {
+  const page = [
+    'Спорт',
+    'Сборная вышла в финал турнира',
+    'Олег Шамонаев',
+    'Сегодня, 19:20',
+    'Сборная обыграла соперников в полуфинале со счётом 3:1 и впервые за десять лет вышла в финал турнира.',
+    'Два гола забил капитан команды, ещё один мяч на последних минутах провёл в ворота вышедший на замену полузащитник.',
+    'Финал пройдёт в воскресенье на центральном стадионе столицы, билеты на него раскупили за час.',
+  ].join('\n')
+
+  it('tells "сегодня" from the saved moment, and keeps no date without it', () => {
+    const saved = { year: 2020, month: 3, day: 3, hour: 21, minute: 0 }
+    expect(readTextPage(page, { url: null, fallbackTitle: 'x', savedAt: saved }).publishedAt).toBe(
+      '2020-03-03T19:20',
+    )
+    const unsaved = readTextPage(page, { url: null, fallbackTitle: 'x' })
+    expect(unsaved.publishedAt).toBeNull()
+    expect(unsaved.title).toBe('Сборная вышла в финал турнира')
+    expect(unsaved.authors).toEqual(['Олег Шамонаев'])
+  })
+})
+
+describe('plain-text page reader: what follows the article', () => {
+  it('keeps a body whole across "Читайте также", and keeps comments and related posts out', () => {
+    const article = read([
+      'Город',
+      'Трамвайную линию продлят до вокзала',
+      '12 марта 2025',
+      'Трамвайную линию в северном районе продлят до железнодорожного вокзала, сообщили в мэрии города.',
+      'Строительство обойдётся в два миллиарда рублей и займёт около двух лет, начиная с весны.',
+      'Читайте также',
+      'Как изменятся тарифы на проезд с апреля',
+      'Новая линия свяжет вокзал с тремя спальными районами, где сейчас ходят только маршрутки.',
+      'Жители давно просили власти о трамвае, под их обращением собрали больше десяти тысяч подписей.',
+      'Комментарии (3)',
+      'Иван',
+      '2 часа назад',
+      'Наконец-то сделают трамвай до вокзала, мы ждали этого решения больше десяти лет и уже не верили в него.',
+      'Ответить',
+      'Мария',
+      'вчера в 10:05',
+      'Лучше бы отремонтировали старые линии, по ним сейчас страшно ездить, вагоны разваливаются на ходу.',
+      'Ответить',
+      'Похожие записи',
+      'Маршрутки уберут с центральных улиц',
+    ])
+    const paragraphs = article.contentText.split('\n\n')
+    expect(paragraphs).toHaveLength(4)
+    expect(paragraphs[0]).toMatch(/^Трамвайную линию в северном/)
+    expect(paragraphs[3]).toMatch(/^Жители давно просили/)
+    expect(article.contentText).not.toMatch(/Читайте также|тарифы на проезд|Наконец-то|Ответить|Маршрутки/)
+  })
+
+  it('keeps the article when its comments are longer than it, and takes no comment line for the headline', () => {
+    const comments = [
+      'harbourfan',
+      '2 days ago',
+      'This is what happens when maintenance is put off for twenty years, and everybody in the town knew the walls were weak.',
+      'Nobody wanted to pay for the repairs while the walls were still standing, and now the whole town pays twice as much.',
+      'coastwatcher',
+      '1 day ago',
+      'Our town lost its slipway completely in the same storms and nobody from the council has even come to look at it yet.',
+      'The fishermen have been landing their catch at the next harbour up the coast for three months now, at their own cost.',
+      'oldsalt',
+      '5 hours ago',
+      'I remember when the wall was last repaired in the eighties and the contractor went bust halfway through the work.',
+      'We were told then that the new wall would stand for a hundred years, and it lasted less than forty winters in the end.',
+    ]
+    const article = read([
+      'Menu',
+      'Harbour wall to be rebuilt by autumn',
+      'By Alex Morgan',
+      'The council will rebuild the harbour wall that collapsed in the January storms, it said on Tuesday.',
+      'Work starts next month and should be finished before the autumn gales, the harbour master said.',
+      'Comments (3)',
+      ...comments,
+      'Most read',
+    ])
+    expect(article.title).toBe('Harbour wall to be rebuilt by autumn')
+    expect(article.authors).toEqual(['Alex Morgan'])
+    expect(article.contentText).toMatch(/^The council will rebuild/)
+    expect(article.contentText).not.toMatch(/maintenance|slipway|eighties/)
+  })
+})
+
+describe('plain-text page reader: how the copy breaks lines', () => {
+  it('joins again a paragraph the page wrapped at a fixed width, but not a headline and its date', () => {
+    const article = read([
+      'Menu',
+      'A beginner’s guide to the equipment in a gym and what it is for',
+      'today at 09:15',
+      'Gym equipment refers to the various machines, tools, and accessories used in a',
+      'fitness facility to help individuals achieve their fitness goals. These machines',
+      'are designed to target different muscle groups and to improve cardiovascular health.',
+      'Walking into a gym and seeing a sea of complex machines can be overwhelming for anyone.',
+      'This guide is your no-judgment zone for understanding what everything in the room does.',
+    ])
+    expect(article.title).toBe('A beginner’s guide to the equipment in a gym and what it is for')
+    const paragraphs = article.contentText.split('\n\n')
+    expect(paragraphs).toHaveLength(3)
+    expect(paragraphs[0]).toBe(
+      'Gym equipment refers to the various machines, tools, and accessories used in a fitness facility to help individuals achieve their fitness goals. These machines are designed to target different muscle groups and to improve cardiovascular health.',
+    )
+  })
+
+  it('keeps the items of a list the text introduces with a colon, and drops spacer lines', () => {
+    const article = read([
+      'Home',
+      'How to plan a wedding in twelve months',
+      'By Jane Doe',
+      'Before you book any vendors, you need a clear idea of the wedding you want to have.',
+      '\u200d',
+      'Ask yourselves:',
+      'Elegant or rustic?',
+      'Indoor or outdoor?',
+      'Big or small?',
+      'Your answers will guide every decision you make over the months that follow.',
+      'Next, set a realistic budget and break it into clear categories for each part of the day.',
+    ])
+    expect(article.contentText.split('\n\n')).toEqual([
+      'Before you book any vendors, you need a clear idea of the wedding you want to have.',
+      'Ask yourselves:',
+      'Elegant or rustic?',
+      'Indoor or outdoor?',
+      'Big or small?',
+      'Your answers will guide every decision you make over the months that follow.',
+      'Next, set a realistic budget and break it into clear categories for each part of the day.',
+    ])
+  })
+})

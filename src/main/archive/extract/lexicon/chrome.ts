@@ -92,6 +92,28 @@ export const CHROME_WORDS = new Set(
     'комментировать',
     'reply',
     'ответить',
+    'пожаловаться',
+    'reader comments',
+    'view comments',
+    'show comments',
+    'показать комментарии',
+    'table of contents',
+    'contents',
+    'содержание',
+    'оглавление',
+    'report',
+    'цитировать',
+    'ссылка',
+    'pin',
+    'tweet',
+    'e-mail',
+    'mail',
+    'sms',
+    'messenger',
+    'skype',
+    'livejournal',
+    'жж',
+    'мой мир',
     'next',
     'previous',
     'prev',
@@ -202,6 +224,13 @@ export const CHROME_WORDS = new Set(
     'українська',
   ].map((w) => w.toLowerCase()),
 )
+
+/**
+ * The imprint of a site's footer, as a regular expression alternation: who edits, founds and publishes it
+ * ("Главный редактор: …", "Учредитель: …", "Editor-in-chief …").
+ */
+export const IMPRINT_LABELS =
+  'главн\\p{L}* редактор\\p{L}*|шеф-редактор\\p{L}*|выпускающ\\p{L}* редактор\\p{L}*|заместитель главного редактора|учредител\\p{L}*|соучредител\\p{L}*|издател\\p{L}*|адрес редакции|телефон редакции|e-?mail редакции|почта редакции|editor[- ]in[- ]chief'
 
 /** Advertising labels in RU, EN and other languages, compared after `lineKey`. */
 export const AD_LABELS = new Set([
