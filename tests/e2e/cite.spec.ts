@@ -1,14 +1,14 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { expect, test, type Download, type Page } from '@playwright/test'
+import { corpusAvailable, corpusPath } from '../support/paths'
 import { startHost, type RunningHost } from './serve'
 
 const repoRoot = resolve(__dirname, '..', '..')
-const corpus = resolve(repoRoot, '..', 'shared', 'corpus')
-const seedPage = resolve(corpus, 'seed', 'caliber-az-vance-visit.txt')
-const ruPage = resolve(corpus, 'ru-pages', 'pages', 'gazeta.ru--nlpclean-gazeta.html')
-const enPage = resolve(corpus, 'readability-pages', 'aclu', 'source.html')
+const seedPage = corpusPath('seed', 'caliber-az-vance-visit.txt')
+const ruPage = corpusPath('ru-pages', 'pages', 'gazeta.ru--nlpclean-gazeta.html')
+const enPage = corpusPath('readability-pages', 'aclu', 'source.html')
 const screenshots = resolve(
   process.env.LECTERN_SCREENSHOTS_DIR ?? resolve(repoRoot, 'test-results', 'screenshots'),
 )
@@ -47,10 +47,9 @@ async function itemTitles(page: Page): Promise<string[]> {
 }
 
 test('build a citation list, switch styles, reorder, fix, copy, export, add a style', async ({ page }) => {
-  const missing = [seedPage, ruPage, enPage].filter((file) => !existsSync(file))
   test.skip(
-    missing.length > 0,
-    `corpus pages are missing (${missing.join(', ')}); ../shared/corpus is not beside the checkout`,
+    !corpusAvailable(seedPage, ruPage, enPage),
+    `corpus pages are missing (${[seedPage, ruPage, enPage].join(', ')}); ../shared/corpus is not beside the checkout`,
   )
 
   await page.goto(host.url)
@@ -236,7 +235,7 @@ test('build a citation list, switch styles, reorder, fix, copy, export, add a st
 })
 
 test('add the open article to a new list from the reader', async ({ page }) => {
-  test.skip(!existsSync(seedPage), `the seed page is missing (${seedPage})`)
+  test.skip(!corpusAvailable(seedPage), `the seed page is missing (${seedPage})`)
   await page.goto(host.url)
   // The first test left the seed in the archive; import it again if this test runs alone.
   if ((await page.getByTestId('article-row').filter({ hasText: SEED_TITLE }).count()) === 0) {

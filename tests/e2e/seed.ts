@@ -1,11 +1,11 @@
 // The seed page and the reading frame: what the reading and translation specs share.
-import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
+import { corpusAvailable, corpusPath } from '../support/paths'
 import type { RunningHost } from './serve'
 
 const repoRoot = resolve(__dirname, '..', '..')
-const seedPage = resolve(repoRoot, '..', 'shared', 'corpus', 'seed', 'caliber-az-vance-visit.txt')
+const seedPage = corpusPath('seed', 'caliber-az-vance-visit.txt')
 export const screenshots = resolve(
   process.env.LECTERN_SCREENSHOTS_DIR ?? resolve(repoRoot, 'test-results', 'screenshots'),
 )
@@ -14,7 +14,7 @@ export const SENTENCE = 'The symbolism of such visits is rarely accidental.'
 
 export const skipWithoutSeed = () =>
   test.skip(
-    !existsSync(seedPage),
+    !corpusAvailable(seedPage),
     `the seed page is missing (${seedPage}); ../shared/corpus is not beside the checkout`,
   )
 

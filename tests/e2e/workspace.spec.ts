@@ -1,18 +1,9 @@
-import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { expect, test } from '@playwright/test'
+import { corpusAvailable, corpusPath } from '../support/paths'
 import { startHost, type RunningHost } from './serve'
 
-const seedPage = resolve(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  'shared',
-  'corpus',
-  'seed',
-  'caliber-az-vance-visit.txt',
-)
+const seedPage = corpusPath('seed', 'caliber-az-vance-visit.txt')
 // `npm run screenshots` points this at docs/screenshots (the README's pictures); test runs keep theirs apart.
 const screenshots = resolve(
   process.env.LECTERN_SCREENSHOTS_DIR ?? resolve(__dirname, '..', '..', 'test-results', 'screenshots'),
@@ -32,7 +23,7 @@ test('import the seed page through the file picker, read it, switch to Russian a
   page,
 }) => {
   test.skip(
-    !existsSync(seedPage),
+    !corpusAvailable(seedPage),
     `the seed page is missing (${seedPage}); ../shared/corpus is not beside the checkout`,
   )
   const title = 'What Vance’s trip means for regional cooperation'

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { corpusAvailable, corpusPath } from '../../../../tests/support/paths'
 import { extractDocument } from './index'
 
-const CORPUS = join(__dirname, '../../../../../shared/corpus')
-const READABILITY_PAGES = join(CORPUS, 'readability-pages')
+const READABILITY_PAGES = corpusPath('readability-pages')
 
 interface ReadabilityGold {
   title?: string
@@ -23,8 +23,7 @@ function sameTitle(ours: string, gold: string): boolean {
 }
 
 describe('regression smoke test: readability-pages', () => {
-  const present = existsSync(READABILITY_PAGES)
-  if (!present) {
+  if (!corpusAvailable(READABILITY_PAGES)) {
     it.skip(`corpus missing at ${READABILITY_PAGES}; smoke test did not run`, () => {})
     return
   }

@@ -3,12 +3,12 @@ import { join } from 'node:path'
 import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 import { describe, expect, it } from 'vitest'
+import { CORPUS_DIR, corpusAvailable, corpusPath } from '../../../../tests/support/paths'
 import { decodeText } from './decode'
 import type { DomDocument } from './dom'
 import { ensureBody, stripHeavyElements } from './html-prepare'
 import { runReadability } from './readability'
 
-const CORPUS = join(__dirname, '../../../../../shared/corpus')
 const FIXTURES = join(__dirname, '../../../../tests/fixtures')
 
 type StockInput = ConstructorParameters<typeof Readability>[0]
@@ -75,9 +75,9 @@ describe('Readability on linkedom, with the cheaper helpers', () => {
     expect(ours).toBe(stockContent(html))
   })
 
-  const folders = ['readability-pages', 'ru-pages/pages'].map((folder) => join(CORPUS, folder))
-  if (!folders.every((folder) => existsSync(folder))) {
-    it.skip(`corpus missing at ${CORPUS}; the comparison on real pages did not run`, () => {})
+  const folders = [corpusPath('readability-pages'), corpusPath('ru-pages', 'pages')]
+  if (!corpusAvailable(...folders)) {
+    it.skip(`corpus missing at ${CORPUS_DIR}; the comparison on real pages did not run`, () => {})
     return
   }
 

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { corpusAvailable, corpusPath } from '../../../../tests/support/paths'
 import { bestRun, detachedLead, readTextPage, splitGluedSubtitle } from './text-page'
 import {
   isAdLabel,
@@ -13,10 +14,7 @@ import {
 } from './text-rules'
 
 const FIXTURES = join(__dirname, '../../../../tests/fixtures/extract')
-const SEED_EXPECTED = join(
-  __dirname,
-  '../../../../../shared/corpus/seed/caliber-az-vance-visit.expected.json',
-)
+const SEED_EXPECTED = corpusPath('seed', 'caliber-az-vance-visit.expected.json')
 
 interface SeedExpectation {
   title: string
@@ -36,7 +34,7 @@ function readFixture(name: string) {
 }
 
 describe('plain-text page reader: the seed page', () => {
-  const hasGold = existsSync(SEED_EXPECTED)
+  const hasGold = corpusAvailable(SEED_EXPECTED)
   it.skipIf(!hasGold)('matches every field of the seed expected.json', () => {
     const expected = JSON.parse(readFileSync(SEED_EXPECTED, 'utf8')) as SeedExpectation
     const article = readFixture('caliber-az-vance-visit.txt')

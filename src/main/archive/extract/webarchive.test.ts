@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { corpusAvailable, corpusPath } from '../../../../tests/support/paths'
 import { ExtractError, extractDocument } from './index'
 import { readWebArchive } from './webarchive'
 
@@ -120,8 +121,8 @@ describe('Safari web archives', () => {
     )
   })
 
-  const CORPUS = join(__dirname, '../../../../../shared/corpus/webarchive-pages/pages')
-  const present = existsSync(CORPUS)
+  const CORPUS = corpusPath('webarchive-pages', 'pages')
+  const present = corpusAvailable(CORPUS)
   it.skipIf(!present)(
     `reads the corpus web archives${present ? '' : ` (skipped: ${CORPUS} is missing)`}`,
     async () => {
