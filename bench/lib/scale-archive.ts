@@ -17,6 +17,7 @@ import { escapeHtml } from '../../src/common/text'
 import type { ExtractedArticle } from '../../src/common/types'
 import { insertArticle } from '../../src/main/archive/db/articles'
 import { openArchiveDatabase, type Database } from '../../src/main/archive/db/index'
+import { MIGRATIONS } from '../../src/main/archive/db/migrations'
 import { addTags } from '../../src/main/archive/db/tags'
 import { saveFingerprint } from '../../src/main/archive/import/duplicates'
 import { textSignature } from '../../src/main/archive/import/signature'
@@ -28,6 +29,16 @@ import { seededRandom } from './stats'
 
 /** Bumped whenever what is built changes, so an old cache is rebuilt instead of measured. */
 const BUILD_VERSION = 1
+
+/**
+ * The schema's history as built: a cache whose migrations differ (renumbered, or changed before
+ * a release) is rebuilt rather than opened with a history that does not match it.
+ */
+function schemaFingerprint(): string {
+  const hash = createHash('sha256')
+  for (const migration of MIGRATIONS) hash.update(`${migration.version}\n${migration.sql}\n`)
+  return hash.digest('hex').slice(0, 16)
+}
 const BATCH = 1_000
 const REFERENCES_PER_FILE = 40
 const REFERENCE_SHARE = 0.3
@@ -95,10 +106,14 @@ export async function scaleArchive(
   const dir = join(cacheDir, `scale-${items}`)
   const marker = join(dir, 'build.json')
   if (existsSync(marker)) {
-    const built = JSON.parse(await readFile(marker, 'utf8')) as { version: number; buildMs: number }
-    if (built.version === BUILD_VERSION)
+    const built = JSON.parse(await readFile(marker, 'utf8')) as {
+      version: number
+      schema?: string
+      buildMs: number
+    }
+    if (built.version === BUILD_VERSION && built.schema === schemaFingerprint())
       return { dir, items, buildMs: built.buildMs, builtNow: false, bytes: await archiveBytes(dir) }
-    log(`The cached archive in ${dir} was built by an older bench; building it again.`)
+    log(`The cached archive in ${dir} was built by an older bench or schema; building it again.`)
   }
   await rm(dir, { recursive: true, force: true })
   const partial = `${dir}.partial`
@@ -114,7 +129,10 @@ export async function scaleArchive(
     await db.close()
   }
   const buildMs = performance.now() - started
-  await writeFile(join(partial, 'build.json'), JSON.stringify({ version: BUILD_VERSION, items, buildMs }))
+  await writeFile(
+    join(partial, 'build.json'),
+    JSON.stringify({ version: BUILD_VERSION, schema: schemaFingerprint(), items, buildMs }),
+  )
   await rename(partial, dir)
   return { dir, items, buildMs, builtNow: true, bytes: await archiveBytes(dir) }
 }
