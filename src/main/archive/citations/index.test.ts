@@ -6,7 +6,7 @@ import {
   renderCitations,
   sniffReferenceFormat,
 } from './index'
-import { toBibtex } from './formats/bibtex'
+import { toBibtex } from './formats/bibtex-writer'
 import { toRis } from './formats/ris'
 import { ALL_ITEMS, noDate, oneAuthor, twoAuthors } from '../../../../tests/support/cite-items'
 

@@ -2,7 +2,7 @@
  * The citation engine's entry points: render a list in any export format, and read references from
  * BibTeX, RIS or CSL-JSON files ("import references": metadata-only items).
  */
-import { toBiblatex, toBibtex } from './formats/bibtex'
+import { toBiblatex, toBibtex } from './formats/bibtex-writer'
 import { CitationProcessor, CiteError, type CiteLocale } from './styles/citeproc'
 import type { CslItem } from './csl-item'
 import { toCslJson } from './formats/csl-json'
@@ -31,7 +31,7 @@ export type {
 export { citationKeys } from './formats/citation-key'
 export { readReferences } from './formats/read'
 export type { ReferenceFile, ReferenceFileFormat } from './formats/read'
-export { toBiblatex, toBibtex } from './formats/bibtex'
+export { toBiblatex, toBibtex } from './formats/bibtex-writer'
 export { toCslJson } from './formats/csl-json'
 export { toRis } from './formats/ris'
 

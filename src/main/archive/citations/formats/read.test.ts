@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { toBibtex } from './bibtex'
+import { toBibtex } from './bibtex-writer'
 import { toCslJson } from './csl-json'
 import { readReferences, sniffReferenceText } from './read'
 import { toRis } from './ris'

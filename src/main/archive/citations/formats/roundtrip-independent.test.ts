@@ -5,7 +5,7 @@
 import { AST as BibtexAst, parse as astrociteBibtex } from 'astrocite-bibtex'
 import { parse as astrociteRis } from 'astrocite-ris'
 import { describe, expect, it } from 'vitest'
-import { toBiblatex, toBibtex } from './bibtex'
+import { toBiblatex, toBibtex } from './bibtex-writer'
 import type { CslDate, CslItem, CslName } from '../csl-item'
 import { toRis } from './ris'
 import { ALL_ITEMS } from '../../../../../tests/support/cite-items'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { readBibtex, toBiblatex, toBibtex } from './bibtex'
+import { readBibtex } from './bibtex'
+import { toBiblatex, toBibtex } from './bibtex-writer'
 import { citationKeys, entryKeys, transliterate } from './citation-key'
 import type { CslItem } from '../csl-item'
 import { toCslJson } from './csl-json'

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest'
+import { readTextPage } from './text-page'
+
+const read = (lines: readonly string[]) => readTextPage(lines.join('\n'), { url: null, fallbackTitle: 'x' })
+
+describe('plain-text page reader: prose the page repeats', () => {
+  it('takes prose printed three times on the page for template text, not the body', () => {
+    const pitch = 'Always up to date with the news? It starts with us, for just one euro a week.'
+    const article = read([
+      'Ministers named as the coalition deal is approved',
+      'March 4, 2025',
+      'All the coalition parties approved the agreement on Monday evening, ending months of talks.',
+      'The new ministers will be sworn in on Thursday, the palace said in a short statement.',
+      'Subscribe',
+      pitch,
+      'Read now',
+      pitch,
+      'Read now',
+      pitch,
+      'Cancel any time',
+    ])
+    expect(article.contentText.split('\n\n')).toHaveLength(2)
+    expect(article.contentText).not.toContain('one euro a week')
+    const quote = read([
+      'A quiet town votes for change',
+      'March 4, 2025',
+      'The mayor said the vote was the clearest signal of change the town had seen in decades of elections.',
+      'Turnout was the highest since the war, and queues formed outside the polling stations before dawn.',
+      'The mayor said the vote was the clearest signal of change the town had seen in decades of elections.',
+      'Counting went on until the early hours, and the result was announced shortly after four.',
+    ])
+    expect(quote.contentText.split('\n\n')).toHaveLength(4)
+  })
+})
+
+describe('plain-text page reader: what follows the article', () => {
+  it('keeps a body whole across "Читайте также", and keeps comments and related posts out', () => {
+    const article = read([
+      'Город',
+      'Трамвайную линию продлят до вокзала',
+      '12 марта 2025',
+      'Трамвайную линию в северном районе продлят до железнодорожного вокзала, сообщили в мэрии города.',
+      'Строительство обойдётся в два миллиарда рублей и займёт около двух лет, начиная с весны.',
+      'Читайте также',
+      'Как изменятся тарифы на проезд с апреля',
+      'Новая линия свяжет вокзал с тремя спальными районами, где сейчас ходят только маршрутки.',
+      'Жители давно просили власти о трамвае, под их обращением собрали больше десяти тысяч подписей.',
+      'Комментарии (3)',
+      'Иван',
+      '2 часа назад',
+      'Наконец-то сделают трамвай до вокзала, мы ждали этого решения больше десяти лет и уже не верили в него.',
+      'Ответить',
+      'Мария',
+      'вчера в 10:05',
+      'Лучше бы отремонтировали старые линии, по ним сейчас страшно ездить, вагоны разваливаются на ходу.',
+      'Ответить',
+      'Похожие записи',
+      'Маршрутки уберут с центральных улиц',
+    ])
+    const paragraphs = article.contentText.split('\n\n')
+    expect(paragraphs).toHaveLength(4)
+    expect(paragraphs[0]).toMatch(/^Трамвайную линию в северном/)
+    expect(paragraphs[3]).toMatch(/^Жители давно просили/)
+    expect(article.contentText).not.toMatch(/Читайте также|тарифы на проезд|Наконец-то|Ответить|Маршрутки/)
+  })
+
+  it('keeps the article when its comments are longer than it, and takes no comment line for the headline', () => {
+    const comments = [
+      'harbourfan',
+      '2 days ago',
+      'This is what happens when maintenance is put off for twenty years, and everybody in the town knew the walls were weak.',
+      'Nobody wanted to pay for the repairs while the walls were still standing, and now the whole town pays twice as much.',
+      'coastwatcher',
+      '1 day ago',
+      'Our town lost its slipway completely in the same storms and nobody from the council has even come to look at it yet.',
+      'The fishermen have been landing their catch at the next harbour up the coast for three months now, at their own cost.',
+      'oldsalt',
+      '5 hours ago',
+      'I remember when the wall was last repaired in the eighties and the contractor went bust halfway through the work.',
+      'We were told then that the new wall would stand for a hundred years, and it lasted less than forty winters in the end.',
+    ]
+    const article = read([
+      'Menu',
+      'Harbour wall to be rebuilt by autumn',
+      'By Alex Morgan',
+      'The council will rebuild the harbour wall that collapsed in the January storms, it said on Tuesday.',
+      'Work starts next month and should be finished before the autumn gales, the harbour master said.',
+      'Comments (3)',
+      ...comments,
+      'Most read',
+    ])
+    expect(article.title).toBe('Harbour wall to be rebuilt by autumn')
+    expect(article.authors).toEqual(['Alex Morgan'])
+    expect(article.contentText).toMatch(/^The council will rebuild/)
+    expect(article.contentText).not.toMatch(/maintenance|slipway|eighties/)
+  })
+})
+
+describe('plain-text page reader: how the copy breaks lines', () => {
+  it('joins again a paragraph the page wrapped at a fixed width, but not a headline and its date', () => {
+    const article = read([
+      'Menu',
+      'A beginner’s guide to the equipment in a gym and what it is for',
+      'today at 09:15',
+      'Gym equipment refers to the various machines, tools, and accessories used in a',
+      'fitness facility to help individuals achieve their fitness goals. These machines',
+      'are designed to target different muscle groups and to improve cardiovascular health.',
+      'Walking into a gym and seeing a sea of complex machines can be overwhelming for anyone.',
+      'This guide is your no-judgment zone for understanding what everything in the room does.',
+    ])
+    expect(article.title).toBe('A beginner’s guide to the equipment in a gym and what it is for')
+    const paragraphs = article.contentText.split('\n\n')
+    expect(paragraphs).toHaveLength(3)
+    expect(paragraphs[0]).toBe(
+      'Gym equipment refers to the various machines, tools, and accessories used in a fitness facility to help individuals achieve their fitness goals. These machines are designed to target different muscle groups and to improve cardiovascular health.',
+    )
+  })
+
+  it('keeps the items of a list the text introduces with a colon, and drops spacer lines', () => {
+    const article = read([
+      'Home',
+      'How to plan a wedding in twelve months',
+      'By Jane Doe',
+      'Before you book any vendors, you need a clear idea of the wedding you want to have.',
+      '\u200d',
+      'Ask yourselves:',
+      'Elegant or rustic?',
+      'Indoor or outdoor?',
+      'Big or small?',
+      'Your answers will guide every decision you make over the months that follow.',
+      'Next, set a realistic budget and break it into clear categories for each part of the day.',
+    ])
+    expect(article.contentText.split('\n\n')).toEqual([
+      'Before you book any vendors, you need a clear idea of the wedding you want to have.',
+      'Ask yourselves:',
+      'Elegant or rustic?',
+      'Indoor or outdoor?',
+      'Big or small?',
+      'Your answers will guide every decision you make over the months that follow.',
+      'Next, set a realistic budget and break it into clear categories for each part of the day.',
+    ])
+  })
+})

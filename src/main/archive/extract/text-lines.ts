@@ -1,0 +1,161 @@
+/**
+ * A copied page's lines: the text split into lines (paragraphs the page wrapped at a fixed width joined
+ * again), each scored as prose or chrome by text-rules.ts, then scored again for what the lines around it
+ * show: prose the page repeats, the items of a list, readers' comments, boxes of teasers.
+ */
+import { countWords, squash } from './article'
+import { endsLikeSentence, lineKey } from './signals'
+import {
+  isChrome,
+  isClockStampLine,
+  isCommentsHeading,
+  isDateLine,
+  isSectionBreak,
+  isTeaserLabel,
+  proseScore,
+  TEXT_RULE_WEIGHTS,
+} from './text-rules'
+
+export interface PageLine {
+  text: string
+  words: number
+  score: number
+  /** A headline of another story under a "Читайте также" label: never part of the body. */
+  teaser?: boolean
+}
+
+/** The page's lines, each scored, the scores adjusted for what the lines around it show. */
+export function scorePageLines(text: string): PageLine[] {
+  const lines: PageLine[] = []
+  for (const line of unwrap(text.split(/\r\n?|\n|\u2028|\u2029/))) {
+    const words = countWords(line)
+    lines.push({ text: line, words, score: proseScore(line, words) })
+  }
+  demoteRepeatedProse(lines)
+  markTeasers(lines)
+  demoteComments(lines)
+  liftListItems(lines)
+  return lines
+}
+
+/** A line of nothing but zero-width characters (a spacer the page's markup left): no line at all. */
+const INVISIBLE_LINE = /^[\s\u200b-\u200d\u2060\ufeff]*$/u
+
+/** A line this long that stops mid-sentence, with a line in lower case after it, was wrapped by the page. */
+const WRAPPED_LINE_MIN_CHARS = 55
+
+/**
+ * The page's lines, squashed, without empty ones, and with paragraphs the page wrapped at a fixed width
+ * (hard line breaks in mid-sentence, the next line going on in lower case) joined again.
+ */
+function unwrap(rawLines: readonly string[]): string[] {
+  const lines: string[] = []
+  let wrapped = false
+  for (const raw of rawLines) {
+    const line = squash(raw)
+    if (!line || INVISIBLE_LINE.test(line)) continue
+    const previous = lines[lines.length - 1]
+    if (wrapped && previous !== undefined && continuesSentence(line))
+      lines[lines.length - 1] = `${previous} ${line}`
+    else lines.push(line)
+    const last = lines[lines.length - 1] ?? ''
+    wrapped = line.length >= WRAPPED_LINE_MIN_CHARS && !/[.!?…:;]["'”»’)\]]*$/u.test(last)
+  }
+  return lines
+}
+
+/** A line that goes on with the sentence before it: in lower case, of some words, not a stamp or chrome. */
+function continuesSentence(line: string): boolean {
+  return (
+    /^\p{Ll}/u.test(line) &&
+    countWords(line) >= 3 &&
+    !isDateLine(line) &&
+    !isClockStampLine(line) &&
+    !isChrome(line)
+  )
+}
+
+/**
+ * Prose printed again and again on one page (a subscription pitch in every teaser, a repeated promo) is
+ * the site's template, not the article; a pull quote repeats a sentence only once.
+ */
+function demoteRepeatedProse(lines: PageLine[]): void {
+  const counts = new Map<string, number>()
+  for (const line of lines) if (line.score > 0) counts.set(line.text, (counts.get(line.text) ?? 0) + 1)
+  for (const line of lines) {
+    if ((counts.get(line.text) ?? 0) >= TEXT_RULE_WEIGHTS.repeatedProseMinCount)
+      line.score = TEXT_RULE_WEIGHTS.repeatedProse
+  }
+}
+
+/** How many items a list introduced by a colon may have. */
+const LIST_MAX_ITEMS = 30
+
+/**
+ * The items of a list the text introduces with a colon ("Ask yourselves:", "Include:") are short lines, but
+ * part of the body: they score as list items, not as menu entries, up to the next line of prose.
+ */
+function liftListItems(lines: PageLine[]): void {
+  lines.forEach((line, i) => {
+    if (!/:\s*$/u.test(line.text) || isChrome(line.text) || isTeaserLabel(line.text)) return
+    for (const item of lines.slice(i + 1, i + 1 + LIST_MAX_ITEMS)) {
+      if (item.score > 0 || item.score <= TEXT_RULE_WEIGHTS.chrome || isChrome(item.text)) break
+      item.score = Math.max(item.score, TEXT_RULE_WEIGHTS.listItem)
+    }
+  })
+}
+
+/** How far below a comments heading the first comment's signs (a reply button, a date) are looked for. */
+const COMMENT_SIGNS_REACH = 8
+/** A comment's own buttons ("Reply", "Ответить"). */
+const COMMENT_BUTTON = /^(?:reply|report|like|ответить|пожаловаться|нравится|цитировать)$/iu
+
+/**
+ * Readers' comments can be longer than the article they follow: once a comments heading stands below some
+ * prose, and comments follow it (a reply button or a date shortly after it), the prose after it counts for
+ * little, so the article stays the body. A comment counter in the article's header changes nothing.
+ */
+function demoteComments(lines: PageLine[]): void {
+  let proseAbove = 0
+  let inComments = false
+  lines.forEach((line, i) => {
+    if (inComments) {
+      if (line.score > 0) line.score *= TEXT_RULE_WEIGHTS.commentProseShare
+    } else if (line.score > 0) proseAbove++
+    else if (
+      proseAbove >= TEXT_RULE_WEIGHTS.commentsAfterProseLines &&
+      isCommentsHeading(line.text) &&
+      lines
+        .slice(i + 1, i + 1 + COMMENT_SIGNS_REACH)
+        .some((next) => COMMENT_BUTTON.test(lineKey(next.text)) || isDateLine(next.text))
+    )
+      inComments = true
+  })
+}
+
+/** How many headlines of other stories a "Читайте также" label may have under it. */
+const TEASERS_PER_LABEL = 3
+
+/**
+ * A box of links to other stories set into the text ("Читайте также" and the headlines under it) is no part
+ * of the body, but only a low wall in it: the body is joined across it when it goes on below, as across an ad.
+ */
+function markTeasers(lines: PageLine[]): void {
+  lines.forEach((line, i) => {
+    if (!isTeaserLabel(line.text)) return
+    line.score = TEXT_RULE_WEIGHTS.adLabel
+    for (const teaser of lines.slice(i + 1, i + 1 + TEASERS_PER_LABEL)) {
+      if (endsLikeSentence(teaser.text) || isSectionBreak(teaser.text) || isChrome(teaser.text)) break
+      teaser.score = TEXT_RULE_WEIGHTS.shortFragment
+      teaser.teaser = true
+    }
+  })
+}
+/** The first value `read` finds in the lines, in their order, or null. */
+export function firstOf<T>(lines: readonly PageLine[], read: (line: PageLine) => T | null): T | null {
+  for (const line of lines) {
+    const value = read(line)
+    if (value !== null) return value
+  }
+  return null
+}
