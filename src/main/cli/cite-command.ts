@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { ParseArgsConfig } from 'node:util'
 import { ApiError } from '../../common/api'
+import { text } from './arguments'
 import type { CitationList, CiteFormat, CiteLocale, CiteStyle, FormattedCitations } from '../../common/types'
 import {
   type Archive,
@@ -35,7 +36,7 @@ import {
 
 type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>
 
-/** What cli.ts hands every command (the same shape as its own CommandContext). */
+/** What the CLI hands every command (the same shape as its own CommandContext). */
 export interface CiteCommandContext {
   io: CliIo
   values: OptionValues
@@ -265,11 +266,7 @@ function writeWarnings(io: CliIo, result: FormattedCitations, label: (id: number
 
 const JSON_OPTION = { json: { type: 'boolean' } } as const
 
-function text(value: OptionValues[string]): string | undefined {
-  return typeof value === 'string' ? value : undefined
-}
-
-/** The commands cli.ts adds to its table. */
+/** The citation commands, added to the command table (cli/commands.ts). */
 export const CITE_COMMANDS: Record<string, CiteCommand> = {
   cite: {
     synopsis:
