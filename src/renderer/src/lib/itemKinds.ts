@@ -1,5 +1,5 @@
 import { CSL_ITEM_TYPES, type CslItemType } from '../../../common/csl'
-import type { CiteKind } from '../../../common/types'
+import type { CiteKind, PageKind } from '../../../common/types'
 
 /**
  * The kinds of source the window names and offers. Every CSL type has a name in both languages
@@ -96,3 +96,17 @@ export const WEB_KINDS: ReadonlySet<CslItemType> = new Set([
   'dataset',
   'software',
 ])
+
+/** The page kinds the window names: an ordinary article says nothing its item type does not. */
+export type TellingPageKind = Exclude<PageKind, 'article'>
+
+/** The page kind worth a label, or null for an ordinary article and for what is not a page. */
+export function tellingPageKind(pageKind: PageKind | null | undefined): TellingPageKind | null {
+  return pageKind && pageKind !== 'article' ? pageKind : null
+}
+
+/**
+ * Item types the engine gives a saved page it knows nothing more specific of ("Web page", and
+ * "Online post" for a thread): for these the page kind is the better name, so it takes their place.
+ */
+export const GENERIC_PAGE_TYPES: ReadonlySet<CslItemType> = new Set(['webpage', 'post'])

@@ -178,7 +178,7 @@ describe('ArticleList', () => {
     ])
   })
 
-  it('shows each item’s kind beside the pages, and a reference without a page as a record', async () => {
+  it('shows each item’s kind beside the pages, a thread’s page kind in words, and a reference as a record', async () => {
     const client = clientWith(0)
     client.listArticles = vi.fn(async () => ({
       items: [
@@ -191,13 +191,21 @@ describe('ArticleList', () => {
           authors: ['Hart, Eleanor'],
           wordCount: 0,
         },
+        { ...summary(3, 'en'), itemType: 'post' as const, pageKind: 'forum' as const },
+        { ...summary(4, 'en'), pageKind: 'article' as const },
       ],
-      total: 2,
+      total: 4,
     }))
     setClient(client as unknown as ArchiveClient)
     const { wrapper } = await mountList('en', (library) => library.applyFilter('', null))
     const rows = wrapper.findAll('[data-testid="article-row"]')
-    const [page, record] = rows.map((row) => row.get('[data-testid="item-kind"]'))
+    const [page, record, thread, article] = rows.map((row) => row.get('[data-testid="item-kind"]'))
+    // A thread says so in words; an ordinary article keeps the calm icon alone.
+    expect(thread!.text()).toBe('Forum thread')
+    expect(thread!.find('.visually-hidden').exists()).toBe(false)
+    expect(thread!.attributes('title')).toBe('Forum or Q&A thread. Kind of source: Online post')
+    expect(article!.get('.name').classes()).toContain('visually-hidden')
+    expect(article!.attributes('data-page-kind')).toBeUndefined()
     expect(page!.text()).toBe('News article')
     expect(page!.classes()).not.toContain('record')
     expect(record!.text()).toBe('Book chapterRecord')
