@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
 import { CSL_ITEM_TYPES } from '../../../../common/csl'
-import { PAGE_KINDS } from '../../../../common/types'
+import { TELLING_PAGE_KINDS } from '../../lib/itemKinds'
 import { createLecternI18n } from '../../i18n'
 import ItemKindLabel from './ItemKindLabel.vue'
 
@@ -40,8 +40,8 @@ describe('ItemKindLabel', () => {
     expect(label('ru', { type: 'book' }).classes()).not.toContain('record')
   })
 
-  it('names every telling page kind in both languages, each name its own, an ordinary article not at all', () => {
-    const telling = PAGE_KINDS.filter((kind) => kind !== 'article')
+  it('names every telling page kind in both languages, each name its own, an article or service page not at all', () => {
+    const telling = [...TELLING_PAGE_KINDS]
     for (const language of ['en', 'ru'] as const) {
       const labels = telling.map((pageKind) => label(language, { type: 'webpage', pageKind }))
       const names = labels.map((wrapper) => wrapper.get('.name').text())
@@ -61,6 +61,9 @@ describe('ItemKindLabel', () => {
     expect(article.attributes('title')).toBe('Вид источника: Веб-страница')
     expect(article.attributes('data-page-kind')).toBeUndefined()
     expect(article.html()).toBe(label('ru', { type: 'webpage' }).html())
+    expect(label('en', { type: 'webpage', pageKind: 'service' }).html()).toBe(
+      label('en', { type: 'webpage' }).html(),
+    )
   })
 
   it('names a thread or a docs page by its page kind in place of a generic type, the type in the tooltip', () => {
