@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import type { ArchiveClient } from '../../../../common/api'
-import type { ArticleSummary, ListItem, ListQuery } from '../../../../common/types'
+import type { ArticleSummary, FacetCount, Facets, ListItem, ListQuery } from '../../../../common/types'
 import { setClient } from '../../api/client'
 import ArticleList from './ArticleList.vue'
 import { createLecternI18n } from '../../i18n'
@@ -215,5 +215,55 @@ describe('ArticleList', () => {
     expect(rows[1]!.get('[data-testid="row-authors"]').text()).toBe('Hart, Eleanor')
     expect(rows[1]!.find('[data-testid="unread-dot"]').exists()).toBe(false)
     expect(rows[0]!.find('[data-testid="unread-dot"]').exists()).toBe(true)
+  })
+
+  it('offers the kinds of page the rows name, with their counts, and only once the archive holds one', async () => {
+    const facetsWith = (pageKinds: FacetCount[]): Facets => ({
+      total: 5,
+      tags: [],
+      sites: [],
+      languages: [],
+      years: [],
+      pageKinds,
+      read: 0,
+      unread: 5,
+      withNotes: 0,
+      withoutNotes: 5,
+    })
+    const client = clientWith(5)
+    const list = client.listArticles!.getMockImplementation()!
+    let pageKinds: FacetCount[] = [
+      { value: 'article', count: 2 },
+      { value: 'service', count: 1 },
+      { value: null, count: 2 },
+    ]
+    client.listArticles = vi.fn(async (query: ListQuery) => ({
+      ...(await list(query)),
+      facets: facetsWith(pageKinds),
+    }))
+    setClient(client as unknown as ArchiveClient)
+    const { wrapper, library } = await mountList('ru', (library) => library.applyFilter('', null))
+    await wrapper.get('[data-testid="filters-toggle"]').trigger('click')
+    expect(wrapper.find('[data-testid="filter-page-kind"]').exists()).toBe(false)
+
+    pageKinds = [
+      { value: 'article', count: 2 },
+      { value: 'forum', count: 2 },
+      { value: 'documentation', count: 1 },
+      { value: 'service', count: 1 },
+    ]
+    library.applyFilter('', 'region')
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="filter-page-kind"]').exists()).toBe(true))
+    const options = wrapper.findAll('[data-testid="filter-page-kind"] option')
+    expect(options.map((option) => option.text())).toEqual([
+      'Любой вид',
+      'Обсуждение (2)',
+      'Документация, вики (1)',
+    ])
+    expect(options.map((option) => option.attributes('value'))).toEqual([
+      '\u0000any',
+      'forum',
+      'documentation',
+    ])
   })
 })
