@@ -3,7 +3,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import type { ArchiveClient } from '../../../../common/api'
-import type { ArticleSummary, FacetCount, Facets, ListItem, ListQuery } from '../../../../common/types'
+import type {
+  ArticleSummary,
+  FacetCount,
+  Facets,
+  ListItem,
+  ListPage,
+  ListQuery,
+} from '../../../../common/types'
 import { setClient } from '../../api/client'
 import ArticleList from './ArticleList.vue'
 import { createLecternI18n } from '../../i18n'
@@ -231,7 +238,7 @@ describe('ArticleList', () => {
       withoutNotes: 5,
     })
     const client = clientWith(5)
-    const list = client.listArticles!.getMockImplementation()!
+    const list = client.listArticles!.getMockImplementation() as (query: ListQuery) => Promise<ListPage>
     let pageKinds: FacetCount[] = [
       { value: 'article', count: 2 },
       { value: 'service', count: 1 },
