@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CSL_ITEM_TYPES } from './csl'
+import { PAGE_KINDS } from './types'
 import { cslItemPatchSchema, cslItemSchema } from './csl-schema'
 import { ApiError } from './errors'
 
@@ -77,6 +78,7 @@ const articleFilterShape = {
   read: z.boolean().optional(),
   hasNotes: z.boolean().optional(),
   collection: id.optional(),
+  pageKind: z.enum(PAGE_KINDS).optional(),
 }
 
 const articlePatch = z

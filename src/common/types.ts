@@ -129,6 +129,8 @@ export interface ArticleFilter {
   hasNotes?: boolean
   /** Only articles in this collection. */
   collection?: number
+  /** Only pages recognised as this kind (a forum thread, documentation…). */
+  pageKind?: PageKind
 }
 
 /** The library list's orders: a field, or 'relevance', the order `search` gives its hits. */
@@ -219,7 +221,7 @@ export interface TagUndo {
 }
 
 export interface FacetCount {
-  /** The site name or language code; null for articles without one. */
+  /** The site name, language code, year or page kind; null for articles without one. */
   value: string | null
   count: number
 }
@@ -233,6 +235,8 @@ export interface Facets {
   languages: FacetCount[]
   /** Per publication year ("2026"); null for undated articles. */
   years: FacetCount[]
+  /** Per kind of page (a PageKind); null for what is not a recognised page (text copies, PDFs, references). */
+  pageKinds: FacetCount[]
   read: number
   unread: number
   /** Articles with at least one highlight or note. */

@@ -18,6 +18,7 @@ test.afterAll(async () => {
 })
 
 const referencesFile = resolve(__dirname, '..', 'fixtures', 'references', 'thesis-sources.bib')
+const threadFile = resolve(__dirname, '..', 'fixtures', 'page-kinds', 'forum-thread.html')
 
 interface View {
   name: string
@@ -45,12 +46,19 @@ test('the library, the reader, a citation list, statistics, settings and the dia
     files: [{ name: 'thesis-sources.bib', dataBase64: readFileSync(referencesFile).toString('base64') }],
     list: 'Thesis',
   })
+  await api(page, host, 'importFiles', {
+    files: [{ name: 'forum-thread.html', dataBase64: readFileSync(threadFile).toString('base64') }],
+  })
   const lists = await api<Array<{ id: number; name: string }>>(page, host, 'listCitationLists', {})
   const thesis = lists.find((list) => list.name === 'Thesis')!
-  const articles = await api<{ items: Array<{ id: number; format: string }> }>(page, host, 'listArticles', {
-    limit: 100,
-  })
-  const seed = articles.items.find((item) => item.format !== 'reference')!
+  const articles = await api<{ items: Array<{ id: number; format: string; pageKind?: string | null }> }>(
+    page,
+    host,
+    'listArticles',
+    { limit: 100 },
+  )
+  const seed = articles.items.find((item) => item.format === 'text')!
+  const thread = articles.items.find((item) => item.pageKind === 'forum')!
 
   const views: View[] = [
     {
@@ -65,6 +73,14 @@ test('the library, the reader, a citation list, statistics, settings and the dia
         await expect(p.getByTestId('reader-title')).toBeVisible()
         if ((await p.getByTestId('notes-panel').count()) === 0) await p.getByTestId('notes-toggle').click()
         await expect(p.getByTestId('notes-panel')).toBeVisible()
+      },
+    },
+    {
+      name: 'a forum thread in the reader, its kind in the list and the facts',
+      hash: `#/article/${thread.id}`,
+      ready: async (p) => {
+        await expect(p.locator('.facts [data-testid="item-kind"]')).toHaveAttribute('data-page-kind', 'forum')
+        await expect(p.getByTestId('article-row').locator('[data-page-kind="forum"]')).toBeVisible()
       },
     },
     {

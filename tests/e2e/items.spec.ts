@@ -9,11 +9,15 @@ import { startHost, type RunningHost } from './serve'
 const repoRoot = resolve(__dirname, '..', '..')
 const bibFile = resolve(repoRoot, 'tests', 'fixtures', 'references', 'thesis-sources.bib')
 const pageFile = resolve(repoRoot, 'tests', 'fixtures', 'zanzibar-spice-trade.html')
+const threadFile = resolve(repoRoot, 'tests', 'fixtures', 'page-kinds', 'forum-thread.html')
+const docsFile = resolve(repoRoot, 'tests', 'fixtures', 'page-kinds', 'docs-page.html')
 
 const BOOK = 'Транспортные коридоры Евразии'
 const CHAPTER = 'Ports and Power in the Black Sea Region'
 const ARTICLE = 'Frozen No More: Pipeline Politics after the Caspian Settlement'
 const WEB_PAGE = 'Freight Volumes on the Trans-Caspian Route'
+const THREAD = 'How do you keep saved pages citable after the site goes down?'
+const DOCS = 'Configuring citation styles'
 
 let host: RunningHost
 
@@ -269,4 +273,73 @@ test('the exported BibTeX keeps every citation key and field the .bib file and t
   expect(web).toMatch(/^@online\{/)
   expect(web).toMatch(field('url', 'https://example.org/middle-corridor/freight-2025'))
   expect(web).toMatch(field('urldate', '2026-01-15'))
+})
+
+test('a forum thread and a documentation page say what they are in the list, the reader and the filters', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  await page.setViewportSize({ width: 900, height: 700 })
+  await page.goto(host.url)
+  await page.getByTestId('file-input').setInputFiles([threadFile, docsFile])
+  await expect(page.getByTestId('import-summary')).toBeVisible()
+  const rows = page.getByTestId('article-row')
+  const kindOf = (title: string) => rows.filter({ hasText: title }).getByTestId('item-kind')
+  const readerKind = page.locator('.facts [data-testid="item-kind"]')
+  const names = {
+    en: { thread: 'Forum thread', docs: 'Docs or wiki', filter: 'Forum thread (1)' },
+    ru: { thread: 'Обсуждение', docs: 'Документация, вики', filter: 'Обсуждение (1)' },
+  }
+
+  // The list names the two pages by their kind, with the kind of source in the tooltip.
+  await expect(kindOf(THREAD)).toHaveText(names.en.thread)
+  await expect(kindOf(THREAD)).toHaveAttribute('data-page-kind', 'forum')
+  await expect(kindOf(THREAD)).toHaveAttribute('title', 'Forum or Q&A thread. Kind of source: Online post')
+  await expect(kindOf(DOCS)).toHaveText(names.en.docs)
+  await expect(kindOf(DOCS)).toHaveAttribute('data-page-kind', 'documentation')
+
+  // The reader says the same in its facts.
+  await rows.filter({ hasText: THREAD }).click()
+  await expect(page.getByTestId('reader-title')).toHaveText(THREAD)
+  await expect(readerKind).toHaveText(names.en.thread)
+  await expect(page.frameLocator('[data-testid="reader-frame"]').locator('body')).toContainText(
+    'the date-and-site names already found me two quotations',
+  )
+  await screenshotsOf(page, 'forum-thread-900x700', async (language) => {
+    await expect(kindOf(THREAD)).toHaveText(names[language].thread)
+    await expect(readerKind).toHaveText(names[language].thread)
+  })
+  await rows.filter({ hasText: DOCS }).click()
+  await expect(page.getByTestId('reader-title')).toHaveText(DOCS)
+  await expect(readerKind).toHaveText(names.en.docs)
+  await expect(page.frameLocator('[data-testid="reader-frame"]').locator('pre').first()).toContainText(
+    'default_style',
+  )
+  await screenshotsOf(page, 'docs-page-900x700', async (language) => {
+    await expect(kindOf(DOCS)).toHaveText(names[language].docs)
+    await expect(readerKind).toHaveText(names[language].docs)
+  })
+
+  // The filter panel offers the kinds with their counts; the address and a chip keep the choice.
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('reader-title')).toBeHidden()
+  await page.getByTestId('filters-toggle').click()
+  const kindFilter = page.getByTestId('filter-page-kind')
+  await expect(kindFilter.locator('option')).toHaveText(['Any kind', 'Docs or wiki (1)', names.en.filter])
+  await kindFilter.selectOption('forum')
+  await expect(rows).toHaveCount(1)
+  await expect(page).toHaveURL(/kind=forum/)
+  await expect(page.getByTestId('filter-chips')).toContainText(names.en.thread)
+  await screenshotsOf(page, 'kind-filter-900x700', async (language) => {
+    await expect(kindFilter.locator('option:checked')).toHaveText(names[language].filter)
+  })
+  await page.getByTestId('filter-chip-remove').click()
+  await expect(rows).toHaveCount(6)
+
+  // The query language says it too.
+  await page.getByTestId('search-input').fill('kind:docs')
+  await expect(rows).toHaveCount(1)
+  await expect(rows.first()).toContainText(DOCS)
+  await page.getByTestId('search-input').fill('-kind:forum вид:документация')
+  await expect(rows).toHaveCount(1)
 })

@@ -322,6 +322,18 @@ const PAGE_KINDS = `
 ALTER TABLE articles ADD COLUMN page_kind TEXT;
 `
 
+// The library's filter panel and counts also go by the kind of page: the filter index takes the
+// column in, and changing it moves library_version on like the other filter columns.
+const PAGE_KIND_FILTER = `
+DROP INDEX articles_filter_fields;
+CREATE INDEX articles_filter_fields ON articles (id, site_name, language, published_at, read_at, page_kind);
+DROP TRIGGER articles_library_update;
+CREATE TRIGGER articles_library_update
+AFTER UPDATE OF site_name, language, published_at, read_at, page_kind ON articles BEGIN
+  UPDATE library_version SET version = random();
+END;
+`
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -367,6 +379,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 9,
     description: 'the number of articles, kept by triggers',
     sql: ARTICLE_COUNT,
+  },
+  {
+    version: 10,
+    description: "the kind of page among the library's filter columns",
+    sql: PAGE_KIND_FILTER,
   },
 ]
 

@@ -5,6 +5,7 @@ import {
   notesCondition,
   not,
   or,
+  pageKindCondition,
   publishedAfter,
   publishedBefore,
   readCondition,
@@ -133,6 +134,8 @@ function filterCondition(filter: QueryFilter): SqlCondition {
       return readCondition(filter.value === 'read')
     case 'has':
       return notesCondition(true)
+    case 'kind':
+      return pageKindCondition(filter.value)
   }
 }
 

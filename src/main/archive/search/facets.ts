@@ -11,7 +11,7 @@ const MAX_VALUES = 500
 
 /**
  * How many articles the query and filters select, in total and split by tag, site, language,
- * publication year, read state and annotation.
+ * publication year, kind of page, read state and annotation.
  */
 export async function countFacets(db: Database, query: FacetQuery): Promise<Facets> {
   const text = query.query?.trim() ?? ''
@@ -49,6 +49,7 @@ class Counts {
   private readonly newestInSiteGroup: number[]
   private readonly perLanguage: number[]
   private readonly perYear: number[]
+  private readonly perPageKind: number[]
   private readonly perTag: number[]
   private readonly perSubtree: number[]
   /** The last article (index + 1) counted in each subtree, so an article counts there once. */
@@ -60,6 +61,7 @@ class Counts {
     this.newestInSiteGroup = new Array<number>(groups).fill(-1)
     this.perLanguage = new Array<number>(columns.languages.length).fill(0)
     this.perYear = new Array<number>(columns.years.length).fill(0)
+    this.perPageKind = new Array<number>(columns.pageKinds.length).fill(0)
     this.perTag = new Array<number>(columns.tags.length).fill(0)
     this.perSubtree = new Array<number>(columns.tags.length).fill(0)
     this.lastInSubtree = new Int32Array(columns.tags.length)
@@ -76,6 +78,7 @@ class Counts {
     if (newest === -1 || columns.ids[index]! > columns.ids[newest]!) this.newestInSiteGroup[group] = index
     this.perLanguage[columns.language[index]!]!++
     this.perYear[columns.year[index]!]!++
+    this.perPageKind[columns.pageKind[index]!]!++
     for (let at = columns.tagStart[index]!; at < columns.tagStart[index + 1]!; at++) {
       const tag = columns.tagList[at]!
       this.perTag[tag]!++
@@ -112,6 +115,7 @@ class Counts {
       sites: mostFrequent(sites),
       languages: mostFrequent(valueCounts(columns.languages, this.perLanguage)),
       years,
+      pageKinds: mostFrequent(valueCounts(columns.pageKinds, this.perPageKind)),
       read: this.read,
       unread: this.total - this.read,
       withNotes: this.annotated,

@@ -1,11 +1,11 @@
-import type { ArticleFilter } from '../../../common/types'
+import type { ArticleFilter, PageKind } from '../../../common/types'
 import type { SqlValue } from '../db/database'
 import { tagKey } from '../db/tags'
 
 /**
  * A piece of WHERE clause over `articles a`, with positional parameters. It reads only the
- * columns of articles_filter_fields (id, site_name, language, published_at, read_at), so a
- * selection never touches the large article rows (see selection.ts).
+ * columns of articles_filter_fields (id, site_name, language, published_at, read_at, page_kind),
+ * so a selection never touches the large article rows (see selection.ts).
  */
 export interface SqlCondition {
   sql: string
@@ -72,6 +72,14 @@ export function languageCondition(language: string): SqlCondition {
   return { sql: 'a.language = ?', params: [language.toLowerCase()] }
 }
 
+/**
+ * Pages recognised as this kind (a forum thread, documentation…). IS rather than =, so that its
+ * negation (-kind:article) keeps what has no kind at all: text copies, PDFs, references.
+ */
+export function pageKindCondition(pageKind: PageKind): SqlCondition {
+  return { sql: 'a.page_kind IS ?', params: [pageKind] }
+}
+
 /** The conditions of the library's filter panel (everything but the text query). */
 export function filterConditions(filter: ArticleFilter & { tag?: string }): SqlCondition[] {
   const conditions: SqlCondition[] = []
@@ -98,6 +106,7 @@ export function filterConditions(filter: ArticleFilter & { tag?: string }): SqlC
   if (filter.dateTo !== undefined) conditions.push(publishedUntil(filter.dateTo))
   if (filter.read !== undefined) conditions.push(readCondition(filter.read))
   if (filter.hasNotes !== undefined) conditions.push(notesCondition(filter.hasNotes))
+  if (filter.pageKind !== undefined) conditions.push(pageKindCondition(filter.pageKind))
   if (filter.collection !== undefined) {
     conditions.push({
       sql: 'a.id IN (SELECT article_id FROM collection_articles WHERE collection_id = ?)',

@@ -16,8 +16,8 @@ export interface ColumnTag {
 
 /**
  * What the library's counts read of every article, in memory: the ids and, at the same index,
- * the article's site, language, publication year, read state, whether it has highlights, and
- * its tags. Values are stored once each and referred to by number. Loaded from SQLite when first
+ * the article's site, language, publication year, kind of page, read state, whether it has
+ * highlights, and its tags. Values are stored once each and referred to by number. Loaded from SQLite when first
  * needed and again whenever library_version (kept by triggers, see db/migrations.ts) has moved
  * on, so a change made by any process is seen.
  */
@@ -35,6 +35,8 @@ export interface LibraryColumns {
   /** Publication years as the counts group them: substr(published_at, 1, 4). */
   years: (string | null)[]
   year: Int32Array
+  pageKinds: (string | null)[]
+  pageKind: Int32Array
   read: Uint8Array
   annotated: Uint8Array
   tags: ColumnTag[]
@@ -66,6 +68,7 @@ interface ColumnRow {
   sites: string
   languages: string
   years: string
+  pageKinds: string
   read: string
 }
 
@@ -75,7 +78,7 @@ async function loadColumns(db: Database, version: string): Promise<LibraryColumn
   const row = await db.get<ColumnRow>(
     `SELECT json_group_array(id) AS ids, json_group_array(site_name) AS sites,
        json_group_array(language) AS languages, json_group_array(substr(published_at, 1, 4)) AS years,
-       json_group_array(read_at IS NOT NULL) AS read
+       json_group_array(page_kind) AS pageKinds, json_group_array(read_at IS NOT NULL) AS read
      FROM articles INDEXED BY articles_filter_fields`,
   )
   const ids = JSON.parse(row?.ids ?? '[]') as number[]
@@ -86,6 +89,8 @@ async function loadColumns(db: Database, version: string): Promise<LibraryColumn
   const language = languageValues.encode(JSON.parse(row?.languages ?? '[]') as (string | null)[])
   const yearValues = new Dictionary()
   const year = yearValues.encode(JSON.parse(row?.years ?? '[]') as (string | null)[])
+  const pageKindValues = new Dictionary()
+  const pageKind = pageKindValues.encode(JSON.parse(row?.pageKinds ?? '[]') as (string | null)[])
   const read = Uint8Array.from(JSON.parse(row?.read ?? '[]') as number[])
 
   const groupOfKey = new Map<string | null, number>()
@@ -157,6 +162,8 @@ async function loadColumns(db: Database, version: string): Promise<LibraryColumn
     language,
     years: yearValues.values,
     year,
+    pageKinds: pageKindValues.values,
+    pageKind,
     read,
     annotated,
     tags,

@@ -41,6 +41,9 @@ const QUERIES = [
   'note:important',
   'title:visit',
   'tag:energy OR lang:de',
+  'kind:forum',
+  'kind:docs visit',
+  '-kind:article',
   'nothingmatcheshere',
 ]
 
@@ -61,6 +64,8 @@ function filtersWith(collection: number): ArticleFilter[] {
     { read: false, hasNotes: false },
     { hasNotes: true },
     { collection },
+    { pageKind: 'forum' },
+    { pageKind: 'documentation', language: 'en' },
   ]
 }
 
@@ -88,6 +93,7 @@ const RUSSIAN = {
 const SITES = ['Caliber.az', 'CALIBER.AZ', 'caliber.az', 'Вестник', 'вестник', 'BBC News', null]
 const DATES = ['2019-05-01', '2021-11-30', '2024-03-05', '2025', '2025-06-30T10:00', '2026-02-07T19:01', null]
 const LANGUAGES = ['en', 'en', 'ru', 'ru', 'de', null]
+const PAGE_KINDS = ['article', 'article', 'forum', 'documentation', 'listing', null] as const
 
 let dir: string
 let archive: Archive
@@ -123,6 +129,7 @@ beforeAll(async () => {
         siteName: pick(SITES),
         publishedAt: pick(DATES),
         language,
+        pageKind: pick(PAGE_KINDS),
       })
       const bytes = Buffer.from(`original ${i}`)
       ids.push(
@@ -220,6 +227,7 @@ async function referenceFacets(ids: readonly number[]): Promise<Facets> {
     sites,
     languages: await grouped('a.language'),
     years,
+    pageKinds: await grouped('a.page_kind'),
     read: totals?.read ?? 0,
     unread: ids.length - (totals?.read ?? 0),
     withNotes: totals?.notes ?? 0,

@@ -87,6 +87,27 @@ describe('parseQuery', () => {
     expect(parseQuery('has:pictures')).toEqual({ kind: 'word', text: 'has:pictures', prefix: false })
   })
 
+  it('reads kind: with each kind’s name, its common words and its Russian names, negated with a minus', () => {
+    const kind = (value: string) => ({ kind: 'filter', filter: { key: 'kind', value } })
+    expect(parseQuery('kind:forum')).toEqual(kind('forum'))
+    expect(parseQuery('KIND:QA')).toEqual(kind('forum'))
+    expect(parseQuery('вид:обсуждение')).toEqual(kind('forum'))
+    expect(parseQuery('kind:docs')).toEqual(kind('documentation'))
+    expect(parseQuery('вид:Вики')).toEqual(kind('documentation'))
+    expect(parseQuery('kind:list')).toEqual(kind('listing'))
+    expect(parseQuery('вид:товар')).toEqual(kind('product'))
+    expect(parseQuery('kind:service')).toEqual(kind('service'))
+    expect(parseQuery('kind:article')).toEqual(kind('article'))
+    expect(parseQuery('-kind:forum визит')).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'not', child: kind('forum') },
+        { kind: 'word', text: 'визит', prefix: false },
+      ],
+    })
+    expect(parseQuery('kind:video')).toEqual({ kind: 'word', text: 'kind:video', prefix: false })
+  })
+
   it('reads unknown keys, bad filter values and stray operators as words', () => {
     expect(parseQuery('foo:bar')).toEqual({ kind: 'word', text: 'foo:bar', prefix: false })
     expect(parseQuery('before:someday')).toEqual({ kind: 'word', text: 'before:someday', prefix: false })
@@ -146,6 +167,14 @@ describe('compileQuery', () => {
     expect(compiled.conditions).toHaveLength(2)
     expect(compiled.conditions[0]!.params).toEqual(['energy', 'energy/', 'energy0', 'oil', 'oil/', 'oil0'])
     expect(compiled.conditions[1]!.sql).toBe('NOT (a.language = ?)')
+  })
+
+  it('turns kind: into a condition on the kind of page', () => {
+    const compiled = compile('kind:docs OR kind:wiki')
+    expect(compiled.match).toBeNull()
+    expect(compiled.conditions).toEqual([
+      { sql: '(a.page_kind IS ?) OR (a.page_kind IS ?)', params: ['documentation', 'documentation'] },
+    ])
   })
 
   it('quotes whatever the user typed, so FTS5 never sees raw syntax', () => {

@@ -12,10 +12,14 @@
  *                         (note: searches highlighted passages and their notes)
  *   tag:region/caucasus  lang:ru  before:2026-02  after:2025  is:unread   filter the results
  *   has:notes, есть:заметки  articles with a highlight or note (-has:notes: without)
+ *   kind:forum, вид:документация  pages of one kind: article, forum (thread, qa), documentation
+ *                         (docs, wiki), listing (list), product, service, or their Russian names
  *
  * Values with spaces go in quotes: tag:"South Caucasus". Unknown `key:value` pairs, stray
  * operators and unbalanced quotes or parentheses are read as plain words.
  */
+
+import type { PageKind } from '../../../common/types'
 
 /** Fields searched inside the full-text index. */
 export type TextField = 'title' | 'author' | 'site' | 'note'
@@ -28,6 +32,7 @@ export type QueryFilter =
   | { key: 'after'; value: string }
   | { key: 'is'; value: 'read' | 'unread' }
   | { key: 'has'; value: 'notes' }
+  | { key: 'kind'; value: PageKind }
 
 export type QueryNode =
   | { kind: 'word'; text: string; prefix: boolean; field?: TextField }
@@ -67,9 +72,33 @@ const FILTER_KEYS: Record<string, QueryFilter['key']> = {
   is: 'is',
   has: 'has',
   есть: 'has',
+  kind: 'kind',
+  вид: 'kind',
 }
 /** `has:` values that mean "annotated": a highlight without a note text counts too. */
 const NOTES_WORDS = new Set(['notes', 'note', 'highlights', 'заметки', 'заметка', 'выделения'])
+/** `kind:` values: each kind's own name, the words people use for it, and the Russian ones. */
+const PAGE_KIND_WORDS: Record<string, PageKind> = {
+  article: 'article',
+  статья: 'article',
+  forum: 'forum',
+  thread: 'forum',
+  qa: 'forum',
+  форум: 'forum',
+  обсуждение: 'forum',
+  documentation: 'documentation',
+  docs: 'documentation',
+  wiki: 'documentation',
+  документация: 'documentation',
+  вики: 'documentation',
+  listing: 'listing',
+  list: 'listing',
+  список: 'listing',
+  product: 'product',
+  товар: 'product',
+  service: 'service',
+  сервис: 'service',
+}
 const MAX_QUERY_LENGTH = 1_000
 /** Deeper nesting than this is read as plain grouping: it guards the recursion. */
 const MAX_DEPTH = 20
@@ -176,6 +205,10 @@ function fieldNode(key: string, value: string): QueryNode | null {
     case 'has': {
       const what = trimmed.toLowerCase()
       return NOTES_WORDS.has(what) ? { kind: 'filter', filter: { key: 'has', value: 'notes' } } : null
+    }
+    case 'kind': {
+      const pageKind = PAGE_KIND_WORDS[trimmed.toLowerCase()]
+      return pageKind ? { kind: 'filter', filter: { key: 'kind', value: pageKind } } : null
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { CslItemType } from '../../../common/csl'
+import type { PageKind } from '../../../common/types'
 
 /** English names of every kind of source (CSL item type). */
 const kinds: Record<CslItemType, string> = {
@@ -49,13 +50,25 @@ const kinds: Record<CslItemType, string> = {
   webpage: 'Web page',
 }
 
+/** English names of the kinds of page the engine recognises: short for labels, long for tooltips. */
+const pageKinds: Record<PageKind, { name: string; long: string }> = {
+  article: { name: 'Article', long: 'One article: news, a blog post, an essay' },
+  forum: { name: 'Forum thread', long: 'Forum or Q&A thread' },
+  documentation: { name: 'Docs or wiki', long: 'Documentation or wiki page' },
+  listing: { name: 'Listing', long: 'Listing or collection: a category, search results, a catalogue' },
+  product: { name: 'Product page', long: 'Page about one product' },
+  service: { name: 'Service page', long: 'Page of a company or a tool about what it offers' },
+}
+
 /** English messages of items: kinds, the record view, the per-kind edit form, reference imports. */
 export const enItems = {
   kinds,
+  pageKinds,
   items: {
     recordOnly: 'Record',
     recordOnlyTitle: '{kind}: a bibliographic record without a reading copy',
     kindTitle: 'Kind of source: {kind}',
+    pageKindTitle: '{page}. Kind of source: {kind}',
     field: {
       container: 'Published in',
       journal: 'Journal',

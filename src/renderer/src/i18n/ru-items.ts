@@ -1,4 +1,5 @@
 import type { CslItemType } from '../../../common/csl'
+import type { PageKind } from '../../../common/types'
 import type { ItemMessages } from './en-items'
 
 /** Russian names of every kind of source (CSL item type). */
@@ -51,12 +52,24 @@ const kinds: Record<CslItemType, string> = {
 }
 
 /** Russian messages of items: kinds, the record view, the per-kind edit form, reference imports. */
+/** Russian names of the kinds of page the engine recognises: short for labels, long for tooltips. */
+const pageKinds: Record<PageKind, { name: string; long: string }> = {
+  article: { name: 'Статья', long: 'Одна статья: новость, запись в блоге, эссе' },
+  forum: { name: 'Обсуждение', long: 'Тема форума или вопрос с ответами' },
+  documentation: { name: 'Документация, вики', long: 'Документация или статья вики' },
+  listing: { name: 'Список', long: 'Список или подборка: рубрика, результаты поиска, каталог' },
+  product: { name: 'Страница товара', long: 'Страница об одном товаре или продукте' },
+  service: { name: 'Страница сервиса', long: 'Страница компании или программы о том, что они предлагают' },
+}
+
 export const ruItems: ItemMessages = {
   kinds,
+  pageKinds,
   items: {
     recordOnly: 'Запись',
     recordOnlyTitle: '{kind}: библиографическая запись без текста для чтения',
     kindTitle: 'Вид источника: {kind}',
+    pageKindTitle: '{page}. Вид источника: {kind}',
     field: {
       container: 'Где опубликовано',
       journal: 'Журнал',

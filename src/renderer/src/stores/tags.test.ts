@@ -58,6 +58,7 @@ describe('tags store', () => {
         sites: [],
         languages: [],
         years: [],
+        pageKinds: [],
         read: 0,
         unread: 0,
       })),

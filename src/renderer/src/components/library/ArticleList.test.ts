@@ -3,7 +3,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import type { ArchiveClient } from '../../../../common/api'
-import type { ArticleSummary, ListItem, ListQuery } from '../../../../common/types'
+import type {
+  ArticleSummary,
+  FacetCount,
+  Facets,
+  ListItem,
+  ListPage,
+  ListQuery,
+} from '../../../../common/types'
 import { setClient } from '../../api/client'
 import ArticleList from './ArticleList.vue'
 import { createLecternI18n } from '../../i18n'
@@ -178,7 +185,7 @@ describe('ArticleList', () => {
     ])
   })
 
-  it('shows each item’s kind beside the pages, and a reference without a page as a record', async () => {
+  it('shows each item’s kind beside the pages, a thread’s page kind in words, and a reference as a record', async () => {
     const client = clientWith(0)
     client.listArticles = vi.fn(async () => ({
       items: [
@@ -191,13 +198,21 @@ describe('ArticleList', () => {
           authors: ['Hart, Eleanor'],
           wordCount: 0,
         },
+        { ...summary(3, 'en'), itemType: 'post' as const, pageKind: 'forum' as const },
+        { ...summary(4, 'en'), pageKind: 'article' as const },
       ],
-      total: 2,
+      total: 4,
     }))
     setClient(client as unknown as ArchiveClient)
     const { wrapper } = await mountList('en', (library) => library.applyFilter('', null))
     const rows = wrapper.findAll('[data-testid="article-row"]')
-    const [page, record] = rows.map((row) => row.get('[data-testid="item-kind"]'))
+    const [page, record, thread, article] = rows.map((row) => row.get('[data-testid="item-kind"]'))
+    // A thread says so in words; an ordinary article keeps the calm icon alone.
+    expect(thread!.text()).toBe('Forum thread')
+    expect(thread!.find('.visually-hidden').exists()).toBe(false)
+    expect(thread!.attributes('title')).toBe('Forum or Q&A thread. Kind of source: Online post')
+    expect(article!.get('.name').classes()).toContain('visually-hidden')
+    expect(article!.attributes('data-page-kind')).toBeUndefined()
     expect(page!.text()).toBe('News article')
     expect(page!.classes()).not.toContain('record')
     expect(record!.text()).toBe('Book chapterRecord')
@@ -207,5 +222,55 @@ describe('ArticleList', () => {
     expect(rows[1]!.get('[data-testid="row-authors"]').text()).toBe('Hart, Eleanor')
     expect(rows[1]!.find('[data-testid="unread-dot"]').exists()).toBe(false)
     expect(rows[0]!.find('[data-testid="unread-dot"]').exists()).toBe(true)
+  })
+
+  it('offers the kinds of page the rows name, with their counts, and only once the archive holds one', async () => {
+    const facetsWith = (pageKinds: FacetCount[]): Facets => ({
+      total: 5,
+      tags: [],
+      sites: [],
+      languages: [],
+      years: [],
+      pageKinds,
+      read: 0,
+      unread: 5,
+      withNotes: 0,
+      withoutNotes: 5,
+    })
+    const client = clientWith(5)
+    const list = client.listArticles!.getMockImplementation() as (query: ListQuery) => Promise<ListPage>
+    let pageKinds: FacetCount[] = [
+      { value: 'article', count: 2 },
+      { value: 'service', count: 1 },
+      { value: null, count: 2 },
+    ]
+    client.listArticles = vi.fn(async (query: ListQuery) => ({
+      ...(await list(query)),
+      facets: facetsWith(pageKinds),
+    }))
+    setClient(client as unknown as ArchiveClient)
+    const { wrapper, library } = await mountList('ru', (library) => library.applyFilter('', null))
+    await wrapper.get('[data-testid="filters-toggle"]').trigger('click')
+    expect(wrapper.find('[data-testid="filter-page-kind"]').exists()).toBe(false)
+
+    pageKinds = [
+      { value: 'article', count: 2 },
+      { value: 'forum', count: 2 },
+      { value: 'documentation', count: 1 },
+      { value: 'service', count: 1 },
+    ]
+    library.applyFilter('', 'region')
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="filter-page-kind"]').exists()).toBe(true))
+    const options = wrapper.findAll('[data-testid="filter-page-kind"] option')
+    expect(options.map((option) => option.text())).toEqual([
+      'Любой вид',
+      'Обсуждение (2)',
+      'Документация, вики (1)',
+    ])
+    expect(options.map((option) => option.attributes('value'))).toEqual([
+      '\u0000any',
+      'forum',
+      'documentation',
+    ])
   })
 })

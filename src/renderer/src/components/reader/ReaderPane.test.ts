@@ -100,4 +100,30 @@ describe('ReaderPane', () => {
     expect(wrapper.get('[data-testid="item-record"]').text()).toContain('No reading copy yet')
     expect(wrapper.get('[data-testid="attach-button"]').text()).toBe('Attach a page or PDF…')
   })
+
+  it('says in its facts that a saved page is documentation, in either language', async () => {
+    const docsPage: Article = {
+      ...article,
+      id: 3,
+      itemType: 'webpage',
+      pageKind: 'documentation',
+      item: { id: '3', type: 'webpage', title: 'Configuring the harbour CLI' },
+    }
+    setClient({ getArticle: async () => docsPage } as unknown as ArchiveClient)
+    for (const [language, name, tooltip] of [
+      ['en', 'Docs or wiki', 'Documentation or wiki page. Kind of source: Web page'],
+      ['ru', 'Документация, вики', 'Документация или статья вики. Вид источника: Веб-страница'],
+    ] as const) {
+      const wrapper = mount(ReaderPane, {
+        props: { articleId: 3 },
+        global: { plugins: [createLecternI18n(language)] },
+      })
+      await flushPromises()
+      const kind = wrapper.get('.facts [data-testid="item-kind"]')
+      expect(kind.text()).toBe(name)
+      expect(kind.attributes('title')).toBe(tooltip)
+      expect(kind.attributes('data-page-kind')).toBe('documentation')
+      wrapper.unmount()
+    }
+  })
 })

@@ -20,6 +20,7 @@ const facets: Facets = {
   ],
   languages: [],
   years: [],
+  pageKinds: [],
   read: 0,
   unread: 7,
   withNotes: 0,

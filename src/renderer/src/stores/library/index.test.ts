@@ -35,6 +35,7 @@ const emptyFacets = {
   sites: [],
   languages: [],
   years: [],
+  pageKinds: [],
   read: 0,
   unread: 42,
   withNotes: 0,

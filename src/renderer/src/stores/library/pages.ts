@@ -1,6 +1,6 @@
 import { ref, shallowReactive, shallowRef, type Ref } from 'vue'
 import type { CslItemType } from '../../../../common/csl'
-import type { Facets, ListItem } from '../../../../common/types'
+import type { Facets, ListItem, PageKind } from '../../../../common/types'
 import { errorMessage, getClient } from '../../api/client'
 import { pagesForRange, type VisibleRange } from '../../lib/virtualList'
 import { effectiveOrder, effectiveSort, viewScope, type LibraryView } from './view'
@@ -25,6 +25,8 @@ export interface ListRow {
   read: boolean
   /** The kind of source. */
   itemType: CslItemType
+  /** What kind of page it was recognised as (a thread, documentation…); null when not a page. */
+  pageKind: PageKind | null
   /** A bibliographic record without a reading copy (a reference imported from a file). */
   record: boolean
   authors: string[]
@@ -41,6 +43,7 @@ function rowFromItem(item: ListItem): ListRow {
     snippet: item.snippet ?? null,
     read: !!item.readAt,
     itemType: item.itemType,
+    pageKind: item.pageKind ?? null,
     record: item.format === 'reference',
     authors: item.authors,
   }

@@ -23,6 +23,7 @@ describe('library address state', () => {
       read: false,
       hasNotes: true,
       collection: 3,
+      pageKind: 'forum',
       sort: 'title',
       order: 'desc',
     }
@@ -61,7 +62,8 @@ describe('library address state', () => {
     const view = viewFromRoute({
       query: '',
       tag: null,
-      filters: 'lang=Russian&from=last-year&read=maybe&notes=1&collection=-2&sort=random&order=up&mode=all',
+      filters:
+        'lang=Russian&from=last-year&read=maybe&notes=1&collection=-2&kind=video&sort=random&order=up&mode=all',
     })
     expect(view).toEqual(EMPTY_VIEW)
   })

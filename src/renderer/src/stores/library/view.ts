@@ -1,6 +1,13 @@
 // What the library list shows (query, filters, sort) and how that maps to and from its address.
 
-import type { ArticleFilter, ListSort, SortField, SortOrder } from '../../../../common/types'
+import {
+  PAGE_KINDS,
+  type ArticleFilter,
+  type ListSort,
+  type PageKind,
+  type SortField,
+  type SortOrder,
+} from '../../../../common/types'
 import type { Route } from '../../router'
 
 /** Relevance exists only while searching: the engine's own order of the hits. */
@@ -55,6 +62,7 @@ export function viewFilter(view: LibraryView): ArticleFilter {
   if (view.read !== undefined) filter.read = view.read
   if (view.hasNotes !== undefined) filter.hasNotes = view.hasNotes
   if (view.collection !== undefined) filter.collection = view.collection
+  if (view.pageKind !== undefined) filter.pageKind = view.pageKind
   return filter
 }
 
@@ -98,6 +106,9 @@ export function viewFromRoute(route: { query: string; tag: string | null; filter
   if (read === 'read' || read === 'unread') view.read = read === 'read'
   const notes = params.get('notes')
   if (notes === 'with' || notes === 'without') view.hasNotes = notes === 'with'
+  const pageKind = params.get('kind')
+  if (pageKind !== null && (PAGE_KINDS as readonly string[]).includes(pageKind))
+    view.pageKind = pageKind as PageKind
   const collection = Number(params.get('collection'))
   if (Number.isSafeInteger(collection) && collection > 0) view.collection = collection
   const sort = params.get('sort') as ListSort | null
@@ -119,6 +130,7 @@ export function routeForView(view: LibraryView): Extract<Route, { name: 'library
   if (view.read !== undefined) params.set('read', view.read ? 'read' : 'unread')
   if (view.hasNotes !== undefined) params.set('notes', view.hasNotes ? 'with' : 'without')
   if (view.collection !== undefined) params.set('collection', String(view.collection))
+  if (view.pageKind !== undefined) params.set('kind', view.pageKind)
   if (view.sort) params.set('sort', view.sort)
   if (view.order) params.set('order', view.order)
   const filters = params.toString()
