@@ -23,7 +23,6 @@ const FURNITURE_TAGS = new Set([
   'style',
   'template',
   'svg',
-  'form',
 ])
 const FURNITURE_ROLES = new Set([
   'navigation',
@@ -106,10 +105,24 @@ function isHidden(element: DomElement): boolean {
   return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)
 }
 
+/**
+ * Headings and articles: a form holding several wraps items (a grid of products to compare, posts to
+ * moderate); a sign-up form has one heading at most.
+ */
+const ITEM_TAGS = ['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'ARTICLE']
+
+function holdsItems(element: DomElement): boolean {
+  let items = 0
+  for (const tag of ITEM_TAGS) items += element.getElementsByTagName(tag).length
+  return items >= 2
+}
+
 /** How an element is page furniture: by what it is (tag, role, hidden), by its class words, or not at all. */
 function furnitureKind(element: DomElement): 'element' | 'class' | null {
   const name = element.localName.toLowerCase()
   if (FURNITURE_TAGS.has(name)) return 'element'
+  // A form of items is weighed like a class name: by how much of the text it holds.
+  if (name === 'form') return holdsItems(element) ? 'class' : 'element'
   if (!element.hasAttributes()) return null
   const role = element.getAttribute('role')
   if ((role !== null && FURNITURE_ROLES.has(role)) || isHidden(element)) return 'element'
