@@ -46,6 +46,16 @@ describe('findRegion', () => {
     ).toBe(squash(`${words('new marina', 3)} ${words('boat ramp', 3)}`))
   })
 
+  it('leaves out a cookie consent box even when it says more than the page', () => {
+    const purposes = ['Targeting', 'Functional', 'Performance', 'Social media'].map(
+      (purpose) =>
+        `<h4>${purpose} cookies</h4><p>These cookies may be set through our site by our partners to build a profile of your interests.</p>`,
+    )
+    const text = textOf(`<div id="consent-sdk"><h3>Manage consent preferences</h3>${purposes.join('')}</div>
+      <div class="thread"><p>${words('slipway', 1)}</p><p>${words('crane hire', 1)}</p></div>`)
+    expect(text).toBe(squash(`${words('slipway', 1)} ${words('crane hire', 1)}`))
+  })
+
   it('keeps a grid of items that a form wraps (products to compare, posts to moderate), and leaves out a form of fields', () => {
     const cards = ['Tide clock', 'Brass compass', 'Ship lantern', 'Chart table'].map(
       (name, n) =>
