@@ -23,6 +23,8 @@
  * BENCH_CORPORA=a,b      only these corpus folders (default: all of them)
  * BENCH_VERBOSE=1        also prints our precision and recall per page (pages with full-body gold,
  *                        and wcxb-dev's word scores next to Readability's)
+ * BENCH_WCXB_HALF=tune|held  only that half of wcxb-dev (bench/lib/wcxb.ts): rules are tuned on one half and
+ *                        judged on the other
  * BENCH_TEXT_COPIES=only runs only the Russian and English text-copy tables (bench/lib/text-copies.ts)
  */
 import { existsSync } from 'node:fs'
@@ -47,6 +49,7 @@ import {
   type WordScore,
   authorKey,
   loadWcxbPages,
+  type WcxbHalf,
   snippetRate,
   wordScore,
 } from './lib/wcxb'
@@ -58,8 +61,15 @@ const VERBOSE = process.env.BENCH_VERBOSE === '1'
 const ONLY_CORPORA = process.env.BENCH_CORPORA ? new Set(process.env.BENCH_CORPORA.split(',')) : null
 const TIMING_RUNS = Math.max(0, Number(process.env.BENCH_TIMING_RUNS ?? 5))
 const TEXT_COPIES_ONLY = process.env.BENCH_TEXT_COPIES === 'only'
+const WCXB_HALF = parseWcxbHalf(process.env.BENCH_WCXB_HALF)
 const MIN_PASS_MS = 400
 const SHINGLE = 4
+
+function parseWcxbHalf(value: string | undefined): WcxbHalf | null {
+  if (value === undefined || value === '') return null
+  if (value === 'tune' || value === 'held') return value
+  throw new Error(`BENCH_WCXB_HALF is "${value}": it takes tune or held`)
+}
 
 // ---------------------------------------------------------------- scoring
 
@@ -682,7 +692,9 @@ it('extraction benchmark', async () => {
 
   const kinds = join(CORPUS_DIR, 'wcxb-dev')
   if (!ONLY_CORPORA || ONLY_CORPORA.has('wcxb-dev')) {
-    if (existsSync(kinds)) await benchKinds('wcxb-dev (pages of seven kinds)', await loadWcxbPages(kinds))
+    const half = WCXB_HALF ? `, ${WCXB_HALF} half` : ''
+    if (existsSync(kinds))
+      await benchKinds(`wcxb-dev (pages of seven kinds${half})`, await loadWcxbPages(kinds, WCXB_HALF))
     else console.log(`\nwcxb-dev: skipped, ${kinds} is missing`)
   }
 

@@ -4,6 +4,7 @@
  * matches (letters, digits and underscore, Unicode-aware), and score the multiset overlap; the corpus score is
  * the mean F1 over pages. A page whose gold is empty scores 1 only when the prediction is empty too.
  */
+import { createHash } from 'node:crypto'
 import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
@@ -41,10 +42,22 @@ interface WcxbGold {
   without?: string[] | null
 }
 
-export async function loadWcxbPages(root: string): Promise<WcxbPage[]> {
+/**
+ * The two halves of the corpus: rules are tuned on one and judged on the other. A page's half is the low bit of
+ * the first byte of its file name's SHA-256 ("0010.html"), so it never changes and the kinds split about evenly.
+ */
+export type WcxbHalf = 'tune' | 'held'
+
+export function wcxbHalf(name: string): WcxbHalf {
+  return ((createHash('sha256').update(name).digest()[0] ?? 0) & 1) === 0 ? 'tune' : 'held'
+}
+
+/** The corpus's pages, or only one half of them. */
+export async function loadWcxbPages(root: string, half: WcxbHalf | null = null): Promise<WcxbPage[]> {
   const pages: WcxbPage[] = []
   for (const file of (await readdir(join(root, 'gold'))).filter((f) => f.endsWith('.json')).sort()) {
     const id = file.replace(/\.json$/, '')
+    if (half !== null && wcxbHalf(`${id}.html`) !== half) continue
     const gold = JSON.parse(await readFile(join(root, 'gold', file), 'utf8')) as WcxbGold
     pages.push({
       name: `${id}.html`,

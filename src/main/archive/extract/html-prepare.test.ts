@@ -16,6 +16,12 @@ describe('HTML preparation', () => {
     expect(stripHeavyElements('<p>a</p><script>never closed')).toBe('<p>a</p>')
   })
 
+  it('drops only the tag of an icon left open, and keeps the menu and the page after it', () => {
+    expect(
+      stripHeavyElements('<nav><a href="/"><svg class="icon"></a></nav><main><p>Consulting</p></main>'),
+    ).toBe('<nav><a href="/"></a></nav><main><p>Consulting</p></main>')
+  })
+
   it('drops menus before parsing, but not those in a footer, with a rights line, or never closed', () => {
     expect(stripNavigation('<p>a</p><NAV class="m"><ul><li>x</li></ul><nav>y</nav></NAV><p>b</p>')).toBe(
       '<p>a</p><p>b</p>',

@@ -31,7 +31,9 @@ export function stripHeavyElements(html: string): string {
     const close = closing.exec(html)?.index ?? -1
     parts.push(html.slice(kept, match.index))
     const closeEnd = close < 0 ? -1 : html.indexOf('>', close)
-    kept = closeEnd < 0 ? html.length : closeEnd + 1
+    // A script or style left open runs to the end of the page; an <svg> or <template> left open is only its
+    // tag, since a browser leaves a drawing at the next HTML block and shows the page after it.
+    kept = closeEnd >= 0 ? closeEnd + 1 : name === 'script' || name === 'style' ? html.length : tagEnd + 1
     opening.lastIndex = kept
   }
   parts.push(html.slice(kept))

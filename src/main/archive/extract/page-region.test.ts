@@ -45,6 +45,32 @@ describe('findRegion', () => {
       ),
     ).toBe(squash(`${words('new marina', 3)} ${words('boat ramp', 3)}`))
   })
+
+  it('leaves out a cookie consent box even when it says more than the page', () => {
+    const purposes = ['Targeting', 'Functional', 'Performance', 'Social media'].map(
+      (purpose) =>
+        `<h4>${purpose} cookies</h4><p>These cookies may be set through our site by our partners to build a profile of your interests.</p>`,
+    )
+    const text = textOf(`<div id="consent-sdk"><h3>Manage consent preferences</h3>${purposes.join('')}</div>
+      <div class="thread"><p>${words('slipway', 1)}</p><p>${words('crane hire', 1)}</p></div>`)
+    expect(text).toBe(squash(`${words('slipway', 1)} ${words('crane hire', 1)}`))
+  })
+
+  it('keeps a grid of items that a form wraps (products to compare, posts to moderate), and leaves out a form of fields', () => {
+    const cards = ['Tide clock', 'Brass compass', 'Ship lantern', 'Chart table'].map(
+      (name, n) =>
+        `<li><article><h3><a href="/p/${n}">${name}</a></h3><span>$${n + 20}.99, ships free</span><input type="checkbox"></article></li>`,
+    )
+    const text = textOf(`<p>${words('nautical gifts', 1)}</p>
+      <form action="/compare" method="post"><ul>${cards.join('')}</ul></form>
+      <form action="/subscribe"><h3>Our letters</h3><p>Every week, with offers for members only</p>
+      <select><option>Albania</option><option>Algeria</option><option>Andorra</option></select><input></form>`)
+    expect(text).toBe(
+      squash(
+        `${words('nautical gifts', 1)} Tide clock$20.99, ships freeBrass compass$21.99, ships freeShip lantern$22.99, ships freeChart table$23.99, ships free`,
+      ),
+    )
+  })
 })
 
 describe('revealNoscriptPage', () => {

@@ -23,7 +23,6 @@ const FURNITURE_TAGS = new Set([
   'style',
   'template',
   'svg',
-  'form',
 ])
 const FURNITURE_ROLES = new Set([
   'navigation',
@@ -67,12 +66,11 @@ const FURNITURE_WORDS = new Set([
  * Words of class names and ids of what is never a page's content, whatever its size: what covers the page
  * (cookie banners, pop-ups) and what points away from it (related items, recommendations).
  */
+/** What asks for consent to cookies: never a page's content, however much it says. */
+const CONSENT_WORDS = new Set(['cookie', 'cookies', 'consent', 'gdpr', 'onetrust'])
+
 const NEVER_CONTENT_WORDS = new Set([
-  'cookie',
-  'cookies',
-  'consent',
-  'gdpr',
-  'onetrust',
+  ...CONSENT_WORDS,
   'popup',
   'modal',
   'related',
@@ -106,14 +104,32 @@ function isHidden(element: DomElement): boolean {
   return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)
 }
 
-/** How an element is page furniture: by what it is (tag, role, hidden), by its class words, or not at all. */
-function furnitureKind(element: DomElement): 'element' | 'class' | null {
+/**
+ * Headings and articles: a form holding several wraps items (a grid of products to compare, posts to
+ * moderate); a sign-up form has one heading at most.
+ */
+const ITEM_TAGS = ['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'ARTICLE']
+
+function holdsItems(element: DomElement): boolean {
+  let items = 0
+  for (const tag of ITEM_TAGS) items += element.getElementsByTagName(tag).length
+  return items >= 2
+}
+
+/**
+ * How an element is page furniture: a consent box, by what it is (tag, role, hidden), by its class words, or not
+ * at all.
+ */
+function furnitureKind(element: DomElement): 'consent' | 'element' | 'class' | null {
   const name = element.localName.toLowerCase()
   if (FURNITURE_TAGS.has(name)) return 'element'
+  // A form of items is weighed like a class name: by how much of the text it holds.
+  if (name === 'form') return holdsItems(element) ? 'class' : 'element'
   if (!element.hasAttributes()) return null
   const role = element.getAttribute('role')
   if ((role !== null && FURNITURE_ROLES.has(role)) || isHidden(element)) return 'element'
   const words = classWords(element)
+  if (words.some((word) => CONSENT_WORDS.has(word))) return 'consent'
   if (words.some((word) => NEVER_CONTENT_WORDS.has(word))) return 'element'
   return words.some((word) => FURNITURE_WORDS.has(word)) ? 'class' : null
 }
@@ -141,8 +157,8 @@ function measure(root: DomElement, stats: Map<DomElement, RegionStats>, inLink: 
 }
 
 /**
- * Furniture by what it is goes unless it holds over half of the page's text (a page wrapped in one <form>).
- * Class words are weaker evidence ("wsite-not-footer" wraps a page's content): such an element goes when it
+ * A consent box always goes, however much it says. Furniture by what it is goes unless it holds over half of
+ * the page's text (a page wrapped in one <form>). Class words are weaker evidence ("wsite-not-footer" wraps a page's content): such an element goes when it
  * holds little of the text, or when it is mostly links and under half of it.
  */
 const MAX_FURNITURE_SHARE = 0.5
@@ -152,6 +168,7 @@ const MIN_CLASS_FURNITURE_LINK_DENSITY = 0.5
 function isRemovable(element: DomElement, stats: RegionStats | undefined, total: number): boolean {
   const kind = furnitureKind(element)
   if (kind === null) return false
+  if (kind === 'consent') return true
   const text = stats?.text ?? 0
   if (text > total * MAX_FURNITURE_SHARE) return false
   return (
