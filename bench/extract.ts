@@ -28,21 +28,30 @@
  * BENCH_TEXT_COPIES=only runs only the Russian and English text-copy tables (bench/lib/text-copies.ts)
  */
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { gunzipSync } from 'node:zlib'
 import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
-import { build } from 'vite'
-import { expect, it } from 'vitest'
+import { it } from 'vitest'
 import type { ExtractedArticle } from '../src/common/types'
-import { Archive } from '../src/main/archive/api'
 import { extractDocument } from '../src/main/archive/extract/index'
-import { WORKER_BUNDLE_NAME, WORKER_FILE_ENV, WORKERS_ENV } from '../src/main/archive/extract/pool'
 import { innerTextCopy } from './lib/inner-text'
+import {
+  bodyScore,
+  f1,
+  mean,
+  median,
+  ms,
+  pct,
+  sameAuthors,
+  sameDay,
+  sameText,
+  squashSpaces,
+} from './lib/extract-scores'
 import { pageHtml } from './lib/page-html'
+import { buildWorker, throughput } from './lib/throughput'
 import {
   PAGE_KINDS,
   type WcxbPage,
@@ -63,88 +72,12 @@ const TIMING_RUNS = Math.max(0, Number(process.env.BENCH_TIMING_RUNS ?? 5))
 const TEXT_COPIES_ONLY = process.env.BENCH_TEXT_COPIES === 'only'
 const WCXB_HALF = parseWcxbHalf(process.env.BENCH_WCXB_HALF)
 const MIN_PASS_MS = 400
-const SHINGLE = 4
 
 function parseWcxbHalf(value: string | undefined): WcxbHalf | null {
   if (value === undefined || value === '') return null
   if (value === 'tune' || value === 'held') return value
   throw new Error(`BENCH_WCXB_HALF is "${value}": it takes tune or held`)
 }
-
-// ---------------------------------------------------------------- scoring
-
-function tokens(text: string): string[] {
-  return (
-    text
-      .normalize('NFKC')
-      .toLowerCase()
-      .match(/[\p{L}\p{N}\p{M}_]+/gu) ?? []
-  )
-}
-
-function shingles(text: string): Map<string, number> {
-  const words = tokens(text)
-  const counts = new Map<string, number>()
-  for (let i = 0; i < Math.max(1, words.length - SHINGLE + 1); i++) {
-    const shingle = words.slice(i, i + SHINGLE).join(' ')
-    if (shingle) counts.set(shingle, (counts.get(shingle) ?? 0) + 1)
-  }
-  return counts
-}
-
-interface BodyScore {
-  precision: number
-  recall: number
-}
-
-function bodyScore(gold: string, predicted: string): BodyScore {
-  const expected = shingles(gold)
-  const got = shingles(predicted)
-  let truePositives = 0
-  let predictedTotal = 0
-  let expectedTotal = 0
-  for (const [shingle, count] of got) {
-    predictedTotal += count
-    truePositives += Math.min(count, expected.get(shingle) ?? 0)
-  }
-  for (const count of expected.values()) expectedTotal += count
-  if (expectedTotal === 0 && predictedTotal === 0) return { precision: 1, recall: 1 }
-  return {
-    precision: predictedTotal === 0 ? 0 : truePositives / predictedTotal,
-    recall: expectedTotal === 0 ? 0 : truePositives / expectedTotal,
-  }
-}
-
-const mean = (values: readonly number[]): number =>
-  values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length
-const f1 = (precision: number, recall: number): number =>
-  precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall)
-const pct = (value: number): string => `${(value * 100).toFixed(1)}%`
-const ms = (value: number): string => `${value.toFixed(1)} ms`
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
-}
-
-const squashSpaces = (text: string): string => text.replace(/[\s\u00a0]+/g, ' ').trim()
-const sameText = (a: string | null | undefined, b: string | null | undefined): boolean =>
-  !!a && !!b && squashSpaces(a).toLowerCase() === squashSpaces(b).toLowerCase()
-const sameAuthors = (ours: readonly string[], gold: readonly string[]): boolean =>
-  ours.length === gold.length &&
-  [...ours]
-    .map((a) => a.toLowerCase())
-    .sort()
-    .join('|') ===
-    [...gold]
-      .map((a) => a.toLowerCase())
-      .sort()
-      .join('|')
-/** Dates agree when they name the same calendar day as stated (times and zones vary in how they are written). */
-const sameDay = (ours: string | null | undefined, gold: string | null | undefined): boolean =>
-  !!ours && !!gold && ours.slice(0, 10) === gold.slice(0, 10)
 
 // ---------------------------------------------------------------- extractors
 
@@ -584,79 +517,6 @@ async function benchKinds(label: string, pages: WcxbPage[]): Promise<void> {
   )
 }
 
-// ---------------------------------------------------------------- throughput
-
-/**
- * Gives each copy its own address and bytes, so neither the hash nor the URL marks it a duplicate.
- * The copies are still near-identical texts; the import keeps them (`duplicates: 'keep'`) after
- * the near-duplicate check has run, so every page goes the whole way.
- */
-function uniqueCopy(html: string, marker: number): string {
-  const withoutAddress = html
-    .replace(/<link\b[^>]*\brel=["']?canonical\b[^>]*>/gi, '')
-    .replace(/<meta\b[^>]*\b(?:og|twitter):url\b[^>]*>/gi, '')
-  const canonical = `<link rel="canonical" href="https://bench.invalid/page/${marker}">`
-  const headAt = withoutAddress.search(/<head\b[^>]*>/i)
-  if (headAt < 0) return `${canonical}${withoutAddress}<!-- bench copy ${marker} -->`
-  const headEnd = withoutAddress.indexOf('>', headAt) + 1
-  return `${withoutAddress.slice(0, headEnd)}${canonical}${withoutAddress.slice(headEnd)}<!-- bench copy ${marker} -->`
-}
-
-async function buildWorker(outDir: string): Promise<string> {
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      ssr: resolve('src/main/archive/extract/worker.ts'),
-      outDir,
-      minify: false,
-      rollupOptions: { output: { format: 'cjs', entryFileNames: WORKER_BUNDLE_NAME } },
-    },
-  })
-  return join(outDir, WORKER_BUNDLE_NAME)
-}
-
-async function throughput(sources: string[], workers: 'in-process' | string): Promise<void> {
-  const scratch = await mkdtemp(join(tmpdir(), 'lectern-bench-import-'))
-  const saved = { workers: process.env[WORKERS_ENV], file: process.env[WORKER_FILE_ENV] }
-  try {
-    const folder = join(scratch, 'pages')
-    await mkdir(folder)
-    for (let n = 0; n < IMPORT_PAGES; n++) {
-      const source = sources[n % sources.length] ?? ''
-      await writeFile(join(folder, `${String(n).padStart(5, '0')}.html`), uniqueCopy(source, n))
-    }
-    if (workers === 'in-process') process.env[WORKERS_ENV] = '0'
-    else {
-      delete process.env[WORKERS_ENV]
-      process.env[WORKER_FILE_ENV] = workers
-    }
-    const archive = await Archive.open({ dir: join(scratch, 'archive') })
-    try {
-      const started = performance.now()
-      const report = await archive.importPaths({ paths: [folder], recursive: true, duplicates: 'keep' })
-      const seconds = (performance.now() - started) / 1000
-      const mode = workers === 'in-process' ? 'in-process' : 'worker threads'
-      console.log(
-        `  ${mode.padEnd(15)} ${IMPORT_PAGES} pages in ${seconds.toFixed(1)} s = ${(IMPORT_PAGES / seconds).toFixed(1)} pages/s ` +
-          `(imported ${report.imported}, duplicates ${report.duplicates}, failed ${report.failed})`,
-      )
-      expect(report.imported + report.duplicates + report.failed).toBe(IMPORT_PAGES)
-    } finally {
-      await archive.close()
-    }
-  } finally {
-    for (const [key, value] of [
-      [WORKERS_ENV, saved.workers],
-      [WORKER_FILE_ENV, saved.file],
-    ] as const) {
-      if (value === undefined) delete process.env[key]
-      else process.env[key] = value
-    }
-    await rm(scratch, { recursive: true, force: true })
-  }
-}
-
 // ---------------------------------------------------------------- run
 
 it('extraction benchmark', async () => {
@@ -705,11 +565,11 @@ it('extraction benchmark', async () => {
   console.log(
     `\nimport throughput through Archive.importPaths (${htmlSources.length} distinct pages, copied):`,
   )
-  await throughput(htmlSources, 'in-process')
+  await throughput(htmlSources, IMPORT_PAGES, 'in-process')
   // Inside the repository, so the worker bundle's require() calls find node_modules.
   const bundle = await mkdtemp(join(resolve('node_modules'), '.cache-lectern-bench-'))
   try {
-    await throughput(htmlSources, await buildWorker(bundle))
+    await throughput(htmlSources, IMPORT_PAGES, await buildWorker(bundle))
   } finally {
     await rm(bundle, { recursive: true, force: true })
   }
