@@ -11,7 +11,9 @@ import { openArchiveDatabase } from '../db/index'
 import { listTags } from '../db/tags'
 import { DATABASE_FILE } from '../paths'
 import { and, filterConditions } from './filters'
+import { countFacets } from './facets'
 import { ensureSearchIndex, flushSearchIndex } from './indexer'
+import { listArticles } from './library'
 import { prepareQuery } from './selection'
 
 /**
@@ -300,6 +302,45 @@ describe('the library list in one pass', () => {
     expect(compared).toBe(QUERIES.length * filtersWith(collection).length)
     // The archive is rich enough that most combinations select something.
     expect(nonEmpty).toBeGreaterThan(compared / 2)
+  })
+
+  it("answers a large archive's first page without counts and loads them in chunks meanwhile", async () => {
+    // A connection of its own starts with nothing in memory; every archive counts as large here
+    // and the columns are read seven rows a statement.
+    const fresh = await openArchiveDatabase(join(dir, DATABASE_FILE))
+    const loading = { chunkRows: 7, inlineUpTo: 0 }
+    try {
+      const first = await listArticles(
+        fresh,
+        { sort: 'title', order: 'asc', limit: 5, facets: true },
+        loading,
+      )
+      expect(first.facets).toBeUndefined()
+      expect(first.total).toBe((await referenceIds('', {})).length)
+      expect(first.items.map((item) => item.id)).toEqual(
+        await referencePage(await referenceIds('', {}), 'title', 0).then((ids) => ids.slice(0, 5)),
+      )
+      const views: [string, ArticleFilter][] = [
+        ['', {}],
+        ['the', { tags: ['region'] }],
+        ['tag:region/caucasus', { hasNotes: true }],
+        ['визит OR visit', { site: 'caliber.az', read: false }],
+      ]
+      for (const [query, filter] of views) {
+        const expected = await referenceFacets(await referenceIds(query, filter))
+        const context = `${query} ${JSON.stringify(filter)}`
+        expect(await countFacets(fresh, { query, ...filter }, loading), context).toEqual(expected)
+        const page = await listArticles(fresh, { query, ...filter, sort: 'relevance', facets: true }, loading)
+        expect(page.facets, `${context}: once loaded, with the page`).toEqual(expected)
+      }
+      // A change: the next page again comes first, and the counts follow it.
+      const [article] = first.items
+      await archive.setRead({ ids: [article!.id], read: !article!.readAt })
+      expect((await listArticles(fresh, { facets: true }, loading)).facets).toBeUndefined()
+      expect(await countFacets(fresh, {}, loading)).toEqual(await referenceFacets(await referenceIds('', {})))
+    } finally {
+      await fresh.close()
+    }
   })
 
   it('follows every change the counts depend on, whoever makes it', async () => {
