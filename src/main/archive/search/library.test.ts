@@ -14,7 +14,8 @@ import { and, filterConditions } from './filters'
 import { countFacets } from './facets'
 import { ensureSearchIndex, flushSearchIndex } from './indexer'
 import { listArticles } from './library'
-import { prepareQuery } from './selection'
+import { RANK_WINDOW, rankSelection } from './search'
+import { prepareQuery, selectArticles } from './selection'
 
 /**
  * The library's one-pass answer (listArticles with `facets: true`) against the separate calls
@@ -302,6 +303,46 @@ describe('the library list in one pass', () => {
     expect(compared).toBe(QUERIES.length * filtersWith(collection).length)
     // The archive is rich enough that most combinations select something.
     expect(nonEmpty).toBeGreaterThan(compared / 2)
+  })
+
+  it('pages a query of filters alone newest first, whether its page lies among the newest articles or not', async () => {
+    let probed = 0
+    for (const filter of filtersWith(collection)) {
+      for (const query of QUERIES) {
+        const compiled = await prepareQuery(db, query)
+        if (compiled.match !== null) continue
+        const context = `query ${JSON.stringify(query)}, filters ${JSON.stringify(filter)}`
+        const newestFirst = await db.all<{ id: number }>(
+          `SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?))
+           ORDER BY published_at DESC, id DESC`,
+          [JSON.stringify(await referenceIds(query, filter))],
+        )
+        for (const [offset, limit] of [
+          [0, 5],
+          [4, 9],
+          [30, 40],
+        ] as const) {
+          const expected = newestFirst.slice(offset, offset + limit).map((row) => row.id)
+          // Probing 12 rows finds some pages there and falls back to collecting the filter for others.
+          for (const probe of [12, 100_000]) {
+            const hits = await db.exclusive(async () =>
+              rankSelection(db, await selectArticles(db, query, filterConditions(filter)), {
+                limit,
+                offset,
+                window: RANK_WINDOW,
+                probe,
+              }),
+            )
+            expect(
+              hits.map((hit) => hit.id),
+              `${context}, rows ${offset}+${limit}, probing ${probe}`,
+            ).toEqual(expected)
+          }
+        }
+        probed++
+      }
+    }
+    expect(probed).toBeGreaterThan(50)
   })
 
   it("answers a large archive's first page without counts and loads them in chunks meanwhile", async () => {
