@@ -191,6 +191,17 @@ describe('library store', () => {
     expect(library.facets?.total).toBe(2)
   })
 
+  it('asks once when the address gives the same view again while its first page loads', async () => {
+    const library = useLibraryStore()
+    // At start the address is read twice (the window's first view, then the router's).
+    library.applyFilter('', null)
+    library.applyFilter('', null)
+    await vi.waitFor(() => expect(library.loaded).toBe(true))
+    expect(listArticles).toHaveBeenCalledTimes(1)
+    library.applyFilter('', null)
+    expect(listArticles).toHaveBeenCalledTimes(1)
+  })
+
   it('sorts a search by date through listArticles when asked', async () => {
     const library = useLibraryStore()
     library.applyFilter('визит', null, 'sort=publishedAt')
