@@ -20,7 +20,8 @@ export async function countFacets(
 ): Promise<Facets> {
   const text = query.query?.trim() ?? ''
   if (text !== '') await ensureSearchIndex(db)
-  // Outside the lock: loading the columns of a large archive leaves room for other calls.
+  // Outside the lock: loading the columns of a large archive leaves room for other calls. A change
+  // landing between the load and the count shows in the next call's counts.
   const columns = await libraryColumns(db, loading)
   return db.exclusive(async () => {
     const selection = await selectArticles(db, text, filterConditions(query))
