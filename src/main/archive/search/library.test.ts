@@ -14,7 +14,7 @@ import { and, filterConditions } from './filters'
 import { countFacets } from './facets'
 import { ensureSearchIndex, flushSearchIndex } from './indexer'
 import { listArticles } from './library'
-import { RANK_WINDOW, rankSelection } from './search'
+import { COLUMN_WEIGHTS, RANK_WINDOW, rankSelection } from './search'
 import { prepareQuery, selectArticles } from './selection'
 
 /**
@@ -303,6 +303,36 @@ describe('the library list in one pass', () => {
     expect(compared).toBe(QUERIES.length * filtersWith(collection).length)
     // The archive is rich enough that most combinations select something.
     expect(nonEmpty).toBeGreaterThan(compared / 2)
+  })
+
+  it('ranks the matches the filters leave as ranking them among the filtered ids did', async () => {
+    // A window smaller than most selections, so which matches are ranked matters too.
+    const window = 25
+    let ranked = 0
+    for (const filter of filtersWith(collection)) {
+      for (const query of QUERIES) {
+        const compiled = await prepareQuery(db, query)
+        if (compiled.match === null) continue
+        const reference = await db.all<{ id: number; score: number }>(
+          `SELECT id, score FROM (
+             SELECT f.rowid AS id, -bm25(articles_fts, ${COLUMN_WEIGHTS}) AS score FROM articles_fts f
+             WHERE f.articles_fts MATCH ? AND +f.rowid IN (SELECT value FROM json_each(?))
+             ORDER BY f.rowid DESC LIMIT ?
+           ) ORDER BY score DESC, id DESC LIMIT 14`,
+          [compiled.match, JSON.stringify(await referenceIds(query, filter)), window],
+        )
+        const hits = await db.exclusive(async () =>
+          rankSelection(db, await selectArticles(db, query, filterConditions(filter)), {
+            limit: 14,
+            offset: 0,
+            window,
+          }),
+        )
+        expect(hits, `query ${JSON.stringify(query)}, filters ${JSON.stringify(filter)}`).toEqual(reference)
+        ranked++
+      }
+    }
+    expect(ranked).toBeGreaterThan(100)
   })
 
   it('pages a query of filters alone newest first, whether its page lies among the newest articles or not', async () => {

@@ -8,7 +8,7 @@ import { makeSnippet } from './snippet'
 
 export const DEFAULT_SEARCH_LIMIT = 20
 /** bm25 weights of title, subtitle, authors, site, body and annotations: a title hit counts most. */
-const COLUMN_WEIGHTS = '10.0, 4.0, 3.0, 2.0, 1.0, 2.0'
+export const COLUMN_WEIGHTS = '10.0, 4.0, 3.0, 2.0, 1.0, 2.0'
 /** Above this many matches, ranking looks at the newest this many (see rankedMatches). */
 export const RANK_WINDOW = 10_000
 /**
