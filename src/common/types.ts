@@ -164,7 +164,10 @@ export interface ListPage {
   items: ListItem[]
   /** How many articles the query and filters select. */
   total: number
-  /** With `facets: true`: what `facets` answers for the same query and filters. */
+  /**
+   * With `facets: true`: what `facets` answers for the same query and filters. Left out while a
+   * large archive's counts are still loading in the engine: then `facets` answers them, once ready.
+   */
   facets?: Facets
 }
 

@@ -3,7 +3,7 @@ import type { Database } from '../db/database'
 import { compareTagNames, parentTagName } from '../db/tags'
 import { filterConditions } from './filters'
 import { ensureSearchIndex } from './indexer'
-import { libraryColumns, type LibraryColumns } from './library-columns'
+import { COLUMN_LOADING, libraryColumns, type ColumnLoading, type LibraryColumns } from './library-columns'
 import { selectArticles, selectedIds } from './selection'
 
 /** Longer value lists (sites of a huge archive) are cut to the most frequent. */
@@ -13,12 +13,19 @@ const MAX_VALUES = 500
  * How many articles the query and filters select, in total and split by tag, site, language,
  * publication year, kind of page, read state and annotation.
  */
-export async function countFacets(db: Database, query: FacetQuery): Promise<Facets> {
+export async function countFacets(
+  db: Database,
+  query: FacetQuery,
+  loading: ColumnLoading = COLUMN_LOADING,
+): Promise<Facets> {
   const text = query.query?.trim() ?? ''
   if (text !== '') await ensureSearchIndex(db)
+  // Outside the lock: loading the columns of a large archive leaves room for other calls. A change
+  // landing between the load and the count shows in the next call's counts.
+  const columns = await libraryColumns(db, loading)
   return db.exclusive(async () => {
     const selection = await selectArticles(db, text, filterConditions(query))
-    return countSelected(db, await selectedIds(db, selection))
+    return countSelected(columns, await selectedIds(db, selection))
   })
 }
 
@@ -26,15 +33,14 @@ export async function countFacets(db: Database, query: FacetQuery): Promise<Face
  * The counts of a selection of articles (null: all of them), from the library's columns in
  * memory: one pass over the selected ids, whatever their number.
  */
-export async function countSelected(db: Database, ids: readonly number[] | null): Promise<Facets> {
-  const columns = await libraryColumns(db)
+export function countSelected(columns: LibraryColumns, ids: readonly number[] | null): Facets {
   const counts = new Counts(columns)
   if (ids === null) {
-    for (let index = 0; index < columns.ids.length; index++) counts.add(index)
+    for (let position = 0; position < columns.ids.length; position++) counts.add(position)
   } else {
     for (const id of ids) {
-      const index = columns.indexOf.get(id)
-      if (index !== undefined) counts.add(index)
+      const position = columns.positionOf(id)
+      if (position !== -1) counts.add(position)
     }
   }
   return counts.facets()

@@ -11,8 +11,11 @@ import { openArchiveDatabase } from '../db/index'
 import { listTags } from '../db/tags'
 import { DATABASE_FILE } from '../paths'
 import { and, filterConditions } from './filters'
+import { countFacets } from './facets'
 import { ensureSearchIndex, flushSearchIndex } from './indexer'
-import { prepareQuery } from './selection'
+import { listArticles } from './library'
+import { COLUMN_WEIGHTS, RANK_WINDOW, rankSelection } from './search'
+import { prepareQuery, selectArticles } from './selection'
 
 /**
  * The library's one-pass answer (listArticles with `facets: true`) against the separate calls
@@ -308,6 +311,115 @@ describe('the library list in one pass', () => {
     expect(compared).toBe(QUERIES.length * filtersWith(collection).length)
     // The archive is rich enough that most combinations select something.
     expect(nonEmpty).toBeGreaterThan(compared / 2)
+  })
+
+  it('ranks the matches the filters leave as ranking them among the filtered ids did', async () => {
+    // A window smaller than most selections, so which matches are ranked matters too.
+    const window = 25
+    let ranked = 0
+    for (const filter of filtersWith(collection)) {
+      for (const query of QUERIES) {
+        const compiled = await prepareQuery(db, query)
+        if (compiled.match === null) continue
+        const reference = await db.all<{ id: number; score: number }>(
+          `SELECT id, score FROM (
+             SELECT f.rowid AS id, -bm25(articles_fts, ${COLUMN_WEIGHTS}) AS score FROM articles_fts f
+             WHERE f.articles_fts MATCH ? AND +f.rowid IN (SELECT value FROM json_each(?))
+             ORDER BY f.rowid DESC LIMIT ?
+           ) ORDER BY score DESC, id DESC LIMIT 14`,
+          [compiled.match, JSON.stringify(await referenceIds(query, filter)), window],
+        )
+        const hits = await db.exclusive(async () =>
+          rankSelection(db, await selectArticles(db, query, filterConditions(filter)), {
+            limit: 14,
+            offset: 0,
+            window,
+          }),
+        )
+        expect(hits, `query ${JSON.stringify(query)}, filters ${JSON.stringify(filter)}`).toEqual(reference)
+        ranked++
+      }
+    }
+    expect(ranked).toBeGreaterThan(100)
+  })
+
+  it('pages a query of filters alone newest first, whether its page lies among the newest articles or not', async () => {
+    let probed = 0
+    for (const filter of filtersWith(collection)) {
+      for (const query of QUERIES) {
+        const compiled = await prepareQuery(db, query)
+        if (compiled.match !== null) continue
+        const context = `query ${JSON.stringify(query)}, filters ${JSON.stringify(filter)}`
+        const newestFirst = await db.all<{ id: number }>(
+          `SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?))
+           ORDER BY published_at DESC, id DESC`,
+          [JSON.stringify(await referenceIds(query, filter))],
+        )
+        for (const [offset, limit] of [
+          [0, 5],
+          [4, 9],
+          [30, 40],
+        ] as const) {
+          const expected = newestFirst.slice(offset, offset + limit).map((row) => row.id)
+          // Probing 12 rows finds some pages there and falls back to collecting the filter for others.
+          for (const probe of [12, 100_000]) {
+            const hits = await db.exclusive(async () =>
+              rankSelection(db, await selectArticles(db, query, filterConditions(filter)), {
+                limit,
+                offset,
+                window: RANK_WINDOW,
+                probe,
+              }),
+            )
+            expect(
+              hits.map((hit) => hit.id),
+              `${context}, rows ${offset}+${limit}, probing ${probe}`,
+            ).toEqual(expected)
+          }
+        }
+        probed++
+      }
+    }
+    expect(probed).toBeGreaterThan(50)
+  })
+
+  it("answers a large archive's first page without counts and loads them in chunks meanwhile", async () => {
+    // A connection of its own starts with nothing in memory; every archive counts as large here
+    // and the columns are read seven rows a statement.
+    const fresh = await openArchiveDatabase(join(dir, DATABASE_FILE))
+    const loading = { chunkRows: 7, inlineUpTo: 0 }
+    try {
+      const first = await listArticles(
+        fresh,
+        { sort: 'title', order: 'asc', limit: 5, facets: true },
+        loading,
+      )
+      expect(first.facets).toBeUndefined()
+      expect(first.total).toBe((await referenceIds('', {})).length)
+      expect(first.items.map((item) => item.id)).toEqual(
+        await referencePage(await referenceIds('', {}), 'title', 0).then((ids) => ids.slice(0, 5)),
+      )
+      const views: [string, ArticleFilter][] = [
+        ['', {}],
+        ['the', { tags: ['region'] }],
+        ['tag:region/caucasus', { hasNotes: true }],
+        ['визит OR visit', { site: 'caliber.az', read: false }],
+      ]
+      for (const [query, filter] of views) {
+        const expected = await referenceFacets(await referenceIds(query, filter))
+        const context = `${query} ${JSON.stringify(filter)}`
+        expect(await countFacets(fresh, { query, ...filter }, loading), context).toEqual(expected)
+        const page = await listArticles(fresh, { query, ...filter, sort: 'relevance', facets: true }, loading)
+        expect(page.facets, `${context}: once loaded, with the page`).toEqual(expected)
+      }
+      // A change: the next page again comes first, and the counts follow it.
+      const [article] = first.items
+      await archive.setRead({ ids: [article!.id], read: !article!.readAt })
+      expect((await listArticles(fresh, { facets: true }, loading)).facets).toBeUndefined()
+      expect(await countFacets(fresh, {}, loading)).toEqual(await referenceFacets(await referenceIds('', {})))
+    } finally {
+      await fresh.close()
+    }
   })
 
   it('follows every change the counts depend on, whoever makes it', async () => {

@@ -6,6 +6,13 @@ import type { CompiledQuery } from './compile'
 import { countSelected } from './facets'
 import { filterConditions } from './filters'
 import { ensureSearchIndex } from './indexer'
+import {
+  COLUMN_LOADING,
+  currentLibraryColumns,
+  loadLibraryColumnsLater,
+  type ColumnLoading,
+  type LibraryColumns,
+} from './library-columns'
 import { RANK_WINDOW, rankSelection, type HitRow } from './search'
 import { selectArticles, selectedIds, storeSelection, storedIds, type Selection } from './selection'
 import { makeSnippet } from './snippet'
@@ -39,35 +46,45 @@ const ORDER_BY: Record<SortField, (direction: 'ASC' | 'DESC') => ListOrder> = {
 interface PageRequest {
   limit: number
   offset: number
-  facets: boolean
+  /** The counts' columns when the call asked for counts and they are at hand; otherwise null. */
+  columns: LibraryColumns | null
 }
 
 /**
  * The library's list: the archive narrowed by its filters and words, sorted (or in search order),
  * a page at a time, with the total and, when asked, the counts per filter value. The selection
- * is made once per call and the page, the total and the counts all read it.
+ * is made once per call and the page, the total and the counts all read it. In a large archive
+ * whose counts' columns are not in memory yet (the first call, or the first after a change), the
+ * page comes without the counts and the columns load in the background for `facets` to answer.
  */
-export async function listArticles(db: Database, query: ListQuery): Promise<ListPage> {
-  const request: PageRequest = {
-    limit: query.limit ?? DEFAULT_PAGE_SIZE,
-    offset: query.offset ?? 0,
-    facets: query.facets ?? false,
-  }
+export async function listArticles(
+  db: Database,
+  query: ListQuery,
+  loading: ColumnLoading = COLUMN_LOADING,
+): Promise<ListPage> {
   const text = query.query ?? ''
   if (text.trim() !== '') await ensureSearchIndex(db)
-  return db.exclusive(async () => {
+  const page = await db.exclusive(async () => {
+    const request: PageRequest = {
+      limit: query.limit ?? DEFAULT_PAGE_SIZE,
+      offset: query.offset ?? 0,
+      columns: query.facets ? await currentLibraryColumns(db, loading) : null,
+    }
     const selection = await selectArticles(db, text, filterConditions(query))
     if (query.sort === 'relevance') return relevancePage(db, selection, request)
     const direction = (query.order ?? 'desc') === 'asc' ? 'ASC' : 'DESC'
     return sortedPage(db, selection, ORDER_BY[query.sort ?? 'addedAt'](direction), request)
   })
+  // Started once the lock is released, so the load's reads queue behind other calls.
+  if (query.facets && page.facets === undefined) loadLibraryColumnsLater(db, loading)
+  return page
 }
 
 async function sortedPage(
   db: Database,
   selection: Selection,
   order: ListOrder,
-  { limit, offset, facets }: PageRequest,
+  { limit, offset, columns }: PageRequest,
 ): Promise<ListPage> {
   const stored = await storeSelection(db, selection)
   // The order's index is walked and each entry tested against the selection ("+": never a
@@ -85,21 +102,21 @@ async function sortedPage(
   return {
     items: rows.map((row) => toSummary(row, tags.get(row.id) ?? [])),
     total: stored?.count ?? (await countArticles(db)),
-    ...(facets ? { facets: await countSelected(db, stored ? await storedIds(db, stored) : null) } : {}),
+    ...(columns ? { facets: countSelected(columns, stored ? await storedIds(db, stored) : null) } : {}),
   }
 }
 
 async function relevancePage(
   db: Database,
   selection: Selection,
-  { limit, offset, facets }: PageRequest,
+  { limit, offset, columns }: PageRequest,
 ): Promise<ListPage> {
   const ids = await selectedIds(db, selection)
   const hits = await rankSelection(db, selection, { limit, offset, window: RANK_WINDOW })
   return {
     items: await hitItems(db, hits, selection.compiled),
     total: ids?.length ?? (await countArticles(db)),
-    ...(facets ? { facets: await countSelected(db, ids) } : {}),
+    ...(columns ? { facets: countSelected(columns, ids) } : {}),
   }
 }
 

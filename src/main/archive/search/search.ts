@@ -3,14 +3,19 @@ import type { Database } from '../db/database'
 import type { CompiledQuery } from './compile'
 import { filterConditions } from './filters'
 import { ensureSearchIndex } from './indexer'
-import { filteredRowids, narrows, selectArticles, type Selection } from './selection'
+import { collectFilter, filterRows, matchedRows, narrows, selectArticles, type Selection } from './selection'
 import { makeSnippet } from './snippet'
 
 export const DEFAULT_SEARCH_LIMIT = 20
 /** bm25 weights of title, subtitle, authors, site, body and annotations: a title hit counts most. */
-const COLUMN_WEIGHTS = '10.0, 4.0, 3.0, 2.0, 1.0, 2.0'
+export const COLUMN_WEIGHTS = '10.0, 4.0, 3.0, 2.0, 1.0, 2.0'
 /** Above this many matches, ranking looks at the newest this many (see rankedMatches). */
 export const RANK_WINDOW = 10_000
+/**
+ * A query made only of filters first looks for its page among this many of the newest articles
+ * (some 10 ms at a million items) before it collects every id the filters select.
+ */
+const FILTER_PROBE_ROWS = 20_000
 
 /** A ranked article: its id and its bm25 score (0 where there are no words to rank by). */
 export interface HitRow {
@@ -54,6 +59,8 @@ export interface RankPage {
   limit: number
   offset: number
   window: number
+  /** How many of the newest articles a query of filters alone looks in first; FILTER_PROBE_ROWS. */
+  probe?: number
 }
 
 /**
@@ -62,13 +69,49 @@ export interface RankPage {
  */
 export async function rankSelection(db: Database, selection: Selection, page: RankPage): Promise<HitRow[]> {
   if (selection.compiled.match !== null) return rankedMatches(db, selection, page)
-  const filtered = selection.filtered === null ? '' : 'WHERE +a.id IN (SELECT id FROM temp.library_filter)'
-  // The date index gives the order and the id; the article rows are never read.
+  if (selection.filter === null) {
+    // The date index gives the order and the id; the article rows are never read.
+    return db.all<HitRow>(
+      `SELECT a.id, 0 AS score FROM articles a INDEXED BY articles_by_published_at
+       ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`,
+      [page.limit, page.offset],
+    )
+  }
+  const newest = await newestFiltered(db, selection, page)
+  if (newest) return newest
+  const { table } = await collectFilter(db, selection)
   return db.all<HitRow>(
-    `SELECT a.id, 0 AS score FROM articles a INDEXED BY articles_by_published_at ${filtered}
+    `SELECT a.id, 0 AS score FROM articles a INDEXED BY articles_by_published_at
+     WHERE +a.id IN (SELECT id FROM ${table})
      ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`,
     [page.limit, page.offset],
   )
+}
+
+/**
+ * The page of a query of filters alone among the most recently published `probe` articles, each
+ * tested as filterRows does; null when fewer of them pass than the page needs (a narrow filter,
+ * or a deep page), and the filters' ids must be collected instead.
+ */
+async function newestFiltered(
+  db: Database,
+  selection: Selection,
+  { limit, offset, probe = FILTER_PROBE_ROWS }: RankPage,
+): Promise<HitRow[] | null> {
+  const end = offset + limit
+  if (end > probe) return null
+  const { join, where } = filterRows(selection)
+  const rows = await db.all<HitRow>(
+    `SELECT f.rowid AS id, 0 AS score FROM (
+       SELECT id AS rowid, published_at FROM articles INDEXED BY articles_by_published_at
+       ORDER BY published_at DESC, id DESC LIMIT ?
+     ) f ${join} WHERE ${where.sql}
+     ORDER BY f.published_at DESC, f.rowid DESC LIMIT ?`,
+    [probe, ...where.params, end],
+  )
+  // Fewer rows than the page reaches, among the probed rows: the next ones may lie beyond them.
+  if (rows.length < end) return null
+  return rows.slice(offset)
 }
 
 /**
@@ -83,14 +126,14 @@ async function rankedMatches(
   selection: Selection,
   { limit, offset, window }: RankPage,
 ): Promise<HitRow[]> {
+  const rows = matchedRows(selection)
   return db.all<HitRow>(
     `SELECT id, score FROM (
-       SELECT f.rowid AS id, -bm25(articles_fts, ${COLUMN_WEIGHTS}) AS score FROM articles_fts f
-       WHERE f.articles_fts MATCH ? ${filteredRowids(selection)}
+       SELECT f.rowid AS id, -bm25(articles_fts, ${COLUMN_WEIGHTS}) AS score FROM ${rows.sql}
        ORDER BY f.rowid DESC LIMIT ?
      ) ORDER BY score DESC, id DESC LIMIT ? OFFSET ?`,
     // LIMIT -1: no limit.
-    [selection.compiled.match, offset + limit <= window ? window : -1, limit, offset],
+    [...rows.params, offset + limit <= window ? window : -1, limit, offset],
   )
 }
 

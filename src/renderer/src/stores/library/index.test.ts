@@ -148,6 +148,61 @@ describe('library store', () => {
     expect(library.rowAt(0)?.id).toBe(5)
   })
 
+  it('shows the first page without its counts when they are not ready, then asks for the counts', async () => {
+    listArticles.mockImplementation(async (query: ListQuery) => {
+      const { facets: _counts, ...page } = listFrom(query)
+      return page
+    })
+    let releaseCounts: () => void = () => undefined
+    facets.mockImplementation(
+      () => new Promise((resolve) => (releaseCounts = () => resolve({ ...emptyFacets, total: 7 }))),
+    )
+    const library = useLibraryStore()
+    library.applyFilter('визит', 'baku')
+    await vi.waitFor(() => expect(library.loaded).toBe(true))
+    expect(library.rowAt(0)?.id).toBe(3)
+    expect(library.facets).toBeNull()
+    expect(facets).toHaveBeenCalledTimes(1)
+    expect(facets).toHaveBeenCalledWith({ query: 'визит', tags: ['baku'] })
+    releaseCounts()
+    await vi.waitFor(() => expect(library.facets?.total).toBe(7))
+  })
+
+  it('drops counts that arrive after the view changed', async () => {
+    listArticles.mockImplementation(async (query: ListQuery) => {
+      const { facets: _counts, ...page } = listFrom(query)
+      return page
+    })
+    const releases: (() => void)[] = []
+    facets.mockImplementation(
+      (query: { query?: string }) =>
+        new Promise((resolve) =>
+          releases.push(() => resolve({ ...emptyFacets, total: query.query === 'visit' ? 2 : 1 })),
+        ),
+    )
+    const library = useLibraryStore()
+    library.applyFilter('vis', null)
+    await vi.waitFor(() => expect(releases).toHaveLength(1))
+    library.applyFilter('visit', null)
+    await vi.waitFor(() => expect(releases).toHaveLength(2))
+    releases[1]!()
+    await vi.waitFor(() => expect(library.facets?.total).toBe(2))
+    releases[0]!()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(library.facets?.total).toBe(2)
+  })
+
+  it('asks once when the address gives the same view again while its first page loads', async () => {
+    const library = useLibraryStore()
+    // At start the address is read twice (the window's first view, then the router's).
+    library.applyFilter('', null)
+    library.applyFilter('', null)
+    await vi.waitFor(() => expect(library.loaded).toBe(true))
+    expect(listArticles).toHaveBeenCalledTimes(1)
+    library.applyFilter('', null)
+    expect(listArticles).toHaveBeenCalledTimes(1)
+  })
+
   it('sorts a search by date through listArticles when asked', async () => {
     const library = useLibraryStore()
     library.applyFilter('визит', null, 'sort=publishedAt')

@@ -86,10 +86,11 @@ export const useLibraryStore = defineStore('library', () => {
     void list.reload(false)
   }
 
-  /** Applies the view from the address; reloads only when it changed. */
+  /** Applies the view from the address; reloads only when it changed (or was never loaded). */
   function applyFilter(nextQuery: string, nextTag: string | null, filters?: string): void {
     const next = viewFromRoute({ query: nextQuery, tag: nextTag, filters })
-    if (loaded.value && JSON.stringify(next) === JSON.stringify(view.value)) return
+    const shown = loaded.value || list.loading.value
+    if (shown && JSON.stringify(next) === JSON.stringify(view.value)) return
     setView(next)
   }
 

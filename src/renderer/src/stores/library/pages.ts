@@ -111,12 +111,26 @@ export function createPageCache(view: Ref<LibraryView>) {
       }
       total.value = result.total
       if (result.facets) facets.value = result.facets
+      else if (withFacets) void loadFacets(mine)
       loadError.value = null
       evictFarPages()
     } catch (err) {
       if (mine === generation) loadError.value = errorMessage(err)
     } finally {
       if (mine === generation) pending.delete(page)
+    }
+  }
+
+  /**
+   * The counts alone: a large archive answers its first page before its counts are ready (they
+   * load in the engine meanwhile), and this call waits for them.
+   */
+  async function loadFacets(mine: number): Promise<void> {
+    try {
+      const counted = await getClient().facets(viewScope(view.value))
+      if (mine === generation) facets.value = counted
+    } catch (err) {
+      if (mine === generation) loadError.value = errorMessage(err)
     }
   }
 
