@@ -35,7 +35,7 @@ import { gunzipSync } from 'node:zlib'
 import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 import { it } from 'vitest'
-import type { ExtractedArticle } from '../src/common/types'
+import type { ExtractedArticle, PageKind } from '../src/common/types'
 import { extractDocument } from '../src/main/archive/extract/index'
 import { innerTextCopy } from './lib/inner-text'
 import {
@@ -53,6 +53,7 @@ import {
 import { pageHtml } from './lib/page-html'
 import { buildWorker, throughput } from './lib/throughput'
 import {
+  KindConfusion,
   PAGE_KINDS,
   type WcxbPage,
   type WordScore,
@@ -87,6 +88,8 @@ interface Extraction {
   authors: string[]
   date: string | null
   site: string | null
+  /** The kind of page Lectern recognised (null for Readability). */
+  pageKind: PageKind | null
   ms: number
 }
 
@@ -100,6 +103,7 @@ async function runOurs(name: string, bytes: Uint8Array): Promise<Extraction> {
     authors: article?.authors ?? [],
     date: article?.publishedAt ?? null,
     site: article?.siteName ?? null,
+    pageKind: article?.pageKind ?? null,
     ms: elapsed,
   }
 }
@@ -125,6 +129,7 @@ function runReadability(bytes: Uint8Array): Extraction {
     authors: parsed?.byline ? parsed.byline.split(/\s*,\s*|\s+and\s+|\s+и\s+/).filter(Boolean) : [],
     date: parsed?.publishedTime ?? null,
     site: parsed?.siteName ?? null,
+    pageKind: null,
     ms: elapsed,
   }
 }
@@ -373,7 +378,12 @@ async function benchCorpus(label: string, pages: Page[]): Promise<void> {
     const copy = innerTextCopy(html)
     const copyName = page.name.replace(/\.[^.]+$/, '.txt')
     score(oursCopy, page, await runOurs(copyName, Buffer.from(copy, 'utf8')), true)
-    score(wholeCopy, page, { text: copy, title: null, authors: [], date: null, site: null, ms: 0 }, false)
+    score(
+      wholeCopy,
+      page,
+      { text: copy, title: null, authors: [], date: null, site: null, pageKind: null, ms: 0 },
+      false,
+    )
   }
   const timed = await timedPasses(pages, (mean(ours.ms) + mean(readability.ms)) * 0.5)
   if (timed) {
@@ -471,6 +481,7 @@ async function benchKinds(label: string, pages: WcxbPage[]): Promise<void> {
     map.set(kind, tally)
     return tally
   }
+  const confusion = new KindConfusion()
   const oursMs: number[] = []
   const readabilityMs: number[] = []
   const first = pages[0]
@@ -484,6 +495,7 @@ async function benchKinds(label: string, pages: WcxbPage[]): Promise<void> {
     const theirs = theirsFirst ?? runReadability(page.bytes)
     oursMs.push(result.ms)
     readabilityMs.push(theirs.ms)
+    confusion.add(page.kind, result.pageKind)
     for (const kind of ['all', page.kind]) {
       scoreKind(tallyOf(ours, kind), page, result)
       scoreKind(tallyOf(readability, kind), page, theirs)
@@ -492,7 +504,7 @@ async function benchKinds(label: string, pages: WcxbPage[]): Promise<void> {
       const mine = wordScore(page.mainContent, result.text)
       const other = wordScore(page.mainContent, theirs.text)
       console.log(
-        `  ${page.name} ${page.kind.padEnd(13)} F1 ${mine.f1.toFixed(3)} (P ${mine.precision.toFixed(3)} R ${mine.recall.toFixed(3)})  Readability ${other.f1.toFixed(3)}  ${ms(result.ms)}`,
+        `  ${page.name} ${page.kind.padEnd(13)} read as ${(result.pageKind ?? 'none').padEnd(13)} F1 ${mine.f1.toFixed(3)} (P ${mine.precision.toFixed(3)} R ${mine.recall.toFixed(3)})  Readability ${other.f1.toFixed(3)}  ${ms(result.ms)}`,
       )
     }
   }
@@ -512,6 +524,8 @@ async function benchKinds(label: string, pages: WcxbPage[]): Promise<void> {
       if (tally) console.log(`    ${kindRow(kind, tally.f1.length, tally)}`)
     }
   }
+  console.log('  Kinds recognised by Lectern (a collection is read as a listing)')
+  for (const line of confusion.lines()) console.log(`    ${line}`)
   console.log(
     `  ${ms(perPage.ours)}/page vs ${ms(perPage.readability)}/page (${timesLabel()}); time ratio Lectern / Readability: ${(perPage.ours / perPage.readability).toFixed(2)}`,
   )

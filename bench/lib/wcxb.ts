@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto'
 import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
+import { PAGE_KINDS as PAGE_KIND_NAMES, type PageKind } from '../../src/common/types'
 
 export const PAGE_KINDS = [
   'article',
@@ -127,4 +128,56 @@ export function authorKey(names: string): string {
     .filter(Boolean)
     .sort()
     .join('|')
+}
+
+/** The kind Lectern should recognise for a gold kind: it reads a collection as a listing. */
+export function expectedKind(gold: GoldPageKind): PageKind {
+  return gold === 'collection' ? 'listing' : gold
+}
+
+/** How often each gold kind (row) was recognised as each kind (column); pages read with no kind count as none. */
+export class KindConfusion {
+  private readonly counts = new Map<GoldPageKind, Map<PageKind | 'none', number>>()
+
+  add(gold: GoldPageKind, recognised: PageKind | null): void {
+    const row = this.counts.get(gold) ?? new Map<PageKind | 'none', number>()
+    this.counts.set(gold, row)
+    const column = recognised ?? 'none'
+    row.set(column, (row.get(column) ?? 0) + 1)
+  }
+
+  /** The table, then precision (of the pages recognised as a kind, how many are of it) and recall per kind. */
+  lines(): string[] {
+    const columns = [...PAGE_KIND_NAMES, 'none'] as const
+    const width = 8
+    const cell = (text: string): string => text.padStart(width)
+    const lines = [
+      `${'gold \\ read as'.padEnd(14)}${columns.map((column) => cell(column.slice(0, 7))).join('')}`,
+    ]
+    for (const gold of PAGE_KINDS) {
+      const row = this.counts.get(gold)
+      if (!row) continue
+      lines.push(`${gold.padEnd(14)}${columns.map((column) => cell(String(row.get(column) ?? 0))).join('')}`)
+    }
+    lines.push(`${'kind'.padEnd(14)}${cell('precis.')}${cell('recall')}`)
+    for (const kind of PAGE_KIND_NAMES) {
+      let recognised = 0
+      let right = 0
+      let expected = 0
+      for (const [gold, row] of this.counts) {
+        const count = row.get(kind) ?? 0
+        recognised += count
+        if (expectedKind(gold) === kind) {
+          right += count
+          for (const n of row.values()) expected += n
+        }
+      }
+      const ratio = (part: number, whole: number): string =>
+        whole === 0 ? '–' : `${(part / whole).toFixed(2)} ${part}/${whole}`
+      lines.push(
+        `${kind.padEnd(14)}${ratio(right, recognised).padStart(14)}${ratio(right, expected).padStart(14)}`,
+      )
+    }
+    return lines
+  }
 }

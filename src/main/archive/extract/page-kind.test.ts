@@ -46,6 +46,22 @@ describe('classifyPage', () => {
     expect(kindOf(at('/about-us'))).toBe('service')
   })
 
+  it('reads a landing page whose prose comes in sections as a service page, and one run of prose as an article', () => {
+    const paragraph = (topic: string): string =>
+      `<p>${`Our team plans ${topic} for companies of every size, from the first call to the final report. `.repeat(7)}</p>`
+    const topics = ['audits', 'migrations', 'training', 'support', 'reviews']
+    const sections = topics
+      .map((topic) => `<section><h2>${topic}</h2>${paragraph(topic)}<a href="/contact">Ask us</a></section>`)
+      .join('')
+    const features = `<ul>${'<li>Fixed price, agreed before the work starts, and no hidden fees</li>'.repeat(30)}</ul>`
+    const plans = `<table>${'<tr><td>Plan for small teams</td><td>$490 a month</td><td>Choose</td></tr>'.repeat(10)}</table>`
+    const form = '<form><input name="email"><button>Book a call</button></form>'
+    const landing = `<h1>What we do</h1>${sections}${features}${plans}${form}`
+    expect(kindOf(`<html><body>${landing}</body></html>`)).toBe('service')
+    const story = `<article><h1>What we did</h1><div>${topics.map(paragraph).join('')}</div></article>`
+    expect(kindOf(`<html><body>${story}${form}</body></html>`)).toBe('article')
+  })
+
   it('counts Chinese, Japanese and Korean characters as more than one letter of prose', () => {
     const document = parseDocument(`<html><body><p>${'港口在周一重新开放。'.repeat(5)}</p></body></html>`)
     const index = indexPage(document)

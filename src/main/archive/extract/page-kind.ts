@@ -4,7 +4,7 @@
  * it declares, its address, and its structure (repeated posts, code blocks, prices, cards).
  */
 import type { PageKind } from '../../../common/types'
-import type { DomDocument } from './dom'
+import type { DomDocument, DomElement } from './dom'
 import { jsonLdNodes, typesOf } from './json-ld'
 import type { PageMetadata } from './metadata'
 import type { PageIndex } from './page-index'
@@ -20,6 +20,8 @@ export interface PageFeatures {
   paragraphs: number
   longParagraphs: number
   longParagraphChars: number
+  /** The most long-paragraph characters under one parent: an article's prose runs on, a landing page's comes in sections. */
+  longestProseRun: number
   pre: number
   code: number
   headings: number
@@ -102,6 +104,7 @@ export function pageFeatures(document: DomDocument, index: PageIndex, metadata: 
     paragraphs: 0,
     longParagraphs: 0,
     longParagraphChars: 0,
+    longestProseRun: 0,
     pre: 0,
     code: 0,
     headings: 0,
@@ -123,11 +126,15 @@ export function pageFeatures(document: DomDocument, index: PageIndex, metadata: 
   const { tags, paragraphs, buttons, itemtypes, prices, classSignatures: signatures } = index.structure
   const tagCount = (name: string): number => tags.get(name) ?? 0
   features.paragraphs = paragraphs.length
+  const proseRuns = new Map<DomElement | null, number>()
   for (const paragraph of paragraphs) {
     const length = proseLength(paragraph.textContent ?? '')
     if (length >= LONG_PARAGRAPH_CHARS) {
       features.longParagraphs++
       features.longParagraphChars += length
+      const run = (proseRuns.get(paragraph.parentElement) ?? 0) + length
+      proseRuns.set(paragraph.parentElement, run)
+      features.longestProseRun = Math.max(features.longestProseRun, run)
     }
   }
   features.pre = tagCount('pre')
@@ -198,6 +205,8 @@ const SOME_PROSE_CHARS = 1500
 /** Share of a page's text in long paragraphs from which it is running prose (with at least this much of it). */
 const PROSE_PAGE_SHARE = 0.6
 const PROSE_PAGE_MIN_CHARS = 800
+/** Below this share of the page's long paragraphs in its longest run, its prose is in sections. */
+const SECTIONED_PROSE_SHARE = 0.35
 
 /**
  * Each kind scores the evidence for it; the best score wins. One article needs strong evidence (declared
@@ -266,6 +275,8 @@ export function scorePageKinds(features: PageFeatures): Map<PageKind, number> {
   if (has(...SERVICE_TYPES) && !declared) add('service', 1)
   if (features.ogType === 'website') add('service', 0.5)
   if (prose < PROSE_CHARS) add('service', 1.5)
+  // A landing page's prose comes in sections, each a paragraph or two: no run of it holds much of the whole.
+  else if (features.longestProseRun < prose * SECTIONED_PROSE_SHARE) add('service', 1)
   return scores
 }
 
