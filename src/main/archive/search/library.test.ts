@@ -2,13 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ArticleFilter, Facets, ListQuery, SortField } from '../../../common/types'
+import type { ArticleFilter, Facets, ListQuery, SortField, TagCount } from '../../../common/types'
 import { sampleExtracted } from '../../../../tests/support/articles'
 import { Archive } from '../api'
 import { insertArticle } from '../db/articles'
 import type { Database } from '../db/database'
 import { openArchiveDatabase } from '../db/index'
-import { listTags } from '../db/tags'
+import { compareTagNames, parentTagName } from '../db/tags'
 import { DATABASE_FILE } from '../paths'
 import { and, filterConditions } from './filters'
 import { countFacets } from './facets'
@@ -197,6 +197,22 @@ async function referenceIds(query: string, filter: ArticleFilter): Promise<numbe
   return rows.map((row) => row.id)
 }
 
+/** Each tag's articles and its subtree's among the selected ids, counted from the links. */
+async function referenceTagCounts(scope: { sql: string; params: string[] }): Promise<TagCount[]> {
+  const rows = await db.all<{ name: string; color: string | null; count: number; total: number }>(
+    `SELECT t.name, t.color,
+       (SELECT count(*) FROM article_tags at WHERE at.tag_id = t.id AND at.article_id IN (${scope.sql})) AS count,
+       (SELECT count(DISTINCT at.article_id) FROM tags d JOIN article_tags at ON at.tag_id = d.id
+        WHERE (d.name_key = t.name_key OR (d.name_key >= t.name_key || '/' AND d.name_key < t.name_key || '0'))
+          AND at.article_id IN (${scope.sql})) AS total
+     FROM tags t`,
+    [...scope.params, ...scope.params],
+  )
+  return rows
+    .map((row) => ({ ...row, parent: parentTagName(row.name) }))
+    .sort((a, b) => compareTagNames(a.name, b.name))
+}
+
 /** The counts in plain SQL GROUP BYs over the selected ids. */
 async function referenceFacets(ids: readonly number[]): Promise<Facets> {
   const scope = { sql: 'SELECT value FROM json_each(?)', params: [JSON.stringify(ids)] }
@@ -226,7 +242,7 @@ async function referenceFacets(ids: readonly number[]): Promise<Facets> {
   years.sort((a, b) => (b.value ?? '').localeCompare(a.value ?? ''))
   return {
     total: ids.length,
-    tags: await listTags(db, scope),
+    tags: await referenceTagCounts(scope),
     sites,
     languages: await grouped('a.language'),
     years,
