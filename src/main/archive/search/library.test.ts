@@ -15,7 +15,7 @@ import { countFacets } from './facets'
 import { ensureSearchIndex, flushSearchIndex } from './indexer'
 import { listArticles } from './library'
 import { COLUMN_WEIGHTS, RANK_WINDOW, rankSelection } from './search'
-import { prepareQuery, selectArticles } from './selection'
+import { prepareQuery, selectArticles, selectedIds, storedIds, storeSelection } from './selection'
 
 /**
  * The library's one-pass answer (listArticles with `facets: true`) against the separate calls
@@ -357,6 +357,45 @@ describe('the library list in one pass', () => {
       }
     }
     expect(ranked).toBeGreaterThan(100)
+  })
+
+  it("selects and ranks the same whether a search starts from a small filter's ids or tests every match", async () => {
+    await ensureSearchIndex(db)
+    let startedFromIds = 0
+    for (const filter of filtersWith(collection)) {
+      for (const query of QUERIES) {
+        if ((await prepareQuery(db, query)).match === null) continue
+        const context = `query ${JSON.stringify(query)}, filters ${JSON.stringify(filter)}`
+        const answers = await Promise.all(
+          [0, 1_000].map((filterFirstUpTo) =>
+            db.exclusive(async () => {
+              const selection = await selectArticles(db, query, filterConditions(filter), { filterFirstUpTo })
+              const ids = await selectedIds(db, selection)
+              const stored = await storeSelection(db, selection)
+              return {
+                startsFromIds: selection.survivors !== null,
+                ids,
+                stored: stored ? (await storedIds(db, stored)).sort((a, b) => a - b) : null,
+                // Windows of 5 and 25 rank some of the matches and all of them.
+                ranked: [
+                  await rankSelection(db, selection, { limit: 14, offset: 0, window: 5 }),
+                  await rankSelection(db, selection, { limit: 14, offset: 3, window: 25 }),
+                ],
+              }
+            }),
+          ),
+        )
+        const [eachMatch, fromIds] = answers as [(typeof answers)[0], (typeof answers)[0]]
+        expect(eachMatch.startsFromIds, context).toBe(false)
+        if (fromIds.startsFromIds) startedFromIds++
+        expect(fromIds.ids, context).toEqual(eachMatch.ids)
+        expect(fromIds.ids, context).toEqual(await referenceIds(query, filter))
+        expect(fromIds.stored, context).toEqual(eachMatch.stored)
+        expect(fromIds.ranked, context).toEqual(eachMatch.ranked)
+      }
+    }
+    // Every tag, collection and has:notes filter, from the panel or the query, with words.
+    expect(startedFromIds).toBeGreaterThan(50)
   })
 
   it('pages a query of filters alone newest first, whether its page lies among the newest articles or not', async () => {
