@@ -115,8 +115,8 @@ async function fewestIds(
   conditions: readonly SqlCondition[],
   limit: number,
 ): Promise<number[] | null> {
+  if (limit <= 0) return null
   let fewest: number[] | null = null
-  if (limit <= 0) return fewest
   for (const { ids } of conditions) {
     if (!ids) continue
     const row = await db.get<{ ids: string }>(
@@ -142,7 +142,7 @@ async function matchingAmong(db: Database, selection: Selection, candidates: num
      WHERE f.articles_fts MATCH ? AND (${where.sql})`,
     [JSON.stringify(candidates), selection.compiled.match, ...where.params],
   )
-  return JSON.parse(row?.ids ?? '[]') as number[]
+  return (JSON.parse(row?.ids ?? '[]') as number[]).sort((a, b) => a - b)
 }
 
 const ARTICLE_COLUMN = /\ba\.(\w+)/g
