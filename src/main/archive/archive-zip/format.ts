@@ -80,6 +80,8 @@ export const DERIVED_TABLES: readonly RegExp[] = [
   /^library_version$/,
   // The number of articles (db/migrations.ts), kept by triggers as articles come and go.
   /^article_count$/,
+  // The number of articles of each tag (db/migrations.ts), kept by triggers as tags come and go.
+  /^tag_counts$/,
   /^sqlite_/,
 ]
 

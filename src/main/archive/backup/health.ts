@@ -31,6 +31,7 @@ const SMALL_TABLES = new Set([
   'citation_lists',
   'articles_fts_config',
   'article_count',
+  'tag_counts',
 ])
 
 const HEADER_BYTES = 100

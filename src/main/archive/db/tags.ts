@@ -79,23 +79,13 @@ export async function tagsByArticle(
 }
 
 /**
- * Every tag in tree order with its own count and the count of its subtree. `articleScope`
- * (SQL selecting article ids, with its params) restricts the counts to those articles.
+ * Every tag in tree order with its own count and the count of its subtree, as the triggers of
+ * tag_counts keep them (db/migrations.ts).
  */
-export async function listTags(
-  db: Database,
-  articleScope?: { sql: string; params: readonly (string | number | null)[] },
-): Promise<TagCount[]> {
-  const scope = articleScope ? `AND at.article_id IN (${articleScope.sql})` : ''
-  const scopeParams = articleScope?.params ?? []
+export async function listTags(db: Database): Promise<TagCount[]> {
   const rows = await db.all<{ name: string; color: string | null; count: number; total: number }>(
-    `SELECT t.name, t.color,
-       (SELECT count(*) FROM article_tags at WHERE at.tag_id = t.id ${scope}) AS count,
-       (SELECT count(DISTINCT at.article_id) FROM tags d JOIN article_tags at ON at.tag_id = d.id
-        WHERE (d.name_key = t.name_key OR (d.name_key >= t.name_key || '/' AND d.name_key < t.name_key || '0'))
-        ${scope}) AS total
-     FROM tags t`,
-    [...scopeParams, ...scopeParams],
+    `SELECT t.name, t.color, c.articles AS count, c.subtree_articles AS total
+     FROM tags t JOIN tag_counts c ON c.tag_id = t.id`,
   )
   return rows
     .map((row) => ({

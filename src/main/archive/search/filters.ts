@@ -10,6 +10,17 @@ import { tagKey } from '../db/tags'
 export interface SqlCondition {
   sql: string
   params: SqlValue[]
+  /**
+   * For a condition that admits a set of ids listed cheaply from a small table (a tag's, a
+   * collection's, the annotated articles): a SELECT of exactly those ids, as column `id`. A search
+   * may start from them when they are few (selection.ts). Negations and alternatives have none.
+   */
+  ids?: SqlCondition
+}
+
+/** `a.id IN (ids)`, carrying the ids query for a search that starts from them. */
+function amongIds(ids: SqlCondition): SqlCondition {
+  return { sql: `a.id IN (${ids.sql})`, params: ids.params, ids }
 }
 
 /** Sorts after every character an ISO date may continue with, so `< '2026~'` ends 2026. */
@@ -29,10 +40,10 @@ export function tagsCondition(names: readonly string[]): SqlCondition {
     }
   })
   const anyTag = or(perTag)
-  return {
-    sql: `a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE ${anyTag.sql})`,
+  return amongIds({
+    sql: `SELECT at.article_id AS id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE ${anyTag.sql}`,
     params: anyTag.params,
-  }
+  })
 }
 
 export function tagCondition(name: string): SqlCondition {
@@ -65,7 +76,8 @@ export function readCondition(read: boolean): SqlCondition {
 
 /** With at least one highlight (a note always belongs to one), or with none. */
 export function notesCondition(hasNotes: boolean): SqlCondition {
-  return { sql: `a.id ${hasNotes ? 'IN' : 'NOT IN'} (SELECT article_id FROM highlights)`, params: [] }
+  const annotated = { sql: 'SELECT article_id AS id FROM highlights', params: [] }
+  return hasNotes ? amongIds(annotated) : { sql: `a.id NOT IN (${annotated.sql})`, params: [] }
 }
 
 export function languageCondition(language: string): SqlCondition {
@@ -108,10 +120,12 @@ export function filterConditions(filter: ArticleFilter & { tag?: string }): SqlC
   if (filter.hasNotes !== undefined) conditions.push(notesCondition(filter.hasNotes))
   if (filter.pageKind !== undefined) conditions.push(pageKindCondition(filter.pageKind))
   if (filter.collection !== undefined) {
-    conditions.push({
-      sql: 'a.id IN (SELECT article_id FROM collection_articles WHERE collection_id = ?)',
-      params: [filter.collection],
-    })
+    conditions.push(
+      amongIds({
+        sql: 'SELECT article_id AS id FROM collection_articles WHERE collection_id = ?',
+        params: [filter.collection],
+      }),
+    )
   }
   return conditions
 }

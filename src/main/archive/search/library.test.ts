@@ -2,20 +2,20 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ArticleFilter, Facets, ListQuery, SortField } from '../../../common/types'
+import type { ArticleFilter, Facets, ListQuery, SortField, TagCount } from '../../../common/types'
 import { sampleExtracted } from '../../../../tests/support/articles'
 import { Archive } from '../api'
 import { insertArticle } from '../db/articles'
 import type { Database } from '../db/database'
 import { openArchiveDatabase } from '../db/index'
-import { listTags } from '../db/tags'
+import { compareTagNames, parentTagName } from '../db/tags'
 import { DATABASE_FILE } from '../paths'
 import { and, filterConditions } from './filters'
 import { countFacets } from './facets'
 import { ensureSearchIndex, flushSearchIndex } from './indexer'
 import { listArticles } from './library'
 import { COLUMN_WEIGHTS, RANK_WINDOW, rankSelection } from './search'
-import { prepareQuery, selectArticles } from './selection'
+import { prepareQuery, selectArticles, selectedIds, storedIds, storeSelection } from './selection'
 
 /**
  * The library's one-pass answer (listArticles with `facets: true`) against the separate calls
@@ -197,6 +197,22 @@ async function referenceIds(query: string, filter: ArticleFilter): Promise<numbe
   return rows.map((row) => row.id)
 }
 
+/** Each tag's articles and its subtree's among the selected ids, counted from the links. */
+async function referenceTagCounts(scope: { sql: string; params: string[] }): Promise<TagCount[]> {
+  const rows = await db.all<{ name: string; color: string | null; count: number; total: number }>(
+    `SELECT t.name, t.color,
+       (SELECT count(*) FROM article_tags at WHERE at.tag_id = t.id AND at.article_id IN (${scope.sql})) AS count,
+       (SELECT count(DISTINCT at.article_id) FROM tags d JOIN article_tags at ON at.tag_id = d.id
+        WHERE (d.name_key = t.name_key OR (d.name_key >= t.name_key || '/' AND d.name_key < t.name_key || '0'))
+          AND at.article_id IN (${scope.sql})) AS total
+     FROM tags t`,
+    [...scope.params, ...scope.params],
+  )
+  return rows
+    .map((row) => ({ ...row, parent: parentTagName(row.name) }))
+    .sort((a, b) => compareTagNames(a.name, b.name))
+}
+
 /** The counts in plain SQL GROUP BYs over the selected ids. */
 async function referenceFacets(ids: readonly number[]): Promise<Facets> {
   const scope = { sql: 'SELECT value FROM json_each(?)', params: [JSON.stringify(ids)] }
@@ -226,7 +242,7 @@ async function referenceFacets(ids: readonly number[]): Promise<Facets> {
   years.sort((a, b) => (b.value ?? '').localeCompare(a.value ?? ''))
   return {
     total: ids.length,
-    tags: await listTags(db, scope),
+    tags: await referenceTagCounts(scope),
     sites,
     languages: await grouped('a.language'),
     years,
@@ -341,6 +357,45 @@ describe('the library list in one pass', () => {
       }
     }
     expect(ranked).toBeGreaterThan(100)
+  })
+
+  it("selects and ranks the same whether a search starts from a small filter's ids or tests every match", async () => {
+    await ensureSearchIndex(db)
+    let startedFromIds = 0
+    for (const filter of filtersWith(collection)) {
+      for (const query of QUERIES) {
+        if ((await prepareQuery(db, query)).match === null) continue
+        const context = `query ${JSON.stringify(query)}, filters ${JSON.stringify(filter)}`
+        const answers = await Promise.all(
+          [0, 1_000].map((filterFirstUpTo) =>
+            db.exclusive(async () => {
+              const selection = await selectArticles(db, query, filterConditions(filter), { filterFirstUpTo })
+              const ids = await selectedIds(db, selection)
+              const stored = await storeSelection(db, selection)
+              return {
+                startsFromIds: selection.survivors !== null,
+                ids,
+                stored: stored ? (await storedIds(db, stored)).sort((a, b) => a - b) : null,
+                // Windows of 5 and 25 rank some of the matches and all of them.
+                ranked: [
+                  await rankSelection(db, selection, { limit: 14, offset: 0, window: 5 }),
+                  await rankSelection(db, selection, { limit: 14, offset: 3, window: 25 }),
+                ],
+              }
+            }),
+          ),
+        )
+        const [eachMatch, fromIds] = answers as [(typeof answers)[0], (typeof answers)[0]]
+        expect(eachMatch.startsFromIds, context).toBe(false)
+        if (fromIds.startsFromIds) startedFromIds++
+        expect(fromIds.ids, context).toEqual(eachMatch.ids)
+        expect(fromIds.ids, context).toEqual(await referenceIds(query, filter))
+        expect(fromIds.stored, context).toEqual(eachMatch.stored)
+        expect(fromIds.ranked, context).toEqual(eachMatch.ranked)
+      }
+    }
+    // Every tag, collection and has:notes filter, from the panel or the query, with words.
+    expect(startedFromIds).toBeGreaterThan(50)
   })
 
   it('pages a query of filters alone newest first, whether its page lies among the newest articles or not', async () => {

@@ -7,6 +7,14 @@ import { parseQuery } from './query'
 const MAX_PREFIX_STEMS = 50
 /** Sorts after every string that begins with a given prefix. */
 const PREFIX_END = '\u{10FFFF}'
+/**
+ * A search with words starts from a filter's ids when the filter admits at most this many (a small
+ * tag or collection, the annotated articles): each id is looked up in the full-text index, some
+ * 25 µs an id at a million items, where testing every match of a common word against the filter
+ * walks half a million matches (25-60 ms). The cost of a lookup does not depend on the words, so
+ * the limit is low enough that a rare word, whose matches are few, loses at most a millisecond or two.
+ */
+export const FILTER_FIRST_IDS = 64
 
 /**
  * Which articles a library query selects: its filters (the filter panel's, and the query's own
@@ -14,9 +22,10 @@ const PREFIX_END = '\u{10FFFF}'
  * matches. No filter reads the large article rows: they are answered from the index of the filter
  * columns (articles_filter_fields) and the small tables of tags, highlights and collections.
  *
- * With words, the filters are tested on each match (matchedRows); without, their ids are collected
- * into temp.library_filter when a call needs them all (collectFilter). Run inside `db.exclusive`:
- * the temporary tables belong to the call that filled them.
+ * With words, the filters are tested on each match (matchedRows), or, when a filter admits few ids,
+ * each of those ids is tested against the words first (survivors); without words, the filters' ids
+ * are collected into temp.library_filter when a call needs them all (collectFilter). Run inside
+ * `db.exclusive`: the temporary tables belong to the call that filled them.
  */
 export interface Selection {
   compiled: CompiledQuery
@@ -28,6 +37,18 @@ export interface Selection {
   columnFilter: SqlCondition | null
   /** How many ids collectFilter put into temp.library_filter; null until it ran. */
   collected: number | null
+  /**
+   * With words and a filter of at most FILTER_FIRST_IDS ids: the selected ids, ascending, found by
+   * testing each of the filter's ids against the words and the other filters. Null: the matches of
+   * the words are tested against the filters instead.
+   */
+  survivors: number[] | null
+}
+
+/** How selectArticles may select. */
+export interface SelectOptions {
+  /** Start from a filter's ids when it admits at most this many; FILTER_FIRST_IDS. */
+  filterFirstUpTo?: number
 }
 
 /** Parse a query and look up what its prefixes reach. */
@@ -53,6 +74,7 @@ export async function selectArticles(
   db: Database,
   text: string,
   filters: readonly SqlCondition[],
+  { filterFirstUpTo = FILTER_FIRST_IDS }: SelectOptions = {},
 ): Promise<Selection> {
   const compiled = await prepareQuery(db, text)
   const conditions = [...filters, ...compiled.conditions]
@@ -69,13 +91,58 @@ export async function selectArticles(
     if (rebound) onRowid.push(rebound)
     else onColumns.push(condition)
   }
-  return {
+  const selection: Selection = {
     compiled,
     filter: conditions.length === 0 ? null : and(conditions),
     rowidFilter: onRowid.length === 0 ? null : and(onRowid),
     columnFilter: onColumns.length === 0 ? null : and(onColumns),
     collected: null,
+    survivors: null,
   }
+  if (compiled.match !== null) {
+    const candidates = await fewestIds(db, conditions, filterFirstUpTo)
+    if (candidates) selection.survivors = await matchingAmong(db, selection, candidates)
+  }
+  return selection
+}
+
+/**
+ * The ids of the condition that admits the fewest, if one of them admits at most `limit`: each is
+ * listed up to one id past the limit, from its small table.
+ */
+async function fewestIds(
+  db: Database,
+  conditions: readonly SqlCondition[],
+  limit: number,
+): Promise<number[] | null> {
+  if (limit <= 0) return null
+  let fewest: number[] | null = null
+  for (const { ids } of conditions) {
+    if (!ids) continue
+    const row = await db.get<{ ids: string }>(
+      `SELECT json_group_array(id) AS ids FROM (SELECT DISTINCT id FROM (${ids.sql}) LIMIT ?)`,
+      [...ids.params, Math.min(limit, fewest?.length ?? limit) + 1],
+    )
+    const listed = JSON.parse(row?.ids ?? '[]') as number[]
+    if (listed.length <= limit && (!fewest || listed.length < fewest.length)) fewest = listed
+  }
+  return fewest
+}
+
+/**
+ * Which of `candidates` the words match and the filters leave, ascending: FTS5 is handed each id
+ * (`rowid = ?`) with the words, so it looks the id up instead of walking every match.
+ */
+async function matchingAmong(db: Database, selection: Selection, candidates: number[]): Promise<number[]> {
+  const { join, where } = filterRows(selection)
+  const row = await db.get<{ ids: string }>(
+    `SELECT json_group_array(f.rowid) AS ids
+     FROM (SELECT value AS id FROM json_each(?) ORDER BY value) c
+     CROSS JOIN articles_fts f ON f.rowid = c.id ${join}
+     WHERE f.articles_fts MATCH ? AND (${where.sql})`,
+    [JSON.stringify(candidates), selection.compiled.match, ...where.params],
+  )
+  return (JSON.parse(row?.ids ?? '[]') as number[]).sort((a, b) => a - b)
 }
 
 const ARTICLE_COLUMN = /\ba\.(\w+)/g
@@ -112,10 +179,26 @@ export function filterRows(selection: Selection): { join: string; where: SqlCond
   }
 }
 
-/** FROM and WHERE of the full-text rows `f` that the words match and the filters leave. */
+/**
+ * FROM and WHERE of the full-text rows `f` that the words match and the filters leave. With
+ * survivors, the rows are those ids, and FTS5 reads only the matches from the first to the last
+ * of them (ranking needs one pass: bm25 counts each word's articles in the whole index once per
+ * pass, 12 ms for "the" at a million items, so ranking each survivor by itself would cost that
+ * count each time).
+ */
 export function matchedRows(selection: Selection): SqlCondition {
   const { match } = selection.compiled
   if (match === null) throw new Error('matchedRows: the selection has no words')
+  const { survivors } = selection
+  if (survivors) {
+    if (survivors.length === 0)
+      return { sql: 'articles_fts f WHERE f.articles_fts MATCH ? AND 0', params: [match] }
+    return {
+      sql: `articles_fts f WHERE f.articles_fts MATCH ? AND f.rowid >= ? AND f.rowid <= ?
+            AND +f.rowid IN (SELECT value FROM json_each(?))`,
+      params: [match, survivors[0]!, survivors[survivors.length - 1]!, JSON.stringify(survivors)],
+    }
+  }
   const { join, where } = filterRows(selection)
   return {
     sql: `articles_fts f ${join} WHERE f.articles_fts MATCH ? AND (${where.sql})`,
@@ -144,6 +227,7 @@ export async function collectFilter(db: Database, selection: Selection): Promise
 
 /** The selected ids; null when nothing narrows the selection (every article). */
 export async function selectedIds(db: Database, selection: Selection): Promise<number[] | null> {
+  if (selection.survivors) return [...selection.survivors]
   if (selection.compiled.match !== null) {
     const rows = matchedRows(selection)
     const row = await db.get<{ ids: string }>(
@@ -170,9 +254,15 @@ export async function storeSelection(db: Database, selection: Selection): Promis
   if (selection.compiled.match === null) {
     return selection.filter === null ? null : collectFilter(db, selection)
   }
-  const rows = matchedRows(selection)
   await db.run('CREATE TEMP TABLE IF NOT EXISTS library_selection (id INTEGER PRIMARY KEY)')
   await db.run('DELETE FROM temp.library_selection')
+  if (selection.survivors) {
+    const inserted = await db.run('INSERT INTO temp.library_selection (id) SELECT value FROM json_each(?)', [
+      JSON.stringify(selection.survivors),
+    ])
+    return { table: 'temp.library_selection', count: inserted.changes }
+  }
+  const rows = matchedRows(selection)
   const inserted = await db.run(
     `INSERT INTO temp.library_selection (id) SELECT f.rowid FROM ${rows.sql}`,
     rows.params,
