@@ -109,28 +109,77 @@ function liftListItems(lines: PageLine[]): void {
 const COMMENT_SIGNS_REACH = 8
 /** A comment's own buttons ("Reply", "Ответить"). */
 const COMMENT_BUTTON = /^(?:reply|report|like|ответить|пожаловаться|нравится|цитировать)$/iu
+/** How many signatures in a row make a thread of comments, and how far apart they may stand. */
+const SIGNATURES_MIN = 3
+const SIGNATURE_MAX_GAP_LINES = 15
+/** A commenter's name (or nickname) is a line of this many words at most. */
+const SIGNATURE_NAME_MAX_WORDS = 4
 
 /**
  * Readers' comments can be longer than the article they follow: once a comments heading stands below some
  * prose, and comments follow it (a reply button or a date shortly after it), the prose after it counts for
- * little, so the article stays the body. A comment counter in the article's header changes nothing.
+ * little, so the article stays the body. A thread printed without a heading is known by its signatures:
+ * a name over a date, again and again. A comment counter in the article's header changes nothing.
  */
 function demoteComments(lines: PageLine[]): void {
+  const threadStart = signedThreadStart(lines)
   let proseAbove = 0
   let inComments = false
   lines.forEach((line, i) => {
     if (inComments) {
       if (line.score > 0) line.score *= TEXT_RULE_WEIGHTS.commentProseShare
     } else if (line.score > 0) proseAbove++
-    else if (
-      proseAbove >= TEXT_RULE_WEIGHTS.commentsAfterProseLines &&
-      isCommentsHeading(line.text) &&
-      lines
-        .slice(i + 1, i + 1 + COMMENT_SIGNS_REACH)
-        .some((next) => COMMENT_BUTTON.test(lineKey(next.text)) || isDateLine(next.text))
-    )
-      inComments = true
+    if (inComments || proseAbove < TEXT_RULE_WEIGHTS.commentsAfterProseLines) return
+    inComments =
+      i === threadStart ||
+      (line.score <= 0 &&
+        isCommentsHeading(line.text) &&
+        lines
+          .slice(i + 1, i + 1 + COMMENT_SIGNS_REACH)
+          .some((next) => COMMENT_BUTTON.test(lineKey(next.text)) || isDateLine(next.text)))
   })
+}
+
+/**
+ * Where a thread of comments printed without a heading starts: the first of SIGNATURES_MIN signatures
+ * (a short line that is not prose, the commenter's name, over a date line and prose), each within
+ * SIGNATURE_MAX_GAP_LINES lines of the one before, found below some prose. An article's own byline over
+ * its date is one signature; a box of other stories has their headlines, not prose, under each author and date.
+ */
+function signedThreadStart(lines: readonly PageLine[]): number {
+  let proseAbove = 0
+  let runStart = -1
+  let runLength = 0
+  let lastSignature = -Infinity
+  for (let i = 0; i + 2 < lines.length; i++) {
+    const line = lines[i]
+    if (!line) continue
+    if (line.score > 0) proseAbove++
+    if (proseAbove < TEXT_RULE_WEIGHTS.commentsAfterProseLines || !isSignature(lines, i)) continue
+    if (i - lastSignature > SIGNATURE_MAX_GAP_LINES) {
+      runStart = i
+      runLength = 0
+    }
+    runLength++
+    lastSignature = i
+    if (runLength >= SIGNATURES_MIN) return runStart
+  }
+  return -1
+}
+
+/** A comment's signature at `at`: the commenter's name, the date under it, and the comment's prose under that. */
+function isSignature(lines: readonly PageLine[], at: number): boolean {
+  const [name, date, comment] = [lines[at], lines[at + 1], lines[at + 2]]
+  if (!name || !date || !comment) return false
+  return (
+    name.score <= 0 &&
+    name.words <= SIGNATURE_NAME_MAX_WORDS &&
+    !isDateLine(name.text) &&
+    !isClockStampLine(name.text) &&
+    !isChrome(name.text) &&
+    (isDateLine(date.text) || isClockStampLine(date.text)) &&
+    comment.score > 0
+  )
 }
 
 /** How many headlines of other stories a "Читайте также" label may have under it. */
