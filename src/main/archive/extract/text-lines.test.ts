@@ -180,6 +180,77 @@ describe('plain-text page reader: what follows the article', () => {
   })
 })
 
+describe('plain-text page reader: lists of other stories', () => {
+  const article = [
+    'The town library reopens after two years',
+    'By Sam Ortiz',
+    'The town library reopened on Saturday after two years of building work on its roof and walls.',
+    'Hundreds of readers queued in the square before the doors opened at nine in the morning.',
+    'The new reading room on the top floor looks over the river and holds the local history collection.',
+    'The library will stay open until eight in the evening on weekdays, two hours longer than before.',
+  ]
+
+  it('leaves out a list of other stories whose summaries are cut short, under no heading', () => {
+    const page = read([
+      ...article,
+      'The bakery on Mill Street celebrates its hundredth year',
+      'The family that has run the bakery for four generations opened its doors to visitors this week and…',
+      'A new bus route links the station with the hospital',
+      'From Monday the number 12 bus will run every twenty minutes between the station and the…',
+      'Volunteers plant three hundred trees along the river path',
+      'More than sixty volunteers turned out in the rain on Sunday to plant oaks, limes and…',
+    ])
+    expect(page.contentText).toMatch(/^The town library reopened/)
+    expect(page.contentText).toMatch(/two hours longer than before\.$/)
+  })
+
+  it('leaves out a list of other stories, each dated, in Russian', () => {
+    const page = read([
+      'В городе открылась библиотека после ремонта',
+      '12 марта 2025',
+      'Городская библиотека открылась в субботу после двух лет ремонта крыши и стен здания.',
+      'Сотни читателей собрались на площади ещё до того, как двери открылись в девять утра.',
+      'Новый читальный зал на верхнем этаже смотрит на реку и хранит собрание по истории края.',
+      'Библиотека теперь будет работать до восьми вечера по будням, на два часа дольше прежнего.',
+      'Пекарня на Мельничной улице отмечает сто лет со дня открытия',
+      'Семья, которая держит пекарню уже четыре поколения, на этой неделе открыла двери для гостей.',
+      '11 марта 2025',
+      'Новый автобусный маршрут свяжет вокзал с городской больницей',
+      'С понедельника автобус номер 12 будет ходить каждые двадцать минут между вокзалом и больницей.',
+      '10 марта 2025',
+      'Добровольцы посадили триста деревьев вдоль речной тропы',
+      'Больше шестидесяти добровольцев вышли под дождём в воскресенье сажать дубы и липы у реки.',
+      '9 марта 2025',
+    ])
+    expect(page.contentText).toMatch(/^Городская библиотека открылась/)
+    expect(page.contentText).toMatch(/на два часа дольше прежнего\.$/)
+  })
+
+  it('keeps an article whose sections have one paragraph each, and a page that is mostly a list', () => {
+    const sections = read([
+      ...article,
+      'What the new building offers its readers',
+      'There are forty new desks with lamps and sockets, and a quiet room that can be booked by the hour.',
+      'How the work on the old roof was paid for',
+      'The town paid for half of the work, and a fund raised by readers over three years paid for the rest.',
+      'What the library plans for the coming summer',
+      'Reading clubs for children start in June, and an exhibition of old maps of the town opens in July.',
+    ])
+    expect(sections.contentText).toMatch(/opens in July\.$/)
+    const listing = read([
+      'Latest news',
+      'Here is the news from around the town this week, gathered by our reporters.',
+      'The bakery on Mill Street celebrates its hundredth year',
+      'The family that has run the bakery for four generations opened its doors to visitors this week and…',
+      'A new bus route links the station with the hospital',
+      'From Monday the number 12 bus will run every twenty minutes between the station and the…',
+      'Volunteers plant three hundred trees along the river path',
+      'More than sixty volunteers turned out in the rain on Sunday to plant oaks, limes and…',
+    ])
+    expect(listing.contentText).toMatch(/number 12 bus/)
+  })
+})
+
 describe('plain-text page reader: how the copy breaks lines', () => {
   it('joins again a paragraph the page wrapped at a fixed width, but not a headline and its date', () => {
     const article = read([

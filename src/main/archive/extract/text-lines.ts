@@ -4,6 +4,7 @@
  * show: prose the page repeats, the items of a list, readers' comments, boxes of teasers.
  */
 import { countWords, squash } from './article'
+import { findDate, findRelativeDate } from './dates'
 import { endsLikeSentence, lineKey } from './signals'
 import {
   isChrome,
@@ -33,6 +34,7 @@ export function scorePageLines(text: string): PageLine[] {
   }
   demoteRepeatedProse(lines)
   markTeasers(lines)
+  markTeaserList(lines)
   demoteComments(lines)
   liftListItems(lines)
   return lines
@@ -200,6 +202,109 @@ function markTeasers(lines: PageLine[]): void {
     }
   })
 }
+/** How many teasers in a row make a list of other stories. */
+const TEASER_LIST_MIN_ITEMS = 3
+/** A teaser's headline is a line of this many words; its summary one line of prose of at most this many. */
+const TEASER_HEADLINE_WORDS = [5, 20] as const
+const TEASER_SUMMARY_MAX_WORDS = 50
+/** Lines of furniture (a kicker, the author and date, "read more") a teaser may have after its two lines. */
+const TEASER_FURNITURE_MAX_LINES = 2
+/** A numbered or labelled step opens a section of the article, not a teaser: "6. The roof", "Tip #1: …". */
+const ENUMERATED = /^(?:\d+[.):]|#\d|(?:tip|step|part|chapter|шаг|часть)\s*#?\d)/iu
+const ELLIPSIS_END = /(?:…|\.\.\.)["'”»’)\]]*$/u
+
+/**
+ * A list of other stories beside an article: each a headline over a one-line summary, the summaries cut
+ * short with an ellipsis or each story dated on a short line of its own, under any heading or none. The
+ * summaries are prose, but no part of the body. An article's own sections differ: more than one paragraph
+ * under a subheading, a short or numbered subheading, no date between the sections. A page whose prose is
+ * mostly in such lists (a listing, a blog's front page, a service's features) keeps them.
+ */
+function markTeaserList(lines: PageLine[]): void {
+  const lists = teaserLists(lines)
+  if (lists.length === 0) return
+  const inLists = new Set(lists.flat())
+  const proseScore = (indices: Iterable<number>): number => {
+    let sum = 0
+    for (const at of indices) sum += Math.max(0, lines[at]?.score ?? 0)
+    return sum
+  }
+  const articleProse = proseScore([...lines.keys()].filter((at) => !inLists.has(at)))
+  if (proseScore(inLists) >= articleProse) return
+  for (const at of inLists) {
+    const summary = lines[at]
+    if (!summary) continue
+    summary.score = TEXT_RULE_WEIGHTS.shortFragment
+    summary.teaser = true
+  }
+}
+
+/** The lists of teasers on the page, each as the indices of its summaries. */
+function teaserLists(lines: readonly PageLine[]): number[][] {
+  const lists: number[][] = []
+  let items: { summaryAt: number; dated: boolean }[] = []
+  const flush = (): void => {
+    const cut = items.filter((item) => ELLIPSIS_END.test(lines[item.summaryAt]?.text ?? '')).length
+    const dated = items.filter((item) => item.dated).length
+    if (items.length >= TEASER_LIST_MIN_ITEMS && Math.max(cut, dated) * 2 >= items.length)
+      lists.push(items.map((item) => item.summaryAt))
+    items = []
+  }
+  let i = 0
+  while (i < lines.length) {
+    const summaryAt = teaserSummaryAt(lines, i)
+    if (summaryAt < 0) {
+      flush()
+      i++
+      continue
+    }
+    i = summaryAt + 1
+    let furniture = 0
+    let dated = false
+    while (
+      furniture < TEASER_FURNITURE_MAX_LINES &&
+      teaserSummaryAt(lines, i) < 0 &&
+      isTeaserFurniture(lines[i])
+    ) {
+      dated ||= isDated(lines[i]?.text ?? '')
+      furniture++
+      i++
+    }
+    items.push({ summaryAt, dated })
+  }
+  flush()
+  return lists
+}
+
+/** A teaser's headline at `at` with its summary on the next line: the summary's index, or -1. */
+function teaserSummaryAt(lines: readonly PageLine[], at: number): number {
+  const [headline, summary, after] = [lines[at], lines[at + 1], lines[at + 2]]
+  if (!headline || !summary) return -1
+  const [minWords, maxWords] = TEASER_HEADLINE_WORDS
+  const isHeadline =
+    headline.score < 0 &&
+    headline.words >= minWords &&
+    headline.words <= maxWords &&
+    !endsLikeSentence(headline.text) &&
+    !/[:?]\s*$/u.test(headline.text) &&
+    !ENUMERATED.test(headline.text) &&
+    !isChrome(headline.text) &&
+    !isDated(headline.text)
+  const isSummary = summary.score > 0 && summary.words <= TEASER_SUMMARY_MAX_WORDS
+  // A second paragraph under the headline makes it a section of the article.
+  return isHeadline && isSummary && !(after && after.score > 0) ? at + 1 : -1
+}
+
+/** The line states a date, told or relative ("13.12.2023", "52 mins ago"). */
+function isDated(text: string): boolean {
+  return findDate(text) !== null || findRelativeDate(text, null) !== null
+}
+
+/** A short line that is not prose: a kicker, an author and date, a "read more" link. */
+function isTeaserFurniture(line: PageLine | undefined): boolean {
+  return line !== undefined && line.score <= 0 && line.words <= 8
+}
+
 /** The first value `read` finds in the lines, in their order, or null. */
 export function firstOf<T>(lines: readonly PageLine[], read: (line: PageLine) => T | null): T | null {
   for (const line of lines) {
