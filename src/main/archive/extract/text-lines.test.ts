@@ -252,6 +252,31 @@ describe('plain-text page reader: lists of other stories', () => {
 })
 
 describe('plain-text page reader: how the copy breaks lines', () => {
+  it('does not join a byline in lower case to a long headline without a full stop', () => {
+    const english = read([
+      'Menu',
+      'Comparing the eight best platforms for a small business budget in 2024 [with pros and cons]',
+      'by Geri Mileva',
+      'Having a budget for social media is no longer enough to make an impact on your customers.',
+      'This guide compares the platforms by their reach, their costs and the tools they offer.',
+    ])
+    expect(english.title).toBe(
+      'Comparing the eight best platforms for a small business budget in 2024 [with pros and cons]',
+    )
+    expect(english.authors).toEqual(['Geri Mileva'])
+    const russian = read([
+      'Новости',
+      'Как выбрать платформу для небольшого бизнеса и не потратить весь бюджет на рекламу',
+      'текст: Анна Миллионова',
+      'Бюджета на продвижение в соцсетях сегодня мало, чтобы о компании узнали новые покупатели.',
+      'Мы сравнили площадки по охвату, стоимости рекламы и инструментам, которые они предлагают.',
+    ])
+    expect(russian.title).toBe(
+      'Как выбрать платформу для небольшого бизнеса и не потратить весь бюджет на рекламу',
+    )
+    expect(russian.authors).toEqual(['Анна Миллионова'])
+  })
+
   it('joins again a paragraph the page wrapped at a fixed width, but not a headline and its date', () => {
     const article = read([
       'Menu',

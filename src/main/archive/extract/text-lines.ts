@@ -7,6 +7,7 @@ import { countWords, squash } from './article'
 import { findDate, findRelativeDate } from './dates'
 import { endsLikeSentence, lineKey } from './signals'
 import {
+  bylineAuthors,
   isChrome,
   isClockStampLine,
   isCommentsHeading,
@@ -66,14 +67,18 @@ function unwrap(rawLines: readonly string[]): string[] {
   return lines
 }
 
-/** A line that goes on with the sentence before it: in lower case, of some words, not a stamp or chrome. */
+/**
+ * A line that goes on with the sentence before it: in lower case, of some words, not a stamp, chrome or a
+ * byline ("by Jane Doe" under a headline that has no full stop).
+ */
 function continuesSentence(line: string): boolean {
   return (
     /^\p{Ll}/u.test(line) &&
     countWords(line) >= 3 &&
     !isDateLine(line) &&
     !isClockStampLine(line) &&
-    !isChrome(line)
+    !isChrome(line) &&
+    bylineAuthors(line) === null
   )
 }
 
