@@ -33,10 +33,12 @@ function stampLineDate(text: string, saved: SavedMoment | null): string | null {
 
 export function findPublished(lines: readonly PageLine[], saved: SavedMoment | null): string | null {
   // A date line, the date on a byline's line ("3 марта 2020 · Текст: Анна Миллионова"), or a stamp line.
-  const dateOf = (text: string): string | null =>
-    dateOfLine(text, saved) ??
-    (bylineAuthors(text) !== null ? (findDate(text)?.iso ?? null) : null) ??
-    stampLineDate(text, saved)
+  const dateOf = (text: string): string | null => {
+    const dated = dateOfLine(text, saved)
+    if (dated !== null) return dated
+    const onBylineLine = bylineAuthors(text) !== null ? findDate(text) : null
+    return onBylineLine?.iso ?? stampLineDate(text, saved)
+  }
   for (const line of lines) {
     if (!isUpdateLine(line.text)) {
       const date = dateOf(line.text)
