@@ -179,13 +179,14 @@ function isSignature(lines: readonly PageLine[], at: number): boolean {
   const [name, date, comment] = [lines[at], lines[at + 1], lines[at + 2]]
   if (!name || !date || !comment) return false
   return (
+    comment.score > 0 &&
     name.score <= 0 &&
+    date.score <= 0 &&
     name.words <= SIGNATURE_NAME_MAX_WORDS &&
+    (isDateLine(date.text) || isClockStampLine(date.text)) &&
     !isDateLine(name.text) &&
     !isClockStampLine(name.text) &&
-    !isChrome(name.text) &&
-    (isDateLine(date.text) || isClockStampLine(date.text)) &&
-    comment.score > 0
+    !isChrome(name.text)
   )
 }
 
@@ -286,6 +287,8 @@ function teaserSummaryAt(lines: readonly PageLine[], at: number): number {
   const [headline, summary, after] = [lines[at], lines[at + 1], lines[at + 2]]
   if (!headline || !summary) return -1
   const [minWords, maxWords] = TEASER_HEADLINE_WORDS
+  // A second paragraph under the headline makes it a section of the article.
+  if (summary.score <= 0 || summary.words > TEASER_SUMMARY_MAX_WORDS || (after && after.score > 0)) return -1
   const isHeadline =
     headline.score < 0 &&
     headline.words >= minWords &&
@@ -295,9 +298,7 @@ function teaserSummaryAt(lines: readonly PageLine[], at: number): number {
     !ENUMERATED.test(headline.text) &&
     !isChrome(headline.text) &&
     !isDated(headline.text)
-  const isSummary = summary.score > 0 && summary.words <= TEASER_SUMMARY_MAX_WORDS
-  // A second paragraph under the headline makes it a section of the article.
-  return isHeadline && isSummary && !(after && after.score > 0) ? at + 1 : -1
+  return isHeadline ? at + 1 : -1
 }
 
 /** The line states a date, told or relative ("13.12.2023", "52 mins ago"). */
