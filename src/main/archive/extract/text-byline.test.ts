@@ -21,6 +21,28 @@ describe('plain-text page reader: bylines', () => {
     expect(article.authors).toEqual(['Юлия ХОЖАТЕЛЕВА'])
   })
 
+  it('reads a byline whose label the copy glued to the name, and leaves an update stamp after the names out', () => {
+    const english = [
+      'The regional government will spend almost ten million on five new cars for its officials.',
+      'The cars must be less than a year old, with four-wheel drive and an emergency call system.',
+    ]
+    expect(read(['News', 'Officials to get five new cars', 'ByTrevor Jones', ...english]).authors).toEqual([
+      'Trevor Jones',
+    ])
+    expect(
+      read([
+        'News',
+        'Officials to get five new cars',
+        'By Bhaval Patel   Last Updated: December 6, 2024',
+        ...english,
+      ]).authors,
+    ).toEqual(['Bhaval Patel'])
+    expect(
+      read(['Регион', 'Чиновникам купят пять машин', 'Автор: Иван Петров Обновлено 12 марта 2025', ...body])
+        .authors,
+    ).toEqual(['Иван Петров'])
+  })
+
   it('reads "Авторы:" on its own line with the names on the next, below the body', () => {
     const article = read([
       'Регион',

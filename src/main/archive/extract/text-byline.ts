@@ -19,6 +19,17 @@ function isDateOrReadingTime(text: string): boolean {
   return isDateLine(text) || isTimestampLine(text) || isClockStampLine(text) || isReadingTime(text)
 }
 
+/** "ByTrevor Jones": the copy glued a byline's label to the name (two elements of the page without a space). */
+const GLUED_BY = /^By(?=\p{Lu}\p{Ll})/u
+/** "By Bhaval Patel   Last Updated: December 6, 2024": the update stamp after the names, not one of them. */
+const STAMP_AFTER_NAMES =
+  /\s+[–—|·•-]?\s*(?:last\s+)?(?:updated|modified|published|обновлено|изменено|опубликовано)(?![\p{L}]).*$/iu
+
+/** The names of a byline line as a copy gives it: its label perhaps glued to the name, a stamp after them. */
+function copiedBylineAuthors(text: string): string[] | null {
+  return bylineAuthors(text.replace(GLUED_BY, 'By ').replace(STAMP_AFTER_NAMES, ''))
+}
+
 /** How far from the headline or the body a line of names alone is taken for the byline. */
 const NAME_LINE_REACH = 3
 
@@ -31,7 +42,7 @@ export function findAuthors(
   lines: readonly PageLine[],
   where: { titleAt: number; bodyStart: number; bodyEnd: number; metadataOrder: readonly PageLine[] },
 ): string[] {
-  const labelled = firstOf(where.metadataOrder, (line) => bylineAuthors(line.text))
+  const labelled = firstOf(where.metadataOrder, (line) => copiedBylineAuthors(line.text))
   if (labelled) return labelled
   const afterLabel = (at: number): string[] | null => {
     const line = lines[at]

@@ -127,3 +127,41 @@ describe('plain-text page reader: a subtitle glued to the headline', () => {
     expect(splitGluedSubtitle('Talks in Baku go on into the night', body)).toBeNull()
   })
 })
+
+describe('plain-text page reader: the author’s role under the byline', () => {
+  it('takes the role printed under the byline and over the date for no headline, in Russian and English', () => {
+    const russian = read([
+      'Главная',
+      'Чиновникам купят пять машин',
+      'Иван Петров',
+      'Обозреватель отдела экономики',
+      '7 февраля 2026',
+      'Правительство области выделит почти десять миллионов рублей на покупку пяти служебных автомобилей.',
+      'Машины должны быть не старше года, с полным приводом и системой экстренного вызова.',
+    ])
+    expect(russian.title).toBe('Чиновникам купят пять машин')
+    expect(russian.authors).toEqual(['Иван Петров'])
+    const english = read([
+      'Home',
+      'Officials to get five new cars',
+      'By Jane Doe',
+      'Senior Business Writer',
+      'March 4, 2025',
+      'The regional government will spend almost ten million on five new cars for its officials.',
+      'The cars must be less than a year old, with four-wheel drive and an emergency call system.',
+    ])
+    expect(english.title).toBe('Officials to get five new cars')
+  })
+
+  it('still takes a short headline printed under the site’s menu and over the date', () => {
+    const article = read([
+      'Home',
+      'News',
+      'Five new cars',
+      'March 4, 2025',
+      'The regional government will spend almost ten million on five new cars for its officials.',
+      'The cars must be less than a year old, with four-wheel drive and an emergency call system.',
+    ])
+    expect(article.title).toBe('Five new cars')
+  })
+})

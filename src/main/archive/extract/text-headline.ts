@@ -7,7 +7,14 @@ import { FUNCTION_WORDS } from './lexicon/function-words'
 import { endsLikeSentence, hasLetters } from './signals'
 import type { PageLine } from './text-lines'
 import { inTagList, isHeadlineMetadata, isMetadataOrChrome, neighbour } from './text-line-roles'
-import { isChrome, isImprintLine, sectionOfLine, TEXT_RULE_WEIGHTS } from './text-rules'
+import {
+  bylineAuthors,
+  isChrome,
+  isImprintLine,
+  personNames,
+  sectionOfLine,
+  TEXT_RULE_WEIGHTS,
+} from './text-rules'
 
 /**
  * Labels that introduce what follows ("Share on:", "Теги:", "From: Herald Sun"), numbered items, back links
@@ -104,6 +111,20 @@ function headlineScore(
   return score
 }
 
+/** A role is a line of this many words at most. */
+const ROLE_MAX_WORDS = 4
+
+/**
+ * A few words right under the byline, over a date or the byline's other lines: the author's role
+ * ("Обозреватель отдела экономики", "Senior Writer"), not a headline.
+ */
+function isAuthorsRole(lines: readonly PageLine[], at: number): boolean {
+  const [before, line, after] = [lines[at - 1], lines[at], lines[at + 1]]
+  if (!before || !line || !after || line.words > ROLE_MAX_WORDS) return false
+  const underByline = personNames(before.text) !== null || bylineAuthors(before.text) !== null
+  return underByline && isHeadlineMetadata(after)
+}
+
 /**
  * Index (in `lines`) of the headline among the lines from `from` to the body's first line (which may be the
  * headline itself when the copy scored it as prose), or -1: the best-scoring headline-shaped line that is
@@ -121,7 +142,7 @@ export function findHeadline(lines: readonly PageLine[], from: number, bodyStart
   let bestScore = -Infinity
   for (let i = from; i <= bodyStart; i++) {
     const line = lines[i]
-    if (!isHeadlineShaped(line) || inTagList(lines, i)) continue
+    if (!isHeadlineShaped(line) || inTagList(lines, i) || isAuthorsRole(lines, i)) continue
     let score = headlineScore(lines, i, bodyStart, repeats)
     if (i === bodyStart) {
       // The body's first line only when it is no sentence and a longer paragraph follows it.

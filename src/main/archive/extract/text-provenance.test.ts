@@ -23,3 +23,50 @@ describe('plain-text page reader: dates told against the day of saving', () => {
     expect(unsaved.authors).toEqual(['Олег Шамонаев'])
   })
 })
+
+describe('plain-text page reader: the date on a stamp line', () => {
+  const read = (lines: readonly string[]) => readTextPage(lines.join('\n'), { url: null, fallbackTitle: 'x' })
+  const body = [
+    'The hospital will open a new wing for children next spring, its board said on Tuesday.',
+    'The wing adds forty beds and a school room, and was paid for by a fund raised over ten years.',
+  ]
+
+  it('reads the date among a name, a role and a section set apart by bars or bullets', () => {
+    expect(
+      read([
+        'Health',
+        'A new wing for the children’s hospital',
+        'Aaron Ricadela | Senior Writer | July 2, 2025',
+        ...body,
+      ]).publishedAt,
+    ).toBe('2025-07-02')
+    expect(
+      read([
+        'Health',
+        'A new wing for the children’s hospital',
+        'Dec 26, 2025 • Mahua Das in Health',
+        ...body,
+      ]).publishedAt,
+    ).toBe('2025-12-26')
+    expect(
+      read([
+        'Здоровье',
+        'В детской больнице откроют новое крыло',
+        'Анна Миллионова | обозреватель | 3 марта 2020',
+        'Детская больница откроет новое крыло следующей весной, сообщили в её попечительском совете.',
+        'В новом крыле будет сорок коек и школьный класс, его построили на деньги благотворительного фонда.',
+      ]).publishedAt,
+    ).toBe('2020-03-03')
+  })
+
+  it('takes no date from a line whose other parts are longer than labels', () => {
+    expect(
+      read([
+        'Health',
+        'A new wing for the children’s hospital',
+        'Closed | The wing was planned for many years | July 2, 2025',
+        ...body,
+      ]).publishedAt,
+    ).toBeNull()
+  })
+})
