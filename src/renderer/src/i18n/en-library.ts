@@ -31,7 +31,7 @@ export const enLibrary = {
     filterPublished: 'Published',
     dateFrom: 'From',
     dateTo: 'To',
-    dateHint: 'Write a year, a month or a day: 2026, 2026-02 or 2026-02-07.',
+    dateHint: 'Write a year, a month or a day: 2026, 2026-02, 2026-02-07 or 7 February 2026.',
     filterRead: 'Read state',
     readAll: 'All',
     readUnread: 'Unread',

@@ -33,7 +33,7 @@ export const ruLibrary: LibraryMessages = {
     filterPublished: 'Опубликовано',
     dateFrom: 'С',
     dateTo: 'По',
-    dateHint: 'Укажите год, месяц или день: 2026, 2026-02 или 2026-02-07.',
+    dateHint: 'Укажите год, месяц или день: 2026, 02.2026 или 07.02.2026.',
     filterRead: 'Прочитанность',
     readAll: 'Все',
     readUnread: 'Непрочитанные',
