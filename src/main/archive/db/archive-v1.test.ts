@@ -31,6 +31,7 @@ function readUserVersion(file: string): Promise<number> {
   })
 }
 
+// Run on demand only (LECTERN_WRITE_FIXTURES=1): it rewrites the committed fixture the tests below read.
 describe.runIf(process.env.LECTERN_WRITE_FIXTURES === '1')('regenerating the v1 fixture', () => {
   it('writes tests/fixtures/archive-v1.sqlite and its expectations', async () => {
     const expected = await makeArchiveV1()

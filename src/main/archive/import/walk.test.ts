@@ -137,6 +137,7 @@ describe('collectImportTargets', () => {
     expect(targets.find((target) => target.path.endsWith('broken.html'))?.problem).toMatch(/no such file/)
   })
 
+  // Windows has no named pipes in the file system to walk into.
   it.skipIf(process.platform === 'win32')('reports a pipe instead of waiting on it', async () => {
     execFileSync('mkfifo', [join(dir, 'inbox', 'pipe.html')])
     const { targets } = await collectImportTargets([join(dir, 'inbox')], false)
